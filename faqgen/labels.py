@@ -1,0 +1,125 @@
+"""Interface words of the generated pages, and dates written out, in each language.
+
+Content lives in faq.yaml; these are the few words of the page furniture around it. A
+test checks that both languages have the same keys, so none can be missing in one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .model import PhaseStatus
+
+LABELS: dict[str, dict[str, str]] = {
+    "fr": {
+        "index_nav": "Accueil",
+        "key_points": "Points clés",
+        "audiences": "Questions par public",
+        "timeline": "Calendrier de mise en œuvre",
+        "timeline_nav": "Calendrier",
+        "timeline_intro": "Les trois phases de la transformation dans les régions de modélisation, et les étapes qui les jalonnent.",
+        "timeline_see": "Voir le calendrier de mise en œuvre",
+        "phases": "Phases",
+        "milestones": "Étapes",
+        "as_of": "Situation au {date}",
+        "phase": "Phase {number}",
+        "status": "État",
+        "question": "question {number}",
+        "question_elsewhere": "question {number} ({page})",
+        "published": "Publié le {date}",
+        "region_manager": "Région de {region} : {manager}",
+        "questions_count": "{count} questions",
+        "question_count": "{count} question",
+        "scoring": "Notation du processus de sélection",
+        "scoring_total": "{stages} étapes, {points} points au total",
+        "scoring_technical": "Enveloppe technique : {points} points, note minimale de {percent} % ({minimum} points)",
+        "scoring_commercial": "Enveloppe commerciale : {points} points",
+        "range": "{start} à {end}",
+        "from": "à partir du {start}",
+        PhaseStatus.COMPLETED.value: "Terminée",
+        PhaseStatus.IN_PROGRESS.value: "En cours",
+        PhaseStatus.UPCOMING.value: "À venir",
+    },
+    "en": {
+        "index_nav": "Home",
+        "key_points": "Key points",
+        "audiences": "Questions by audience",
+        "timeline": "Implementation timeline",
+        "timeline_nav": "Timeline",
+        "timeline_intro": "The three phases of the transformation in the prototype regions, and the milestones along the way.",
+        "timeline_see": "See the implementation timeline",
+        "phases": "Phases",
+        "milestones": "Milestones",
+        "as_of": "As of {date}",
+        "phase": "Phase {number}",
+        "status": "Status",
+        "question": "question {number}",
+        "question_elsewhere": "question {number} ({page})",
+        "published": "Published {date}",
+        "region_manager": "{region} region: {manager}",
+        "questions_count": "{count} questions",
+        "question_count": "{count} question",
+        "scoring": "Scoring of the selection process",
+        "scoring_total": "{stages} stages, {points} points in all",
+        "scoring_technical": "Technical envelope: {points} points, minimum score {percent}% ({minimum} points)",
+        "scoring_commercial": "Commercial (financial) envelope: {points} points",
+        "range": "{start} to {end}",
+        "from": "from {start}",
+        PhaseStatus.COMPLETED.value: "Completed",
+        PhaseStatus.IN_PROGRESS.value: "In progress",
+        PhaseStatus.UPCOMING.value: "Upcoming",
+    },
+}
+
+_MONTHS = {
+    "fr": (
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+}
+
+
+def format_date(date: dt.date, lang: str, precision: str = "day") -> str:
+    """`1er octobre 2020` / `October 1, 2020` (Government of Ontario style); `juillet 2019` by month."""
+    month = _MONTHS[lang][date.month - 1]
+    if precision == "month":
+        return f"{month} {date.year}"
+    if lang == "fr":
+        day = "1er" if date.day == 1 else str(date.day)
+        return f"{day} {month} {date.year}"
+    return f"{month} {date.day}, {date.year}"
+
+
+def roman(number: int) -> str:
+    """Phase numbers as the source writes them: I, II, III."""
+    numerals = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+    result = ""
+    for value, numeral in numerals:
+        while number >= value:
+            result += numeral
+            number -= value
+    return result

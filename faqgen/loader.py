@@ -1,0 +1,271 @@
+"""Stage 1: read faq.yaml into plain Python data, remembering where every value stands.
+
+The file is parsed by libyaml event by event and the tree is built here rather than by
+PyYAML's constructor, so that each node keeps its line and column and so that the
+hazards of YAML are refused where they occur instead of being silently accepted:
+duplicate keys (PyYAML keeps the last one), anchors and aliases (the "billion laughs"
+attack), explicit tags, and more than one document.
+Scalars are typed with YAML's usual rules (so an unquoted `No` is a boolean); the model
+stage turns such surprises into errors that show the original text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.nodes import ScalarNode
+from yaml.resolver import Resolver
+
+from .problems import FaqError, Problem
+
+MAX_BYTES = 64 * 1024 * 1024
+"""Far above a FAQ of 10,000 bilingual questions (about 20 MB); beyond it, something is wrong."""
+MAX_DEPTH = 32
+"""faq.yaml nests 6 levels deep; a much deeper file is a mistake or an attack."""
+
+KeyPath = tuple[str | int, ...]
+
+_PARSER = getattr(getattr(yaml, "cyaml", None), "CParser", None)
+if _PARSER is None:  # pragma: no cover - requirements.txt installs PyYAML with libyaml
+    raise ImportError("PyYAML was built without libyaml; reinstall it from requirements.txt")
+
+
+@dataclass(frozen=True)
+class Scalar:
+    """Where a scalar stands and how it was written, for precise messages."""
+
+    line: int
+    column: int
+    raw: str
+    style: str | None  # None: plain; '"' or "'": quoted; '|' or '>': block
+
+
+@dataclass
+class Source:
+    """The loaded file: its data, and the position of every value and key."""
+
+    file: str
+    data: Any
+    text: str
+    positions: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
+    scalars: dict[KeyPath, Scalar] = field(default_factory=dict)
+
+    def where(self, path: KeyPath, *, key: bool = False) -> tuple[int, int]:
+        """Line and column of the value at `path` (of its key with key=True), or of its
+        nearest ancestor when it does not exist (a missing field is reported on its parent)."""
+        if key and path in self.key_positions:
+            return self.key_positions[path]
+        while path not in self.positions and path:
+            path = path[:-1]
+        return self.positions.get(path, (1, 1))
+
+    def where_in_text(self, path: KeyPath, offset: int) -> tuple[int, int]:
+        """Line and column of character `offset` of the text at `path`.
+
+        Exact for literal blocks (`|`) and single-line plain text, which is how faq.yaml
+        writes its texts; for other styles, the start of the text."""
+        scalar = self.scalars.get(path)
+        if scalar is None:
+            return self.where(path)
+        value = self.data_at(path)
+        if not isinstance(value, str):
+            return scalar.line, scalar.column
+        if scalar.style == "|":
+            lines_before = value.count("\n", 0, offset)
+            line = scalar.line + 1 + lines_before
+            source_lines = self.text.splitlines()
+            indent = 0
+            if line - 1 < len(source_lines):
+                source_line = source_lines[line - 1]
+                indent = len(source_line) - len(source_line.lstrip(" "))
+            return line, indent + offset - (value.rfind("\n", 0, offset) + 1) + 1
+        if "\n" in scalar.raw or scalar.style in (">",):
+            return scalar.line, scalar.column
+        quote = 1 if scalar.style in ('"', "'") else 0
+        return scalar.line, scalar.column + quote + offset
+
+    def data_at(self, path: KeyPath) -> Any:
+        node = self.data
+        for part in path:
+            node = node[part]
+        return node
+
+
+def load_file(path: Path, display_name: str | None = None) -> Source:
+    """Read and parse `path`; raise FaqError with every located problem found."""
+    name = display_name or str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise FaqError(
+                [Problem(name, 1, 1, f"the file is {size:,} bytes; the limit is {MAX_BYTES:,} bytes (64 MiB)")]
+            )
+        raw = path.read_bytes()
+    except OSError as error:
+        raise FaqError([Problem(name, 1, 1, f"cannot read the file: {error.strerror}")]) from None
+    return load_bytes(raw, name)
+
+
+def load_bytes(raw: bytes, name: str = "faq.yaml") -> Source:
+    if len(raw) > MAX_BYTES:
+        raise FaqError(
+            [Problem(name, 1, 1, f"the file is {len(raw):,} bytes; the limit is {MAX_BYTES:,} bytes (64 MiB)")]
+        )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        raise FaqError(
+            [Problem(name, line, column, f"the file is not UTF-8 (byte 0x{raw[error.start]:02x}); save it as UTF-8")]
+        ) from None
+    return load_text(text, name)
+
+
+def load_text(text: str, name: str = "faq.yaml") -> Source:
+    builder = _TreeBuilder(name, text)
+    data = builder.build()
+    if builder.problems:
+        raise FaqError(builder.problems)
+    return Source(name, data, text, builder.positions, builder.key_positions, builder.scalars)
+
+
+class _TreeBuilder:
+    """Builds plain data from libyaml's event stream, collecting problems as it goes."""
+
+    def __init__(self, name: str, text: str):
+        self.name = name
+        self.text = text
+        self.problems: list[Problem] = []
+        self.positions: dict[KeyPath, tuple[int, int]] = {}
+        self.key_positions: dict[KeyPath, tuple[int, int]] = {}
+        self.scalars: dict[KeyPath, Scalar] = {}
+        self._resolver = Resolver()
+        self._constructor = SafeConstructor()
+
+    def problem(self, mark, message: str) -> None:
+        self.problems.append(Problem(self.name, mark.line + 1, mark.column + 1, message))
+
+    def build(self) -> Any:
+        events = _events(self.text)
+        root: Any = None
+        documents = 0
+        try:
+            for event in events:
+                if isinstance(event, yaml.DocumentStartEvent):
+                    documents += 1
+                    if documents > 1:
+                        self.problem(
+                            event.start_mark, "the file holds more than one YAML document; remove the `---` line"
+                        )
+                        break
+                elif isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)):
+                    continue
+                else:
+                    root = self._node(event, events, (), 0)
+        except _Stop:
+            pass
+        except yaml.MarkedYAMLError as error:
+            mark = error.problem_mark or error.context_mark
+            message = " ".join(part for part in (error.context, error.problem) if part)
+            self.problems.append(
+                Problem(self.name, mark.line + 1, mark.column + 1, f"this is not valid YAML: {message}")
+            )
+        except yaml.reader.ReaderError as error:
+            before = self.text[: error.position]
+            line = before.count("\n") + 1
+            column = len(before) - (before.rfind("\n") + 1) + 1
+            self.problems.append(
+                Problem(self.name, line, column, f"character U+{error.character:04X} is not allowed in a YAML file")
+            )
+        except yaml.YAMLError as error:  # libyaml errors without a position
+            self.problems.append(Problem(self.name, 1, 1, f"this is not valid YAML: {error}"))
+        if documents == 0 and not self.problems:
+            self.problems.append(Problem(self.name, 1, 1, "the file is empty"))
+        return root
+
+    def _refuse_decorations(self, event) -> None:
+        if getattr(event, "anchor", None):
+            self.problem(event.start_mark, f"anchors (`&{event.anchor}`) are not allowed: write the text out in full")
+        if getattr(event, "tag", None):
+            tag = event.tag.replace("tag:yaml.org,2002:", "!!")
+            self.problem(event.start_mark, f"tags (`{tag}`) are not allowed: remove them")
+
+    def _node(self, event, events, path: KeyPath, depth: int) -> Any:
+        if depth > MAX_DEPTH:
+            self.problem(event.start_mark, f"the file nests more than {MAX_DEPTH} levels deep")
+            raise _Stop
+        if isinstance(event, yaml.AliasEvent):
+            self.problem(event.start_mark, f"aliases (`*{event.anchor}`) are not allowed: write the text out in full")
+            return None
+        self._refuse_decorations(event)
+        self.positions[path] = (event.start_mark.line + 1, event.start_mark.column + 1)
+        if isinstance(event, yaml.ScalarEvent):
+            return self._scalar(event, path)
+        if isinstance(event, yaml.SequenceStartEvent):
+            items = []
+            for child in events:
+                if isinstance(child, yaml.SequenceEndEvent):
+                    return items
+                items.append(self._node(child, events, (*path, len(items)), depth + 1))
+        if isinstance(event, yaml.MappingStartEvent):
+            mapping: dict[str, Any] = {}
+            for key_event in events:
+                if isinstance(key_event, yaml.MappingEndEvent):
+                    return mapping
+                key = self._key(key_event, events, path, depth)
+                value = self._node(next(events), events, (*path, key if key is not None else "?"), depth + 1)
+                if key is None:
+                    continue
+                key_position = (key_event.start_mark.line + 1, key_event.start_mark.column + 1)
+                if key in mapping:
+                    first = self.key_positions[(*path, key)]
+                    self.problem(
+                        key_event.start_mark,
+                        f"duplicate key `{key}` (first given at line {first[0]}): keep only one",
+                    )
+                    self.positions[(*path, key)] = self.positions.get((*path, key), key_position)
+                    continue
+                self.key_positions[(*path, key)] = key_position
+                mapping[key] = value
+        raise _Stop  # pragma: no cover - libyaml always closes what it opens
+
+    def _key(self, event, events, path: KeyPath, depth: int) -> str | None:
+        """Keys are taken as written: `on:` or `no:` stay text, as an editor means them."""
+        if isinstance(event, yaml.ScalarEvent):
+            self._refuse_decorations(event)
+            return event.value
+        self.problem(event.start_mark, "a key must be a simple word, not a list or a mapping")
+        self._node(event, events, (*path, "?"), depth + 1)  # read past it
+        return None
+
+    def _scalar(self, event, path: KeyPath) -> Any:
+        self.scalars[path] = Scalar(event.start_mark.line + 1, event.start_mark.column + 1, event.value, event.style)
+        tag = self._resolver.resolve(ScalarNode, event.value, event.implicit)
+        node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        try:
+            return self._constructor.yaml_constructors[tag](self._constructor, node)
+        except (ConstructorError, ValueError, OverflowError):
+            # e.g. 2020-02-30 matches the date pattern but is no date: keep the text,
+            # and let the model say what is expected there.
+            return event.value
+
+
+class _Stop(Exception):
+    """Stop reading: a problem already recorded makes the rest meaningless."""
+
+
+def _events(text: str):
+    """libyaml's parse events, as one iterator shared by the tree builder's recursion."""
+    parser = _PARSER(text)
+    try:
+        while parser.check_event():
+            yield parser.get_event()
+    finally:
+        parser.dispose()

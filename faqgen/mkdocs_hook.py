@@ -1,0 +1,51 @@
+"""MkDocs hook: regenerate content/ from faq.yaml at the start of every build.
+
+`mkdocs build` and `mkdocs serve` therefore always show the current faq.yaml; mkdocs.yml's
+`watch:` makes serve rebuild when faq.yaml or a template changes. Only changed pages are
+rewritten, so the rebuild that their change triggers writes nothing and serve settles.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+# MkDocs imports a hook by its file path, so the package beside it is not importable yet.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from mkdocs.exceptions import PluginError  # noqa: E402
+
+from faqgen.pipeline import generate  # noqa: E402
+from faqgen.problems import FaqError  # noqa: E402
+from faqgen.render import page_names  # noqa: E402
+from faqgen.write import HandWrittenPageError  # noqa: E402
+
+AS_OF_VARIABLE = "FAQ_AS_OF"
+"""Set it (YYYY-MM-DD) to draw the timeline for another date than document.as_of."""
+
+
+def on_config(config):
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return config  # mkdocs-static-i18n re-runs the build per language: generate once
+    root = Path(config.config_file_path).parent
+    try:
+        result = generate(root / "faq.yaml", Path(config.docs_dir), as_of=_as_of(), display_name="faq.yaml")
+    except FaqError as error:
+        raise PluginError(f"faq.yaml cannot be published; no page was changed:\n{error}") from None
+    except HandWrittenPageError as error:
+        raise PluginError(str(error)) from None
+    config.nav = [f"{name}.md" for name in page_names(result.faq)]
+    return config
+
+
+def _as_of() -> dt.date | None:
+    value = os.environ.get(AS_OF_VARIABLE)
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise PluginError(f"{AS_OF_VARIABLE}={value!r} is not a date written YYYY-MM-DD") from None

@@ -1,0 +1,190 @@
+"""Stage 2: the content model. The one place that says which fields exist, their types,
+which are required and what they mean.
+
+The validator builds these classes from the loaded data, the templates read them, and
+faq.schema.json (for editors' completion and hover help) is generated from them: field
+descriptions are written for the communications officers who edit faq.yaml.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+RESERVED_PAGE_IDS = frozenset({"index", "timeline", "assets", "en", "fr", "search", "404"})
+"""Page names the site uses itself; an audience cannot take them."""
+
+
+def _iso_date(value: object) -> object:
+    """Accept a YAML date or an ISO text `2020-04-01`; refuse numbers, times and other forms."""
+    if isinstance(value, dt.datetime):
+        raise ValueError("give a date without a time, like 2020-04-01")
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(f"`{value}` is not a real date") from None
+    raise ValueError("expected a date written YYYY-MM-DD, like 2020-04-01")
+
+
+Text = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1)]
+Id = Annotated[str, StringConstraints(strict=True, pattern=ID_PATTERN, max_length=80)]
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date), Field(json_schema_extra={"type": "string", "format": "date"})]
+Count = Annotated[int, Field(strict=True, ge=0)]
+
+
+class Model(BaseModel):
+    # Unknown keys are errors: a misspelt `reponse` must not vanish silently.
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Translation(Model):
+    """A text in both languages. Both are required (French Language Services Act)."""
+
+    fr: Text = Field(description="The French text.")
+    en: Text = Field(description="The English text, equivalent to the French.")
+
+    def in_(self, lang: str) -> str:
+        return getattr(self, lang)
+
+
+class Document(Model):
+    title: Translation = Field(description="Title of the document, shown on the home page.")
+    subtitle: Translation = Field(description="Subtitle, e.g. “General questions and answers”.")
+    ministry: Translation = Field(description="The ministry that publishes the document.")
+    published: IsoDate = Field(description="Publication date, YYYY-MM-DD.")
+    as_of: IsoDate = Field(
+        description="Date the timeline is drawn for (which phases are completed, in progress or upcoming), "
+        "YYYY-MM-DD. The build command's --as-of option overrides it."
+    )
+
+
+class KeyPointSection(Model):
+    id: Id = Field(description="Short name of the section, lowercase-with-hyphens.")
+    title: Translation = Field(description="Heading of the section, e.g. “What is happening now?”.")
+    points: list[Translation] = Field(min_length=1, description="The bullet points, in order.")
+
+
+class Region(Model):
+    id: Id = Field(description="Short name of the region, lowercase-with-hyphens.")
+    name: Translation = Field(description="Name of the prototype region.")
+    manager: Translation = Field(description="The organization selected as its Service System Manager.")
+
+
+class PhaseStatus(enum.StrEnum):
+    COMPLETED = "completed"
+    IN_PROGRESS = "in-progress"
+    UPCOMING = "upcoming"
+
+
+class Phase(Model):
+    id: Id = Field(description="Short name of the phase, lowercase-with-hyphens, used by milestones.")
+    number: Annotated[int, Field(strict=True, ge=1, le=20)] = Field(description="Phase number: 1, 2, 3…")
+    name: Translation = Field(description="Name of the phase, e.g. “Planning”.")
+    start: IsoDate = Field(description="First day of the phase, YYYY-MM-DD.")
+    end: IsoDate | None = Field(None, description="Last day of the phase, YYYY-MM-DD. Leave out if open-ended.")
+    description: Translation = Field(description="What happens during the phase.")
+
+    def status(self, as_of: dt.date) -> PhaseStatus:
+        if as_of < self.start:
+            return PhaseStatus.UPCOMING
+        if self.end is not None and as_of > self.end:
+            return PhaseStatus.COMPLETED
+        return PhaseStatus.IN_PROGRESS
+
+    @property
+    def whole_months(self) -> bool:
+        """True when the phase runs from a first to a last day of month: shown as months."""
+        return self.end is not None and self.start.day == 1 and (self.end + dt.timedelta(days=1)).day == 1
+
+
+class Milestone(Model):
+    id: Id = Field(description="Short name of the milestone, lowercase-with-hyphens.")
+    date: IsoDate | None = Field(
+        None, description="Date of the event, YYYY-MM-DD. Leave out and use `when` if it has none."
+    )
+    precision: Literal["day", "month"] = Field(
+        "day", description="`month` when only the month is known (the date is then its first day)."
+    )
+    when: Translation | None = Field(None, description="For an event without a date: when it happens, in words.")
+    label: Translation = Field(description="What happens. May link to a link id: [words][link-id].")
+    phase: Id | None = Field(None, description="Id of the phase this milestone opens or belongs to, if any.")
+
+    @model_validator(mode="after")
+    def _date_or_when(self) -> Milestone:
+        if (self.date is None) == (self.when is None):
+            raise ValueError("give either `date` or `when`, not both and not neither")
+        return self
+
+
+class Envelope(Model):
+    points: Count = Field(description="Points this envelope is worth.")
+    minimum_percent: Annotated[int, Field(strict=True, ge=0, le=100)] | None = Field(
+        None, description="Minimum score required, in percent of the envelope's points."
+    )
+    minimum_points: Count | None = Field(None, description="The same minimum, in points.")
+
+
+class Scoring(Model):
+    stages: Count = Field(description="Number of stages in the evaluation.")
+    total_points: Count = Field(description="Points available in all.")
+    technical_envelope: Envelope
+    commercial_envelope: Envelope
+
+
+class Link(Model):
+    id: Id = Field(description="Short name used in texts: [words][link-id].")
+    title: Translation = Field(description="What the link leads to.")
+    url: Translation = Field(description="Address of the page in each language (https://…).")
+
+
+class Question(Model):
+    id: Id = Field(
+        description="Permanent short name, lowercase-with-hyphens, unique in the file. "
+        "It is the question's address on the site (#id): do not change it once published."
+    )
+    question: Translation = Field(description="The question, as a reader would ask it.")
+    answer: Translation = Field(
+        description="The answer, in Markdown. A blank line starts a paragraph. "
+        "[[question-id]] links to another question; [[timeline]] shows the phase timeline."
+    )
+
+
+class Audience(Model):
+    id: Id = Field(description="Short name of the page, lowercase-with-hyphens; it is the page's address.")
+    title: Translation = Field(description="Heading of the page.")
+    nav_title: Translation | None = Field(None, description="Shorter title for the menu; the heading if left out.")
+    key_points: list[Translation] = Field(default_factory=list, description="Bullet points shown before the questions.")
+    questions: list[Question] = Field(min_length=1, description="The questions of this page, in order.")
+
+
+class Faq(Model):
+    """The whole FAQ. The editors' JSON Schema is generated from this class."""
+
+    document: Document
+    key_points: list[KeyPointSection] = Field(min_length=1, description="Sections of bullet points on the home page.")
+    regions: list[Region] = Field(default_factory=list, description="Prototype regions and their managers.")
+    phases: list[Phase] = Field(min_length=1, description="The phases, in order.")
+    milestones: list[Milestone] = Field(default_factory=list, description="Dated events on the timeline, in order.")
+    scoring: Scoring | None = Field(None, description="Figures of the selection process.")
+    links: list[Link] = Field(default_factory=list, description="External links used in texts as [words][link-id].")
+    audiences: list[Audience] = Field(min_length=1, description="One page per audience, in menu order.")
+
+    def questions(self):
+        """Every (audience, number, question), number counted from 1 within its audience."""
+        for audience in self.audiences:
+            for number, question in enumerate(audience.questions, start=1):
+                yield audience, number, question
+
+    def phase(self, phase_id: str) -> Phase:
+        return next(phase for phase in self.phases if phase.id == phase_id)
+
+    def link(self, link_id: str) -> Link:
+        return next(link for link in self.links if link.id == link_id)

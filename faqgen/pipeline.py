@@ -1,0 +1,35 @@
+"""The stages in order: load -> validate -> render -> write. Used by the CLI and the MkDocs hook."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from .loader import load_file
+from .model import Faq
+from .render import Page, render_site
+from .validate import validate
+from .write import WriteReport, write_pages
+
+
+@dataclass
+class Generated:
+    faq: Faq
+    pages: list[Page]
+    report: WriteReport
+
+
+def check(faq_path: Path, display_name: str | None = None) -> Faq:
+    """Load and validate; raises FaqError with every problem found. Writes nothing."""
+    return validate(load_file(faq_path, display_name))
+
+
+def generate(
+    faq_path: Path, content_dir: Path, *, as_of: dt.date | None = None, display_name: str | None = None
+) -> Generated:
+    """Regenerate content/ from faq.yaml. Nothing is written unless the whole file is valid
+    and every page rendered."""
+    faq = check(faq_path, display_name)
+    pages = render_site(faq, as_of)
+    return Generated(faq, pages, write_pages(pages, content_dir))

@@ -1,0 +1,34 @@
+"""Problems found in faq.yaml, as data: the CLI or the MkDocs hook decides how to show them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in the source file, at a line and column (both 1-based)."""
+
+    file: str
+    line: int
+    column: int
+    message: str
+    context: str = ""  # the question id or key path the problem belongs to
+    severity: Literal["error", "warning"] = "error"
+
+    def __str__(self) -> str:
+        where = f" ({self.context})" if self.context else ""
+        return f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message}{where}"
+
+
+class FaqError(Exception):
+    """The source cannot be published; `problems` says every reason found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]

@@ -1,0 +1,138 @@
+"""Stage 4: render the model into Markdown pages, one per page and language, with Jinja2.
+
+Pages are Markdown for MkDocs; the few HTML blocks (the timeline) come from templates
+ending in `.html.j2`, which Jinja escapes automatically. What the templates see is the
+model itself, plus filters that pick the page's language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+import markdown
+import yaml
+from markupsafe import Markup, escape
+
+from . import LANGUAGES
+from .labels import LABELS, format_date, roman
+from .markup import expand, french_typography
+from .model import Faq, Translation
+
+TEMPLATES = Path(__file__).parent / "templates"
+GENERATED_MARKER = "generated_from"
+"""Front-matter key that marks a page as generated (and so safe to rewrite or remove)."""
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str  # the page's address: "service-providers" -> /service-providers/ and /en/service-providers/
+    lang: str
+    text: str
+
+    @property
+    def filename(self) -> str:
+        """mkdocs-static-i18n's suffix layout: page.fr.md, page.en.md."""
+        return f"{self.name}.{self.lang}.md"
+
+
+def page_names(faq: Faq) -> list[str]:
+    """Every page, in menu order."""
+    return ["index", *(audience.id for audience in faq.audiences), "timeline"]
+
+
+def render_site(faq: Faq, as_of: dt.date | None = None) -> list[Page]:
+    renderer = _Renderer(faq, as_of or faq.document.as_of)
+    pages = []
+    for lang in LANGUAGES:
+        pages.append(renderer.page("index", lang, "home.md.j2", title=None))
+        for audience in faq.audiences:
+            pages.append(
+                renderer.page(
+                    audience.id, lang, "audience.md.j2", title=audience.nav_title or audience.title, audience=audience
+                )
+            )
+        pages.append(renderer.page("timeline", lang, "timeline.md.j2", title=None))
+    return pages
+
+
+class _Renderer:
+    def __init__(self, faq: Faq, as_of: dt.date):
+        self.faq = faq
+        self.as_of = as_of
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(TEMPLATES),
+            autoescape=lambda name: name is not None and name.endswith(".html.j2"),
+            undefined=jinja2.StrictUndefined,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.filters["fill"] = lambda template, **values: escape(template).format(**values)
+        self.env.globals.update(faq=faq, as_of=as_of, roman=roman, format_date=format_date)
+        self.audience_of = {q.id: (audience, number) for audience, number, q in faq.questions()}
+
+    def page(self, name: str, lang: str, template: str, *, title: Translation | None, **context) -> Page:
+        ui = LABELS[lang]
+        front_matter = {GENERATED_MARKER: "faq.yaml (edit faq.yaml, not this file: build_faq.py rewrites it)"}
+        # The menu shows this title; the page's own heading comes from the template.
+        front_matter["title"] = title.in_(lang) if title is not None else ui[f"{name}_nav"]
+        body = self.env.get_template(template).render(**self.helpers(lang, name), **context)
+        header = yaml.safe_dump(front_matter, allow_unicode=True, sort_keys=False, width=1000)
+        return Page(name, lang, f"---\n{header}---\n\n{body.strip()}\n{self.link_definitions(lang)}")
+
+    def helpers(self, lang: str, page_name: str) -> dict:
+        """What templates use to show a Translation in the page's language."""
+        return {
+            "lang": lang,
+            "ui": LABELS[lang],
+            "page_name": page_name,
+            "t": lambda translation: self.text(translation, lang),  # plain text
+            "md": lambda translation: self.markdown(translation, lang, page_name),  # Markdown block
+            "inline": lambda translation: self.inline_html(translation, lang),  # HTML, for HTML blocks
+        }
+
+    def text(self, translation: Translation, lang: str) -> str:
+        text = translation.in_(lang)
+        return french_typography(text) if lang == "fr" else text
+
+    def markdown(self, translation: Translation, lang: str, page_name: str) -> str:
+        """A text as Markdown, with its [[shortcodes]] expanded for this page and language."""
+
+        def replace(name: str) -> str:
+            if name == "timeline":
+                return (
+                    "\n"
+                    + self.env.get_template("_phases.html.j2").render(**self.helpers(lang, page_name)).strip()
+                    + "\n"
+                )
+            if name == "regions":
+                return "\n".join("- " + self.text(self._region_line(region, lang), lang) for region in self.faq.regions)
+            audience, number = self.audience_of[name]
+            ui = LABELS[lang]
+            if audience.id == page_name:
+                return f"[{ui['question'].format(number=number)}](#{name})"
+            page_title = (audience.nav_title or audience.title).in_(lang)
+            return f"[{ui['question_elsewhere'].format(number=number, page=page_title)}]({audience.id}.md#{name})"
+
+        return expand(self.text(translation, lang), replace)
+
+    def _region_line(self, region, lang: str) -> Translation:
+        line = {
+            code: LABELS[code]["region_manager"].format(manager=region.manager.in_(code), region=region.name.in_(code))
+            for code in LANGUAGES
+        }
+        return Translation(**line)
+
+    def inline_html(self, translation: Translation, lang: str) -> Markup:
+        """A short text rendered from Markdown to inline HTML, for the timeline's HTML blocks."""
+        source = self.text(translation, lang) + "\n" + self.link_definitions(lang)
+        html = markdown.markdown(source)
+        return Markup(html.removeprefix("<p>").removesuffix("</p>"))
+
+    def link_definitions(self, lang: str) -> str:
+        """Markdown reference definitions, so texts can write [words][link-id]."""
+        lines = [f'[{link.id}]: <{link.url.in_(lang)}> "{link.title.in_(lang)}"' for link in self.faq.links]
+        return "\n" + "\n".join(lines) + "\n" if lines else ""

@@ -1,0 +1,343 @@
+"""Stage 3: turn loaded data into the content model, or into a list of located problems.
+
+Two passes. The model (types, required fields, unknown keys) reports everything it finds
+at once; then the checks that types cannot express (unique ids, references between
+entries, dates in order) run on the built model. Each problem names the file, line,
+column and the question id or key path, in words an editor can act on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import inspect
+import math
+import typing
+from collections.abc import Iterator
+
+import pydantic
+
+from . import LANGUAGES
+from .loader import KeyPath, Source
+from .markup import BLOCKS, link_references, shortcodes
+from .model import RESERVED_PAGE_IDS, Faq
+from .problems import FaqError, Problem
+
+LANGUAGE_NAMES = {"fr": "French", "en": "English"}
+FRENCH_KEYS = {
+    "reponse": "answer",
+    "réponse": "answer",
+    "titre": "title",
+    "debut": "start",
+    "début": "start",
+    "fin": "end",
+    "nom": "name",
+    "lien": "url",
+    "liens": "links",
+    "publie": "published",
+    "publié": "published",
+    "gestionnaire": "manager",
+    "jalons": "milestones",
+    "publics": "audiences",
+    "identifiant": "id",
+}
+"""Keys an editor may type in French, and the English key the file uses instead."""
+
+
+def validate(source: Source) -> Faq:
+    """The model of `source`; FaqError with every problem if it is not publishable."""
+    try:
+        faq = Faq.model_validate(source.data)
+    except pydantic.ValidationError as error:
+        raise FaqError([_from_pydantic(source, detail) for detail in error.errors(include_url=False)]) from None
+    problems = list(_Checks(source, faq).run())
+    if problems:
+        raise FaqError(problems)
+    return faq
+
+
+# ---------------------------------------------------------------- model errors, in plain words
+
+
+def _from_pydantic(source: Source, detail: dict) -> Problem:
+    path: KeyPath = tuple(detail["loc"])
+    kind = detail["type"]
+    field = path[-1] if path else ""
+    if kind == "extra_forbidden":
+        line, column = source.where(path, key=True)
+        message = f"unknown key `{field}`"
+        allowed = _fields_at(path[:-1])
+        close = [FRENCH_KEYS[field]] if FRENCH_KEYS.get(field) in allowed else []
+        close = close or difflib.get_close_matches(str(field), allowed, n=1, cutoff=0.6)
+        message += f": did you mean `{close[0]}`?" if close else f"; the keys allowed here are: {', '.join(allowed)}"
+    elif kind == "missing":
+        # Point at the key that lacks the field, not at the first line below it.
+        line, column = source.where(path[:-1], key=True)
+        message = _message(source, path, kind, detail)
+    else:
+        line, column = source.where(path)
+        message = _message(source, path, kind, detail)
+    return Problem(source.file, line, column, message, describe(source.data, path))
+
+
+def _message(source: Source, path: KeyPath, kind: str, detail: dict) -> str:
+    field = path[-1] if path else ""
+    value = detail.get("input")
+    scalar = source.scalars.get(path)
+    written = f"`{scalar.raw}`" if scalar is not None else "this value"
+    if kind == "missing":
+        if field in LANGUAGE_NAMES:
+            return (
+                f"the {LANGUAGE_NAMES[field]} text (`{field}:`) is missing; "
+                "both languages are required (French Language Services Act)"
+            )
+        return f"`{field}` is missing"
+    if kind == "string_too_short" or (kind == "string_type" and value is None):
+        if field in LANGUAGE_NAMES:
+            return f"the {LANGUAGE_NAMES[field]} text (`{field}:`) is empty; both languages are required"
+        return "this text is empty"
+    if kind == "string_type":
+        return f'{written} is {_read_as(value)}, not text: put it in quotes, "{_unquoted(scalar, value)}"'
+    if kind == "string_pattern_mismatch":
+        return f"{written} is not a valid id: use lowercase letters, digits and hyphens, like `my-question`"
+    if kind == "string_too_long":
+        return f"{written} is too long for an id (80 characters at most)"
+    if kind == "model_type" or kind == "model_attributes_type":
+        if _expects_translation(path):
+            return f"expected a French and an English text here (`fr:` and `en:` on the lines below), found {_found(value)}"
+        return f"expected a group of keys here (`key: value` lines), found {_found(value)}"
+    if kind == "list_type":
+        return f"expected a list here (lines starting with `- `), found {_found(value)}"
+    if kind == "too_short":
+        return "this list is empty: at least one item is required"
+    if kind in ("int_type", "int_from_float", "int_parsing"):
+        return f"{written} is not a whole number"
+    if kind == "literal_error":
+        return f"{written} is not allowed here; {detail['msg'].removeprefix('Input should be ')}"
+    if kind == "value_error":
+        return str(detail["ctx"]["error"]) if "ctx" in detail else detail["msg"]
+    return f"{written}: {detail['msg'].lower()}"
+
+
+def _read_as(value: object) -> str:
+    if isinstance(value, bool):
+        return "read by YAML as yes/no (true/false)"
+    if isinstance(value, (int, float)):
+        return "read by YAML as a number"
+    if isinstance(value, dt.date):
+        return "read by YAML as a date"
+    return f"{_found(value)}"
+
+
+def _unquoted(scalar, value) -> str:
+    return scalar.raw if scalar is not None else str(value)
+
+
+def _found(value: object) -> str:
+    if isinstance(value, dict):
+        return "a group of keys"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    if isinstance(value, str):
+        return "a single text"
+    return _read_as(value)
+
+
+def _model_class(annotation):
+    """The model class inside an annotation such as `list[Question] | None`."""
+    if inspect.isclass(annotation) and issubclass(annotation, pydantic.BaseModel):
+        return annotation
+    for argument in typing.get_args(annotation):
+        found = _model_class(argument)
+        if found is not None:
+            return found
+    return None
+
+
+def _model_at(path: KeyPath):
+    model = Faq
+    for part in path:
+        if isinstance(part, int):
+            continue
+        if model is None or part not in model.model_fields:
+            return None
+        model = _model_class(model.model_fields[part].annotation)
+    return model
+
+
+def _fields_at(path: KeyPath) -> list[str]:
+    model = _model_at(path)
+    return list(model.model_fields) if model is not None else []
+
+
+def _expects_translation(path: KeyPath) -> bool:
+    model = _model_at(path)
+    return model is not None and set(model.model_fields) == set(LANGUAGES)
+
+
+def describe(data, path: KeyPath) -> str:
+    """`question <id>` inside a question; otherwise the key path, with ids for list items."""
+    names: list[str] = []
+    node = data
+    for index, part in enumerate(path):
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            names.append(str(part))
+            node = None
+            continue
+        if isinstance(part, int):
+            item_id = node.get("id") if isinstance(node, dict) else None
+            if path[index - 1 : index] == ("questions",) and isinstance(item_id, str):
+                return f"question {item_id}"
+            names[-1] += f"[{item_id}]" if isinstance(item_id, str) else f"[{part + 1}]"
+        else:
+            names.append(str(part))
+    return ".".join(names)
+
+
+# ---------------------------------------------------------------- checks across entries
+
+
+class _Checks:
+    def __init__(self, source: Source, faq: Faq):
+        self.source = source
+        self.faq = faq
+        self.question_ids = {question.id for _, _, question in faq.questions()}
+        self.link_ids = {link.id for link in faq.links}
+
+    def problem(self, path: KeyPath, message: str, *, at: tuple[int, int] | None = None) -> Problem:
+        line, column = at or self.source.where(path)
+        return Problem(self.source.file, line, column, message, describe(self.source.data, path))
+
+    def run(self) -> Iterator[Problem]:
+        yield from self.unique_ids()
+        yield from self.page_ids()
+        yield from self.phases_in_order()
+        yield from self.milestone_phases()
+        yield from self.references_in_texts()
+        yield from self.scoring()
+
+    def unique_ids(self) -> Iterator[Problem]:
+        groups: dict[str, list[KeyPath]] = {
+            "question": [
+                ("audiences", a, "questions", q)
+                for a, audience in enumerate(self.faq.audiences)
+                for q in range(len(audience.questions))
+            ],
+            "audience": [("audiences", a) for a in range(len(self.faq.audiences))],
+            "phase": [("phases", p) for p in range(len(self.faq.phases))],
+            "milestone": [("milestones", m) for m in range(len(self.faq.milestones))],
+            "region": [("regions", r) for r in range(len(self.faq.regions))],
+            "link": [("links", i) for i in range(len(self.faq.links))],
+            "key point section": [("key_points", k) for k in range(len(self.faq.key_points))],
+        }
+        for kind, paths in groups.items():
+            first_seen: dict[str, int] = {}
+            for path in paths:
+                item_id = self.source.data_at((*path, "id"))
+                line = self.source.where((*path, "id"))[0]
+                if item_id in first_seen:
+                    yield self.problem(
+                        (*path, "id"), f"duplicate {kind} id `{item_id}` (first used at line {first_seen[item_id]})"
+                    )
+                else:
+                    first_seen[item_id] = line
+
+    def page_ids(self) -> Iterator[Problem]:
+        for index, audience in enumerate(self.faq.audiences):
+            if audience.id in RESERVED_PAGE_IDS:
+                yield self.problem(
+                    ("audiences", index, "id"),
+                    f"`{audience.id}` is a page name the site uses itself; choose another audience id",
+                )
+
+    def phases_in_order(self) -> Iterator[Problem]:
+        previous = None
+        for index, phase in enumerate(self.faq.phases):
+            if phase.end is not None and phase.end < phase.start:
+                yield self.problem(
+                    ("phases", index, "end"), f"the phase ends ({phase.end}) before it starts ({phase.start})"
+                )
+            if previous is not None:
+                if previous.end is None:
+                    yield self.problem(
+                        ("phases", index - 1),
+                        f"phase `{previous.id}` has no end date but phase `{phase.id}` follows it",
+                    )
+                elif phase.start <= previous.end:
+                    yield self.problem(
+                        ("phases", index, "start"),
+                        f"phase `{phase.id}` starts ({phase.start}) before phase `{previous.id}` ends ({previous.end}); "
+                        "phases must follow each other in order without overlapping",
+                    )
+            previous = phase
+
+    def milestone_phases(self) -> Iterator[Problem]:
+        phase_ids = [phase.id for phase in self.faq.phases]
+        for index, milestone in enumerate(self.faq.milestones):
+            if milestone.phase is not None and milestone.phase not in phase_ids:
+                yield self.problem(
+                    ("milestones", index, "phase"),
+                    f"no phase has the id `{milestone.phase}`{_did_you_mean(milestone.phase, phase_ids)}",
+                )
+
+    def references_in_texts(self) -> Iterator[Problem]:
+        for path, text in _texts(self.source.data, ()):
+            for name, offset in shortcodes(text):
+                if name in BLOCKS or name in self.question_ids:
+                    continue
+                yield self.problem(
+                    path,
+                    f"`[[{name}]]` refers to no question: no question has the id `{name}`"
+                    f"{_did_you_mean(name, [*self.question_ids, *BLOCKS])}",
+                    at=self.source.where_in_text(path, offset),
+                )
+            for name, offset in link_references(text):
+                if name not in self.link_ids:
+                    yield self.problem(
+                        path,
+                        f"`[…][{name}]` refers to no link: add it under `links:`"
+                        f"{_did_you_mean(name, sorted(self.link_ids))}",
+                        at=self.source.where_in_text(path, offset),
+                    )
+
+    def scoring(self) -> Iterator[Problem]:
+        scoring = self.faq.scoring
+        if scoring is None:
+            return
+        for name in ("technical_envelope", "commercial_envelope"):
+            envelope = getattr(scoring, name)
+            if envelope.minimum_percent is not None and envelope.minimum_points is not None:
+                expected = math.ceil(envelope.points * envelope.minimum_percent / 100)
+                if envelope.minimum_points != expected:
+                    yield self.problem(
+                        ("scoring", name, "minimum_points"),
+                        f"{envelope.minimum_percent} % of {envelope.points} points is {expected}, "
+                        f"not {envelope.minimum_points}",
+                    )
+        envelopes = scoring.technical_envelope.points + scoring.commercial_envelope.points
+        if envelopes > scoring.total_points:
+            yield self.problem(
+                ("scoring", "total_points"),
+                f"the envelopes are worth {envelopes} points, more than the total of {scoring.total_points}",
+            )
+
+
+def _texts(node, path: KeyPath) -> Iterator[tuple[KeyPath, str]]:
+    """Every text of the file, with its path."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _texts(value, (*path, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _texts(value, (*path, index))
+    elif isinstance(node, str) and path and path[-1] in LANGUAGES:
+        yield path, node
+
+
+def _did_you_mean(name: str, candidates) -> str:
+    close = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0.6)
+    return f"; did you mean `{close[0]}`?" if close else ""

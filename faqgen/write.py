@@ -1,0 +1,80 @@
+"""Stage 5: put the rendered pages in content/, touching only what changed.
+
+Generated pages carry a front-matter marker; only those are ever rewritten or removed,
+so hand-written pages in content/ are safe. Unchanged files are not rewritten, which
+keeps `mkdocs serve` from rebuilding in a loop. Each file is replaced atomically.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .render import GENERATED_MARKER, Page
+
+
+@dataclass
+class WriteReport:
+    written: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+
+
+class HandWrittenPageError(Exception):
+    """A generated page would overwrite a page that somebody wrote by hand."""
+
+
+def is_generated(path: Path) -> bool:
+    try:
+        with path.open(encoding="utf-8") as file:
+            head = [file.readline() for _ in range(3)]
+    except (OSError, UnicodeDecodeError):
+        return False
+    return head[0] == "---\n" and any(line.startswith(f"{GENERATED_MARKER}:") for line in head[1:])
+
+
+def plan(pages: list[Page], content_dir: Path) -> tuple[list[Page], list[Path], list[str]]:
+    """What to write, what to remove, what is already right; refuses to touch hand-written pages."""
+    to_write, unchanged = [], []
+    for page in pages:
+        target = content_dir / page.filename
+        if target.exists():
+            if not is_generated(target):
+                raise HandWrittenPageError(
+                    f"{target} was written by hand; the page generated from faq.yaml has the same name. "
+                    "Rename one of them."
+                )
+            if target.read_text(encoding="utf-8") == page.text:
+                unchanged.append(page.filename)
+                continue
+        to_write.append(page)
+    wanted = {page.filename for page in pages}
+    stale = sorted(path for path in content_dir.glob("*.md") if path.name not in wanted and is_generated(path))
+    return to_write, stale, unchanged
+
+
+def write_pages(pages: list[Page], content_dir: Path) -> WriteReport:
+    content_dir.mkdir(parents=True, exist_ok=True)
+    to_write, stale, unchanged = plan(pages, content_dir)
+    report = WriteReport(unchanged=unchanged)
+    for page in to_write:
+        _replace(content_dir / page.filename, page.text)
+        report.written.append(page.filename)
+    for path in stale:
+        path.unlink()
+        report.removed.append(path.name)
+    return report
+
+
+def _replace(target: Path, text: str) -> None:
+    """Write to a temporary file beside the target, then rename: never a half-written page."""
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as file:
+            file.write(text)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
