@@ -20,7 +20,7 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
-from .problems import FaqError, Problem
+from .problems import FaqError, Problem, key_path
 
 MAX_BYTES = 64 * 1024 * 1024
 """Far above a FAQ of 10,000 bilingual questions (about 20 MB); beyond it, something is wrong."""
@@ -149,8 +149,8 @@ class _TreeBuilder:
         self._resolver = Resolver()
         self._constructor = SafeConstructor()
 
-    def problem(self, mark, message: str) -> None:
-        self.problems.append(Problem(self.name, mark.line + 1, mark.column + 1, message))
+    def problem(self, mark, message: str, path: KeyPath = ()) -> None:
+        self.problems.append(Problem(self.name, mark.line + 1, mark.column + 1, message, key_path(path)))
 
     def build(self) -> Any:
         events = _events(self.text)
@@ -190,21 +190,21 @@ class _TreeBuilder:
             self.problems.append(Problem(self.name, 1, 1, "the file is empty"))
         return root
 
-    def _refuse_decorations(self, event) -> None:
+    def _refuse_decorations(self, event, path: KeyPath) -> None:
         if getattr(event, "anchor", None):
-            self.problem(event.start_mark, f"anchors (`&{event.anchor}`) are not allowed: write the text out in full")
+            self.problem(event.start_mark, f"anchors (`&{event.anchor}`) are not allowed: write the text out in full", path)
         if getattr(event, "tag", None):
             tag = event.tag.replace("tag:yaml.org,2002:", "!!")
-            self.problem(event.start_mark, f"tags (`{tag}`) are not allowed: remove them")
+            self.problem(event.start_mark, f"tags (`{tag}`) are not allowed: remove them", path)
 
     def _node(self, event, events, path: KeyPath, depth: int) -> Any:
         if depth > MAX_DEPTH:
             self.problem(event.start_mark, f"the file nests more than {MAX_DEPTH} levels deep")
             raise _Stop
         if isinstance(event, yaml.AliasEvent):
-            self.problem(event.start_mark, f"aliases (`*{event.anchor}`) are not allowed: write the text out in full")
+            self.problem(event.start_mark, f"aliases (`*{event.anchor}`) are not allowed: write the text out in full", path)
             return None
-        self._refuse_decorations(event)
+        self._refuse_decorations(event, path)
         self.positions[path] = (event.start_mark.line + 1, event.start_mark.column + 1)
         if isinstance(event, yaml.ScalarEvent):
             return self._scalar(event, path)
@@ -229,6 +229,7 @@ class _TreeBuilder:
                     self.problem(
                         key_event.start_mark,
                         f"duplicate key `{key}` (first given at line {first[0]}): keep only one",
+                        path,
                     )
                     self.positions[(*path, key)] = self.positions.get((*path, key), key_position)
                     continue
@@ -239,9 +240,9 @@ class _TreeBuilder:
     def _key(self, event, events, path: KeyPath, depth: int) -> str | None:
         """Keys are taken as written: `on:` or `no:` stay text, as an editor means them."""
         if isinstance(event, yaml.ScalarEvent):
-            self._refuse_decorations(event)
+            self._refuse_decorations(event, path)
             return event.value
-        self.problem(event.start_mark, "a key must be a simple word, not a list or a mapping")
+        self.problem(event.start_mark, "a key must be a simple word, not a list or a mapping", path)
         self._node(event, events, (*path, "?"), depth + 1)  # read past it
         return None
 

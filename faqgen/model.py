@@ -13,7 +13,7 @@ import enum
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 RESERVED_PAGE_IDS = frozenset({"index", "timeline", "assets", "en", "fr", "search", "404"})
@@ -143,6 +143,14 @@ class Link(Model):
     id: Id = Field(description="Short name used in texts: [words][link-id].")
     title: Translation = Field(description="What the link leads to.")
     url: Translation = Field(description="Address of the page in each language (https://…).")
+
+    @field_validator("url")
+    @classmethod
+    def _web_address(cls, url: Translation) -> Translation:
+        for text in (url.fr, url.en):
+            if not re.fullmatch(r"https?://[^\s<>\"]+", text):
+                raise ValueError(f"`{text}` is not a web address: it must start with https:// (or http://)")
+        return url
 
 
 class Question(Model):

@@ -22,6 +22,14 @@ class Problem:
         return f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message}{where}"
 
 
+def key_path(path: tuple) -> str:
+    """`audiences[2].questions[1].answer.en`: where a value sits, for messages (items counted from 1)."""
+    text = ""
+    for part in path:
+        text += f"[{part + 1}]" if isinstance(part, int) else f".{part}" if text else str(part)
+    return text
+
+
 class FaqError(Exception):
     """The source cannot be published; `problems` says every reason found."""
 

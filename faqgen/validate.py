@@ -22,6 +22,7 @@ from .loader import KeyPath, Source
 from .markup import BLOCKS, link_references, shortcodes
 from .model import RESERVED_PAGE_IDS, Faq
 from .problems import FaqError, Problem
+from .safety import unsafe_content
 
 LANGUAGE_NAMES = {"fr": "French", "en": "English"}
 FRENCH_KEYS = {
@@ -218,6 +219,7 @@ class _Checks:
         yield from self.phases_in_order()
         yield from self.milestone_phases()
         yield from self.references_in_texts()
+        yield from self.safe_texts()
         yield from self.scoring()
 
     def unique_ids(self) -> Iterator[Problem]:
@@ -303,6 +305,13 @@ class _Checks:
                         f"{_did_you_mean(name, sorted(self.link_ids))}",
                         at=self.source.where_in_text(path, offset),
                     )
+
+    def safe_texts(self) -> Iterator[Problem]:
+        for path, text in _texts(self.source.data, ()):
+            for message, piece in unsafe_content(text):
+                offset = text.lower().find(piece.lower())
+                at = self.source.where_in_text(path, offset) if offset >= 0 else None
+                yield self.problem(path, message, at=at)
 
     def scoring(self) -> Iterator[Problem]:
         scoring = self.faq.scoring

@@ -1,0 +1,180 @@
+"""The built site, as a reader gets it: both language trees, every page, every question anchor,
+links that resolve, a switcher that lands on the same page, no third-party requests."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from conftest import ROOT, html
+
+from faqgen.markup import french_typography
+from faqgen.pipeline import check
+from faqgen.render import page_names
+
+FAQ = check(ROOT / "faq.yaml")
+LANGUAGE_DIRS = {"fr": "", "en": "en/"}  # French, the source language, at the root
+PAGES = page_names(FAQ)
+EXTERNAL_HOSTS = {urlsplit(link.url.in_(lang)).hostname for link in FAQ.links for lang in LANGUAGE_DIRS}
+
+
+def page_file(site, lang, name):
+    return site / LANGUAGE_DIRS[lang] / ("" if name == "index" else name) / "index.html"
+
+
+def all_pages(site):
+    return sorted(site.rglob("*.html"))
+
+
+@pytest.mark.parametrize("lang", LANGUAGE_DIRS)
+@pytest.mark.parametrize("name", PAGES)
+def test_every_page_exists_in_both_languages_with_its_language(built_site, lang, name):
+    page = html(page_file(built_site, lang, name))
+    assert page.html["lang"] == lang
+    assert page.select_one("article h1").get_text(strip=True)
+
+
+@pytest.mark.parametrize("lang", LANGUAGE_DIRS)
+@pytest.mark.parametrize("audience", FAQ.audiences, ids=lambda audience: audience.id)
+def test_audience_page_has_one_anchor_per_question_in_order(built_site, lang, audience):
+    page = html(page_file(built_site, lang, audience.id))
+    question_headings = [h for h in page.select("article h2") if h.get("id") in {q.id for q in audience.questions}]
+    assert [h["id"] for h in question_headings] == [q.id for q in audience.questions]
+    all_ids = [element["id"] for element in page.select("[id]")]
+    assert len(all_ids) == len(set(all_ids)), "an id is used twice on the page"
+    for number, (heading, question) in enumerate(zip(question_headings, audience.questions, strict=True), start=1):
+        expected = question.question.in_(lang)
+        expected = french_typography(expected) if lang == "fr" else expected
+        assert heading.get_text(strip=True) == f"{number}. {expected}"
+
+
+def test_questions_are_translated_not_copied(built_site):
+    for audience in FAQ.audiences:
+        french = html(page_file(built_site, "fr", audience.id)).select("article h2[id]")
+        english = html(page_file(built_site, "en", audience.id)).select("article h2[id]")
+        assert [h["id"] for h in french] == [h["id"] for h in english]
+        for fr_heading, en_heading in zip(french, english, strict=True):
+            assert fr_heading.get_text() != en_heading.get_text()
+
+
+def test_every_internal_link_and_anchor_resolves(built_site):
+    checked = 0
+    for path in all_pages(built_site):
+        page = html(path)
+        base = "/" + path.relative_to(built_site).as_posix()
+        for anchor in page.select("a[href]"):
+            href = anchor["href"]
+            parts = urlsplit(href)
+            if parts.scheme or href.startswith(("mailto:", "javascript:")):
+                continue
+            target_path = (
+                posixpath.normpath(posixpath.join(posixpath.dirname(base), parts.path)) if parts.path else base
+            )
+            target = built_site / target_path.lstrip("/")
+            if target.is_dir() or parts.path.endswith("/"):
+                target = target / "index.html"
+            assert target.is_file(), f"{base}: link {href} leads nowhere"
+            if parts.fragment and target.suffix == ".html":
+                ids = {element["id"] for element in html(target).select("[id]")}
+                assert parts.fragment in ids, f"{base}: link {href} has no anchor #{parts.fragment}"
+            checked += 1
+    assert checked > 200
+
+
+def test_cross_references_link_to_the_question_with_its_number(built_site):
+    page = html(page_file(built_site, "fr", "service-providers"))
+    links = [a for a in page.select("article a") if a["href"] == "#provider-inside-prototype-region"]
+    assert [a.get_text() for a in links] == ["question 1"] * 3
+    english = html(page_file(built_site, "en", "service-providers"))
+    assert "See the answer to question 1" in english.select_one("#ssm-ready-by-april-2020").find_next("p").get_text()
+
+
+@pytest.mark.parametrize("lang, other", [("fr", "en"), ("en", "fr")])
+@pytest.mark.parametrize("name", PAGES)
+def test_language_switcher_lands_on_the_same_page(built_site, lang, other, name):
+    path = page_file(built_site, lang, name)
+    href = html(path).select_one(f'.md-select a[hreflang="{other}"]')["href"]
+    # The home page links from the site root (prefixed by site_url's path once it is set).
+    target = ((built_site / href.lstrip("/")) if href.startswith("/") else (path.parent / href)).resolve()
+    target = target / "index.html"
+    assert target == page_file(built_site, other, name).resolve()
+
+
+@pytest.mark.parametrize("lang", LANGUAGE_DIRS)
+def test_navigation_titles_are_in_the_page_language(built_site, lang):
+    page = html(page_file(built_site, lang, "index"))
+    titles = [a.get_text(strip=True) for a in page.select(".md-nav--primary > .md-nav__list > li > a")]
+    expected = [(a.nav_title or a.title).in_(lang) for a in FAQ.audiences]
+    assert titles[1 : 1 + len(expected)] == expected
+    assert titles[0] == {"fr": "Accueil", "en": "Home"}[lang]
+    assert titles[-1] == {"fr": "Calendrier", "en": "Timeline"}[lang]
+
+
+def test_no_request_to_a_third_party_host(built_site):
+    for path in all_pages(built_site):
+        page = html(path)
+        for element in page.select("script[src], link[href], img[src], iframe, source[src]"):
+            url = element.get("src") or element.get("href")
+            host = urlsplit(url).hostname
+            assert host is None, f"{path}: {element.name} loads {url}"
+        for anchor in page.select("a[href^=http]"):
+            assert urlsplit(anchor["href"]).hostname in EXTERNAL_HOSTS, f"{path}: link to {anchor['href']}"
+
+
+FACTS = {
+    "fr": ["370", "260 points", "156 points", "80 points", "60\u00a0%", "juillet 2019", "21 octobre 2019",
+           "1er avril 2020", "1er octobre 2020", "14 février 2020", "WCG", "APM Group", "Fedcap", "Collège Fleming",
+           "Peel", "Hamilton-Niagara", "Muskoka-Kawarthas", "Gestion de la chaîne d’approvisionnement Ontario",
+           "Loi sur les services en français", "Ontario au travail", "POSPH", "MTFDC"],
+    "en": ["370", "260 of 370 points", "156 points", "80 points", "60%", "July 2019", "October 21, 2019",
+           "April 1, 2020", "October 1, 2020", "February 14, 2020", "WCG", "APM Group", "Fedcap", "Fleming College",
+           "Peel", "Hamilton-Niagara", "Muskoka-Kawarthas", "Supply Chain Ontario", "French Language Services Act",
+           "Ontario Works", "ODSP", "MLTSD", "Service System Manager", "prototype region", "Employment Ontario",
+           "Employment and Training Consultant", "Provider Day", "Executive Council of Ontario"],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", LANGUAGE_DIRS)
+def test_figures_dates_and_names_of_the_source_survive(built_site, lang):
+    text = " ".join(html(page_file(built_site, lang, name)).select_one("article").get_text(" ") for name in PAGES)
+    text = re.sub(r"[ \n]+", " ", text)
+    missing = [fact for fact in FACTS[lang] if fact not in text]
+    assert not missing
+
+
+def test_no_pdf_artefact_in_the_pages(built_site):
+    for path in all_pages(built_site):
+        text = html(path).get_text(" ")
+        assert "Page |" not in text
+        assert "QUESTIONS ET RÉPONSES D’ORDRE GÉNÉRAL" not in text
+    selection = html(page_file(built_site, "fr", "ssm-selection")).select_one("#purpose-of-competition").find_next("p")
+    assert selection.get_text().startswith("Le processus concurrentiel avait pour objet")
+
+
+def test_french_pages_use_french_typography(built_site):
+    home = page_file(built_site, "fr", "index").read_text(encoding="utf-8")
+    assert "services d’emploi\u00a0: Hamilton-Niagara" in home
+    assert "'" not in html(page_file(built_site, "fr", "clients-and-communities")).select_one("article").get_text()
+
+
+def test_timeline_page_is_an_ordered_list_with_dates(built_site):
+    for lang in LANGUAGE_DIRS:
+        page = html(page_file(built_site, lang, "timeline"))
+        phases = page.select("ol.faq-timeline > li")
+        assert len(phases) == len(FAQ.phases)
+        assert [p.select_one("time")["datetime"] for p in phases] == ["2020-01", "2020-04", "2020-10-01"]
+        milestones = page.select("ol.faq-milestones > li")
+        assert len(milestones) == len(FAQ.milestones)
+    providers = html(page_file(built_site, "en", "service-providers"))
+    assert len(providers.select("#provider-inside-prototype-region ~ ol.faq-timeline > li")) == len(FAQ.phases)
+
+
+def test_search_index_covers_both_languages(built_site):
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = [doc["location"] for doc in index["docs"]]
+    assert any(location.startswith("en/ssm-selection/") for location in locations)
+    assert any(location.startswith("ssm-selection/") for location in locations)
+    assert "#fairness-of-process" in " ".join(locations)
