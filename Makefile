@@ -14,7 +14,7 @@ $(VENV)/installed: requirements.txt
 	touch $@
 
 site: setup
-	$(VENV)/bin/mkdocs build
+	$(VENV)/bin/mkdocs build --strict
 
 serve: setup
 	$(VENV)/bin/mkdocs serve

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 
+from . import translations
+from .confirm import confirm, to_confirm
+from .loader import load_file
 from .pipeline import check, generate
-from .problems import FaqError
+from .problems import FaqError, Problem
 from .schema import SCHEMA_FILE, schema_text
-from .write import HandWrittenPageError
+from .write import HandWrittenPageError, replace_file
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,12 +32,22 @@ def parser() -> argparse.ArgumentParser:
         description="Generate the bilingual FAQ pages in content/ from faq.yaml.",
     )
     commands = main.add_subparsers(dest="command", metavar="COMMAND")
-    build = commands.add_parser("build", help="check faq.yaml and regenerate the pages (the default)")
-    build.add_argument("file", nargs="?", default="faq.yaml", help="the FAQ source (default: faq.yaml)")
-    build.add_argument("--content", default=str(ROOT / "content"), help="where pages go (default: content/)")
+
+    def command(name: str, help: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help, description=help)
+        sub.add_argument("file", nargs="?", default="faq.yaml", help="the FAQ source (default: faq.yaml)")
+        return sub
+
+    build = command("build", "check faq.yaml and regenerate the pages in content/ (the default command)")
+    build.add_argument(
+        "--content", default=os.path.relpath(ROOT / "content"), help="where pages go (default: content/)"
+    )
     build.add_argument("--as-of", type=_date, help="draw the timeline for this date (default: document.as_of)")
-    check_command = commands.add_parser("check", help="check faq.yaml without writing anything")
-    check_command.add_argument("file", nargs="?", default="faq.yaml", help="the FAQ source (default: faq.yaml)")
+    check_command = command("check", "check faq.yaml without writing anything")
+    check_command.add_argument("--strict", action="store_true", help="treat warnings (stale translations) as errors")
+    command("status", "list the texts whose translation is missing, stale or not confirmed")
+    confirm_command = command("confirm", "record that the two languages of texts are equivalent (writes faq.yaml)")
+    confirm_command.add_argument("--question", action="append", metavar="ID", help="only this question (repeatable)")
     schema = commands.add_parser("schema", help=f"write {SCHEMA_FILE}, the JSON Schema editors use")
     schema.add_argument("--output", default=str(ROOT / SCHEMA_FILE), help=f"where to write it (default: {SCHEMA_FILE})")
     return main
@@ -44,37 +58,79 @@ def main(argv: list[str] | None = None) -> int:
     arguments = parser().parse_args(argv)
     if arguments.command is None:  # `build` is the default command
         arguments = parser().parse_args(["build", *argv])
-    command = arguments.command
-    if command == "schema":
-        Path(arguments.output).write_text(schema_text(), encoding="utf-8")
+    if arguments.command == "schema":
+        replace_file(Path(arguments.output), schema_text())
         print(f"wrote {arguments.output}")
         return 0
-    file = Path(getattr(arguments, "file", "faq.yaml"))
+    file = Path(arguments.file)
     if not file.is_file():
         print(f"build_faq.py: error: {file}: no such file", file=sys.stderr)
         return 2
     try:
-        if command == "check":
-            faq = check(file, str(file))
-            print(f"{file}: OK, {sum(1 for _ in faq.questions())} questions in {len(faq.audiences)} audiences")
-            return 0
-        result = generate(file, Path(arguments.content), as_of=arguments.as_of, display_name=str(file))
+        return COMMANDS[arguments.command](file, arguments)
     except FaqError as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
+        _print_problems(error.problems)
         count = len(error.errors)
         print(f"{count} error{'s' if count != 1 else ''}; nothing was written.", file=sys.stderr)
         return 1
     except HandWrittenPageError as error:
         print(f"build_faq.py: error: {error}", file=sys.stderr)
         return 1
+
+
+def _print_problems(problems: list[Problem]) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+
+
+def _build(file: Path, arguments) -> int:
+    result = generate(file, Path(arguments.content), as_of=arguments.as_of, display_name=str(file))
+    _print_problems(result.warnings)
     report = result.report
     print(
-        f"{arguments.content}: {len(report.written)} written, {len(report.removed)} removed, "
-        f"{len(report.unchanged)} unchanged"
+        f"{arguments.content}: {len(report.written)} written, {len(report.removed)} removed, {len(report.unchanged)} unchanged"
     )
     return 0
 
+
+def _check(file: Path, arguments) -> int:
+    checked = check(file, str(file), strict=arguments.strict)
+    _print_problems(checked.warnings)
+    questions = sum(1 for _ in checked.faq.questions())
+    warnings = (
+        f", {len(checked.warnings)} warning{'s' if len(checked.warnings) != 1 else ''}" if checked.warnings else ""
+    )
+    print(f"{file}: OK, {questions} questions in {len(checked.faq.audiences)} audiences{warnings}")
+    return 0
+
+
+def _status(file: Path, arguments) -> int:
+    statuses = translations.statuses(load_file(file, str(file)))
+    counts = dict.fromkeys(translations.State, 0)
+    for status in statuses:
+        counts[status.state] += 1
+        if not status.ok:
+            languages = ", ".join(
+                f"{translations.LANGUAGE_NAMES[lang]} {state.value}"
+                for lang, state in status.states.items()
+                if state is not translations.State.OK
+            )
+            print(f"{status.owner}: {status.field}: {languages}")
+    summary = ", ".join(f"{counts[state]} {state.value}" for state in translations.State)
+    print(f"{len(statuses)} texts followed: {summary}")
+    return 0
+
+
+def _confirm(file: Path, arguments) -> int:
+    source = load_file(file, str(file))
+    chosen = to_confirm(source, set(arguments.question) if arguments.question else None)
+    if chosen:
+        replace_file(file, confirm(source, chosen))
+    print(f"{file}: {len(chosen)} text{'s' if len(chosen) != 1 else ''} confirmed")
+    return 0
+
+
+COMMANDS = {"build": _build, "check": _check, "status": _status, "confirm": _confirm}
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -192,7 +192,9 @@ class _TreeBuilder:
 
     def _refuse_decorations(self, event, path: KeyPath) -> None:
         if getattr(event, "anchor", None):
-            self.problem(event.start_mark, f"anchors (`&{event.anchor}`) are not allowed: write the text out in full", path)
+            self.problem(
+                event.start_mark, f"anchors (`&{event.anchor}`) are not allowed: write the text out in full", path
+            )
         if getattr(event, "tag", None):
             tag = event.tag.replace("tag:yaml.org,2002:", "!!")
             self.problem(event.start_mark, f"tags (`{tag}`) are not allowed: remove them", path)
@@ -202,7 +204,9 @@ class _TreeBuilder:
             self.problem(event.start_mark, f"the file nests more than {MAX_DEPTH} levels deep")
             raise _Stop
         if isinstance(event, yaml.AliasEvent):
-            self.problem(event.start_mark, f"aliases (`*{event.anchor}`) are not allowed: write the text out in full", path)
+            self.problem(
+                event.start_mark, f"aliases (`*{event.anchor}`) are not allowed: write the text out in full", path
+            )
             return None
         self._refuse_decorations(event, path)
         self.positions[path] = (event.start_mark.line + 1, event.start_mark.column + 1)

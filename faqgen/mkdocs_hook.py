@@ -8,6 +8,7 @@ rewritten, so the rebuild that their change triggers writes nothing and serve se
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import sys
 from pathlib import Path
@@ -21,6 +22,8 @@ from faqgen.pipeline import generate  # noqa: E402
 from faqgen.problems import FaqError  # noqa: E402
 from faqgen.render import page_names  # noqa: E402
 from faqgen.write import HandWrittenPageError  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.faq")
 
 AS_OF_VARIABLE = "FAQ_AS_OF"
 """Set it (YYYY-MM-DD) to draw the timeline for another date than document.as_of."""
@@ -37,6 +40,8 @@ def on_config(config):
         raise PluginError(f"faq.yaml cannot be published; no page was changed:\n{error}") from None
     except HandWrittenPageError as error:
         raise PluginError(str(error)) from None
+    for warning in result.warnings:
+        log.warning(str(warning))  # `mkdocs build --strict` (publishing) stops on these
     config.nav = [f"{name}.md" for name in page_names(result.faq)]
     return config
 

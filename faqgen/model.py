@@ -16,6 +16,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+CONFIRMED_PATTERN = r"^fr [0-9a-f]{8} en [0-9a-f]{8}$"
 RESERVED_PAGE_IDS = frozenset({"index", "timeline", "assets", "en", "fr", "search", "404"})
 """Page names the site uses itself; an audience cannot take them."""
 
@@ -50,6 +51,11 @@ class Translation(Model):
 
     fr: Text = Field(description="The French text.")
     en: Text = Field(description="The English text, equivalent to the French.")
+    confirmed: Annotated[str, StringConstraints(strict=True, pattern=CONFIRMED_PATTERN)] | None = Field(
+        None,
+        description="Fingerprints of both texts when they were last confirmed equivalent. "
+        "`python build_faq.py check` tells the line to write here after a change.",
+    )
 
     def in_(self, lang: str) -> str:
         return getattr(self, lang)

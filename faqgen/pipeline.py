@@ -8,21 +8,23 @@ from pathlib import Path
 
 from .loader import load_file
 from .model import Faq
+from .problems import Problem
 from .render import Page, render_site
-from .validate import validate
+from .validate import Validated, validate
 from .write import WriteReport, write_pages
 
 
 @dataclass
 class Generated:
     faq: Faq
+    warnings: list[Problem]
     pages: list[Page]
     report: WriteReport
 
 
-def check(faq_path: Path, display_name: str | None = None) -> Faq:
+def check(faq_path: Path, display_name: str | None = None, *, strict: bool = False) -> Validated:
     """Load and validate; raises FaqError with every problem found. Writes nothing."""
-    return validate(load_file(faq_path, display_name))
+    return validate(load_file(faq_path, display_name), strict=strict)
 
 
 def generate(
@@ -30,6 +32,6 @@ def generate(
 ) -> Generated:
     """Regenerate content/ from faq.yaml. Nothing is written unless the whole file is valid
     and every page rendered."""
-    faq = check(faq_path, display_name)
-    pages = render_site(faq, as_of)
-    return Generated(faq, pages, write_pages(pages, content_dir))
+    checked = check(faq_path, display_name)
+    pages = render_site(checked.faq, as_of)
+    return Generated(checked.faq, checked.warnings, pages, write_pages(pages, content_dir))

@@ -14,13 +14,14 @@ import inspect
 import math
 import typing
 from collections.abc import Iterator
+from dataclasses import dataclass, replace
 
 import pydantic
 
-from . import LANGUAGES
+from . import LANGUAGES, translations
 from .loader import KeyPath, Source
 from .markup import BLOCKS, link_references, shortcodes
-from .model import RESERVED_PAGE_IDS, Faq
+from .model import RESERVED_PAGE_IDS, Faq, Translation
 from .problems import FaqError, Problem
 from .safety import unsafe_content
 
@@ -45,16 +46,36 @@ FRENCH_KEYS = {
 """Keys an editor may type in French, and the English key the file uses instead."""
 
 
-def validate(source: Source) -> Faq:
-    """The model of `source`; FaqError with every problem if it is not publishable."""
+@dataclass(frozen=True)
+class Validated:
+    faq: Faq
+    warnings: list[Problem]  # publishable, but somebody should look (e.g. a stale translation)
+
+
+def validate(source: Source, *, strict: bool = False) -> Validated:
+    """The model of `source`; FaqError with every problem if it is not publishable.
+    With strict=True, warnings are errors too (CI publishes nothing that needs a look)."""
     try:
         faq = Faq.model_validate(source.data)
     except pydantic.ValidationError as error:
         raise FaqError([_from_pydantic(source, detail) for detail in error.errors(include_url=False)]) from None
     problems = list(_Checks(source, faq).run())
+    warnings = list(_translation_warnings(source))
+    if strict:
+        problems += [replace(warning, severity="error") for warning in warnings]
+        warnings = []
     if problems:
-        raise FaqError(problems)
-    return faq
+        raise FaqError(problems + warnings)
+    return Validated(faq, sorted(warnings))
+
+
+def _translation_warnings(source: Source) -> Iterator[Problem]:
+    for status in translations.statuses(source):
+        if status.ok:
+            continue
+        confirmed = (*status.path, translations.CONFIRMED_KEY)
+        line, column = source.where(confirmed) if confirmed in source.positions else source.where(status.path, key=True)
+        yield Problem(source.file, line, column, translations.describe(status), status.owner, "warning")
 
 
 # ---------------------------------------------------------------- model errors, in plain words
@@ -99,6 +120,8 @@ def _message(source: Source, path: KeyPath, kind: str, detail: dict) -> str:
         return "this text is empty"
     if kind == "string_type":
         return f'{written} is {_read_as(value)}, not text: put it in quotes, "{_unquoted(scalar, value)}"'
+    if kind == "string_pattern_mismatch" and field == translations.CONFIRMED_KEY:
+        return f"{written} is not a confirmation line: it reads like `fr 3f2a9c1e en 7b1d04aa` (copy it from `build_faq.py check`)"
     if kind == "string_pattern_mismatch":
         return f"{written} is not a valid id: use lowercase letters, digits and hyphens, like `my-question`"
     if kind == "string_too_long":
@@ -174,8 +197,7 @@ def _fields_at(path: KeyPath) -> list[str]:
 
 
 def _expects_translation(path: KeyPath) -> bool:
-    model = _model_at(path)
-    return model is not None and set(model.model_fields) == set(LANGUAGES)
+    return _model_at(path) is Translation
 
 
 def describe(data, path: KeyPath) -> str:

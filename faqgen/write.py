@@ -60,7 +60,7 @@ def write_pages(pages: list[Page], content_dir: Path) -> WriteReport:
     to_write, stale, unchanged = plan(pages, content_dir)
     report = WriteReport(unchanged=unchanged)
     for page in to_write:
-        _replace(content_dir / page.filename, page.text)
+        replace_file(content_dir / page.filename, page.text)
         report.written.append(page.filename)
     for path in stale:
         path.unlink()
@@ -68,7 +68,7 @@ def write_pages(pages: list[Page], content_dir: Path) -> WriteReport:
     return report
 
 
-def _replace(target: Path, text: str) -> None:
+def replace_file(target: Path, text: str) -> None:
     """Write to a temporary file beside the target, then rename: never a half-written page."""
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:

@@ -6,6 +6,7 @@ import pytest
 from conftest import ROOT, mkdocs
 
 from faqgen.labels import LABELS
+from faqgen.loader import load_text
 from faqgen.pipeline import generate
 from faqgen.problems import FaqError
 from faqgen.write import HandWrittenPageError
@@ -74,9 +75,14 @@ def test_a_file_with_errors_changes_nothing(project):
     )
     with pytest.raises(FaqError) as error:
         generate(faq, content)
-    line = line_of(FAQ_TEXT, "question:\n          fr: Y aura-t-il des répercussions")
+    source = load_text(FAQ_TEXT)
+    audience = next(i for i, a in enumerate(source.data["audiences"]) if a["id"] == "service-providers")
+    number = next(
+        i for i, q in enumerate(source.data["audiences"][audience]["questions"]) if q["id"] == "impact-on-eo-programs"
+    )
+    line, column = source.key_positions[("audiences", audience, "questions", number, "question")]
     assert [str(p) for p in error.value.problems] == [
-        f"{faq}:{line}:9: error: the English text (`en:`) is missing; both languages are required "
+        f"{faq}:{line}:{column}: error: the English text (`en:`) is missing; both languages are required "
         "(French Language Services Act) (question impact-on-eo-programs)"
     ]
     assert snapshot(content) == before

@@ -15,7 +15,7 @@ from faqgen.markup import french_typography
 from faqgen.pipeline import check
 from faqgen.render import page_names
 
-FAQ = check(ROOT / "faq.yaml")
+FAQ = check(ROOT / "faq.yaml").faq
 LANGUAGE_DIRS = {"fr": "", "en": "en/"}  # French, the source language, at the root
 PAGES = page_names(FAQ)
 EXTERNAL_HOSTS = {urlsplit(link.url.in_(lang)).hostname for link in FAQ.links for lang in LANGUAGE_DIRS}

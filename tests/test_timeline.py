@@ -12,7 +12,7 @@ from faqgen.labels import format_date
 from faqgen.pipeline import check
 from faqgen.render import render_site
 
-FAQ = check(ROOT / "faq.yaml")
+FAQ = check(ROOT / "faq.yaml").faq
 C, P, U = "completed", "in-progress", "upcoming"
 
 

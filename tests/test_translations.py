@@ -1,0 +1,127 @@
+"""Translation status: stale, unconfirmed and missing texts, the `confirmed:` line, strict mode."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from faqgen.confirm import confirm, to_confirm
+from faqgen.loader import load_text
+from faqgen.problems import FaqError
+from faqgen.translations import State, fingerprint, statuses
+from faqgen.validate import validate
+
+MINIMAL = (Path(__file__).parent / "fixtures" / "minimal.yaml").read_text(encoding="utf-8")
+
+
+def states_of(text: str, owner: str, field: str) -> dict:
+    status = next(s for s in statuses(load_text(text)) if s.owner == owner and s.field == field)
+    return {lang: state.value for lang, state in status.states.items()}
+
+
+def test_a_confirmed_file_is_up_to_date():
+    assert all(status.ok for status in statuses(load_text(MINIMAL)))
+    assert validate(load_text(MINIMAL)).warnings == []
+
+
+def test_changing_the_french_makes_the_english_stale():
+    text = MINIMAL.replace("fr: Deuxième question?", "fr: Deuxième question, reformulée?")
+    assert states_of(text, "question second-question", "question") == {"fr": "up to date", "en": "stale"}
+    [warning] = validate(load_text(text, "f.yaml")).warnings
+    # reported on the `confirmed:` value that needs updating
+    line, column = load_text(text).where(("audiences", 0, "questions", 1, "question", "confirmed"))
+    assert str(warning) == (
+        f"f.yaml:{line}:{column}: warning: the English question may be out of date: the French text changed since they "
+        "were last confirmed equivalent; once it is updated, set "
+        f"`confirmed: fr {fingerprint('Deuxième question, reformulée?')} en {fingerprint('Second question?')}` "
+        "(question second-question)"
+    )
+
+
+def test_changing_the_english_makes_the_french_stale():
+    text = MINIMAL.replace("en: Second question?", "en: The second question?")
+    assert states_of(text, "question second-question", "question") == {"fr": "stale", "en": "up to date"}
+
+
+def test_changing_both_asks_for_a_confirmation_and_spacing_alone_changes_nothing():
+    both = MINIMAL.replace("fr: Deuxième question?", "fr: Autre?").replace("en: Second question?", "en: Other?")
+    assert states_of(both, "question second-question", "question") == {"fr": "unconfirmed", "en": "unconfirmed"}
+    spaced = MINIMAL.replace("fr: Deuxième question?", "fr: Deuxième   question?")
+    assert states_of(spaced, "question second-question", "question") == {"fr": "up to date", "en": "up to date"}
+
+
+def test_missing_translation_is_reported_by_status_even_though_the_file_is_invalid():
+    text = MINIMAL.replace("          en: Second question?\n", "")
+    assert states_of(text, "question second-question", "question") == {"fr": "up to date", "en": "missing"}
+
+
+def test_strict_mode_turns_stale_translations_into_errors():
+    text = MINIMAL.replace("en: Second question?", "en: The second question?")
+    with pytest.raises(FaqError) as error:
+        validate(load_text(text), strict=True)
+    assert [p.severity for p in error.value.problems] == ["error"]
+
+
+def test_following_the_message_makes_the_warning_go_away():
+    text = MINIMAL.replace("en: Second question?", "en: The second question?")
+    [warning] = validate(load_text(text)).warnings
+    line = warning.message.split("set `confirmed: ")[1].rstrip("`")
+    fixed = text.replace(f"confirmed: {states_line(text)}", f"confirmed: {line}")
+    assert validate(load_text(fixed)).warnings == []
+
+
+def states_line(text: str) -> str:
+    source = load_text(text)
+    audience = source.data["audiences"][0]
+    return audience["questions"][1]["question"]["confirmed"]
+
+
+def without_confirmations(text: str) -> str:
+    text = re.sub(r"- confirmed: [^\n]+\n\s+", "- ", text)  # first key of a list item
+    text = re.sub(r"(?m)^\s*confirmed: [^\n]+\n", "", text)  # block mapping
+    return re.sub(r"confirmed: [^,}]+, ", "", text)  # flow mapping
+
+
+@pytest.mark.parametrize("style", ["block", "flow"])
+def test_confirm_writes_the_line_in_every_layout_and_changes_nothing_else(style):
+    text = MINIMAL
+    if style == "flow":
+        block = f"""        question:
+          confirmed: {states_line(MINIMAL)}
+          fr: Deuxième question?
+          en: Second question?
+"""
+        text = text.replace(block, "        question: {fr: Deuxième question?, en: Second question?}\n")
+    text = text.replace("Deuxième question?", "Deuxième question modifiée?").replace("Second question?", "Changed?")
+    text = text.replace("      - confirmed: fr b074faf1 en b0f8d622\n        fr: Un point.", "      - fr: Un point.")
+    source = load_text(text)
+    assert len(to_confirm(source, None)) == 2
+    confirmed = confirm(source, to_confirm(source, None))
+    assert all(status.ok for status in statuses(load_text(confirmed)))
+    assert without_confirmations(confirmed) == without_confirmations(text)
+    assert confirmed != text
+
+
+def test_status_and_confirm_commands(tmp_path):
+    faq = tmp_path / "faq.yaml"
+    faq.write_text(MINIMAL.replace("en: Second question?", "en: The second question?"), encoding="utf-8")
+
+    def run(*arguments):
+        return subprocess.run([sys.executable, str(ROOT / "build_faq.py"), *arguments, str(faq)],
+                              capture_output=True, text=True, timeout=60)  # fmt: skip
+
+    assert run("status").stdout.splitlines() == [
+        "question second-question: question: French stale",
+        "5 texts followed: 4 up to date, 0 missing, 1 stale, 0 unconfirmed",
+    ]
+    assert run("check").returncode == 0
+    assert run("check", "--strict").returncode == 1
+    assert run("confirm", "--question", "first-question").stdout == f"{faq}: 0 texts confirmed\n"
+    assert run("confirm", "--question", "second-question").stdout == f"{faq}: 1 text confirmed\n"
+    assert run("check", "--strict").returncode == 0
+    assert State.OK.value in run("status").stdout
