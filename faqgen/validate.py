@@ -57,9 +57,11 @@ def validate(source: Source, *, strict: bool = False) -> Validated:
     With strict=True, warnings are errors too (CI publishes nothing that needs a look)."""
     try:
         faq = Faq.model_validate(source.data)
+        problems = []
     except pydantic.ValidationError as error:
-        raise FaqError([_from_pydantic(source, detail) for detail in error.errors(include_url=False)]) from None
-    problems = list(_Checks(source, faq).run())
+        faq = None
+        problems = [_from_pydantic(source, detail) for detail in error.errors(include_url=False)]
+    problems += _Checks(source, faq).run()
     warnings = list(_translation_warnings(source))
     if strict:
         problems += [replace(warning, severity="error") for warning in warnings]
@@ -71,7 +73,7 @@ def validate(source: Source, *, strict: bool = False) -> Validated:
 
 def _translation_warnings(source: Source) -> Iterator[Problem]:
     for status in translations.statuses(source):
-        if status.ok:
+        if status.ok or status.state is translations.State.MISSING:  # missing texts are errors of the model
             continue
         confirmed = (*status.path, translations.CONFIRMED_KEY)
         line, column = source.where(confirmed) if confirmed in source.positions else source.where(status.path, key=True)
@@ -225,24 +227,27 @@ def describe(data, path: KeyPath) -> str:
 
 
 class _Checks:
-    def __init__(self, source: Source, faq: Faq):
+    """Checks across entries. Those on texts read the raw data, so they also run (and report)
+    when the model could not be built; the others need the model."""
+
+    def __init__(self, source: Source, faq: Faq | None):
         self.source = source
         self.faq = faq
-        self.question_ids = {question.id for _, _, question in faq.questions()}
-        self.link_ids = {link.id for link in faq.links}
+        data = source.data if isinstance(source.data, dict) else {}
+        questions = [q for a in _dicts(data.get("audiences")) for q in _dicts(a.get("questions"))]
+        self.question_ids = {q["id"] for q in questions if isinstance(q.get("id"), str)}
+        self.link_ids = {link["id"] for link in _dicts(data.get("links")) if isinstance(link.get("id"), str)}
 
     def problem(self, path: KeyPath, message: str, *, at: tuple[int, int] | None = None) -> Problem:
         line, column = at or self.source.where(path)
         return Problem(self.source.file, line, column, message, describe(self.source.data, path))
 
-    def run(self) -> Iterator[Problem]:
-        yield from self.unique_ids()
-        yield from self.page_ids()
-        yield from self.phases_in_order()
-        yield from self.milestone_phases()
-        yield from self.references_in_texts()
-        yield from self.safe_texts()
-        yield from self.scoring()
+    def run(self) -> list[Problem]:
+        problems = [*self.references_in_texts(), *self.safe_texts()]
+        if self.faq is not None:
+            problems += [*self.unique_ids(), *self.page_ids(), *self.phases_in_order(), *self.milestone_phases()]
+            problems += self.scoring()
+        return problems
 
     def unique_ids(self) -> Iterator[Problem]:
         groups: dict[str, list[KeyPath]] = {
@@ -367,6 +372,10 @@ def _texts(node, path: KeyPath) -> Iterator[tuple[KeyPath, str]]:
             yield from _texts(value, (*path, index))
     elif isinstance(node, str) and path and path[-1] in LANGUAGES:
         yield path, node
+
+
+def _dicts(value) -> list[dict]:
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
 
 
 def _did_you_mean(name: str, candidates) -> str:
