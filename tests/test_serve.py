@@ -1,0 +1,65 @@
+"""`mkdocs serve`, as an editor previews: an edit of faq.yaml shows up, and serve then settles
+(no rebuild loop). Bounded: every wait has a deadline, the server is always stopped."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+from conftest import make_project
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def wait_for(predicate, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.3)
+    return False
+
+
+def test_serve_shows_an_edit_and_settles(tmp_path):
+    project = make_project(tmp_path / "project")
+    port = free_port()
+    log = (tmp_path / "serve.log").open("w")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}/en/ssm-selection/"
+    try:
+        assert wait_for(lambda: "What was the purpose of the competitive process?" in fetch(url), 60)
+        faq = project / "faq.yaml"
+        faq.write_text(faq.read_text().replace("What was the purpose of the competitive process?", "Why a contest?"))
+        assert wait_for(lambda: "Why a contest?" in fetch(url), 30)
+
+        def builds() -> int:
+            return (tmp_path / "serve.log").read_text().count("Building documentation...")
+
+        time.sleep(3)
+        settled = builds()
+        time.sleep(4)
+        assert builds() == settled, "mkdocs serve keeps rebuilding"
+        assert settled <= 3  # the first build, the edit, and once more for the pages the edit changed
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+        log.close()
