@@ -95,36 +95,28 @@ class _Renderer:
         }
 
     def text(self, translation: Translation, lang: str) -> str:
-        text = translation.in_(lang)
-        return french_typography(text) if lang == "fr" else text
+        return _typeset(translation.in_(lang), lang)
 
     def markdown(self, translation: Translation, lang: str, page_name: str) -> str:
         """A text as Markdown, with its [[shortcodes]] expanded for this page and language."""
+        return expand(self.text(translation, lang), lambda name: self.shortcode(name, lang, page_name))
 
-        def replace(name: str) -> str:
-            if name == "timeline":
-                return (
-                    "\n"
-                    + self.env.get_template("_phases.html.j2").render(**self.helpers(lang, page_name)).strip()
-                    + "\n"
-                )
-            if name == "regions":
-                return "\n".join("- " + self.text(self._region_line(region, lang), lang) for region in self.faq.regions)
-            audience, number = self.audience_of[name]
-            ui = LABELS[lang]
-            if audience.id == page_name:
-                return f"[{ui['question'].format(number=number)}](#{name})"
-            page_title = (audience.nav_title or audience.title).in_(lang)
-            return f"[{ui['question_elsewhere'].format(number=number, page=page_title)}]({audience.id}.md#{name})"
-
-        return expand(self.text(translation, lang), replace)
-
-    def _region_line(self, region, lang: str) -> Translation:
-        line = {
-            code: LABELS[code]["region_manager"].format(manager=region.manager.in_(code), region=region.name.in_(code))
-            for code in LANGUAGES
-        }
-        return Translation(**line)
+    def shortcode(self, name: str, lang: str, page_name: str) -> str:
+        ui = LABELS[lang]
+        if name == "timeline":
+            html = self.env.get_template("_phases.html.j2").render(**self.helpers(lang, page_name))
+            return f"\n{html.strip()}\n"  # an HTML block needs lines of its own
+        if name == "regions":
+            lines = (
+                ui["region_manager"].format(region=region.name.in_(lang), manager=region.manager.in_(lang))
+                for region in self.faq.regions
+            )
+            return "\n".join(f"- {_typeset(line, lang)}" for line in lines)
+        audience, number = self.audience_of[name]  # the validator made sure the id exists
+        if audience.id == page_name:
+            return f"[{ui['question'].format(number=number)}](#{name})"
+        page_title = (audience.nav_title or audience.title).in_(lang)
+        return f"[{ui['question_elsewhere'].format(number=number, page=page_title)}]({audience.id}.md#{name})"
 
     def inline_html(self, translation: Translation, lang: str) -> Markup:
         """A short text rendered from Markdown to inline HTML, for the timeline's HTML blocks."""
@@ -134,5 +126,12 @@ class _Renderer:
 
     def link_definitions(self, lang: str) -> str:
         """Markdown reference definitions, so texts can write [words][link-id]."""
-        lines = [f'[{link.id}]: <{link.url.in_(lang)}> "{link.title.in_(lang)}"' for link in self.faq.links]
+        lines = [
+            f'[{link.id}]: <{link.url.in_(lang)}> "{link.title.in_(lang).replace(chr(34), "&quot;")}"'
+            for link in self.faq.links
+        ]
         return "\n" + "\n".join(lines) + "\n" if lines else ""
+
+
+def _typeset(text: str, lang: str) -> str:
+    return french_typography(text) if lang == "fr" else text

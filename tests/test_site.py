@@ -9,8 +9,9 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import ROOT, html
+from conftest import ROOT, html, make_project, mkdocs
 
+from faqgen.labels import LABELS
 from faqgen.markup import french_typography
 from faqgen.pipeline import check
 from faqgen.render import page_names
@@ -160,6 +161,21 @@ def test_french_pages_use_french_typography(built_site):
     assert "'" not in html(page_file(built_site, "fr", "clients-and-communities")).select_one("article").get_text()
 
 
+@pytest.mark.parametrize("lang", LANGUAGE_DIRS)
+def test_key_points_keep_their_list_structure(built_site, lang):
+    home = html(page_file(built_site, lang, "index"))
+    for section in FAQ.key_points:
+        items = home.select_one(f"#{section.id}").find_next_sibling("ul").find_all("li", recursive=False)
+        assert len(items) == len(section.points)
+    regions = home.select_one("#now").find_next_sibling("ul").select("li > ul > li")
+    assert [li.get_text(strip=True) for li in regions] == [
+        LABELS[lang]["region_manager"]
+        .format(region=r.name.in_(lang), manager=r.manager.in_(lang))
+        .replace(" :", "\u00a0:")
+        for r in FAQ.regions
+    ]
+
+
 def test_timeline_page_is_an_ordered_list_with_dates(built_site):
     for lang in LANGUAGE_DIRS:
         page = html(page_file(built_site, lang, "timeline"))
@@ -178,3 +194,21 @@ def test_search_index_covers_both_languages(built_site):
     assert any(location.startswith("en/ssm-selection/") for location in locations)
     assert any(location.startswith("ssm-selection/") for location in locations)
     assert "#fairness-of-process" in " ".join(locations)
+
+
+def test_cross_reference_to_another_page_links_there_in_each_language(tmp_path):
+    text = (ROOT / "faq.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        "façon d’accéder à leurs services d’emploi et de soutien à l’emploi.",
+        "façon d’accéder à leurs services d’emploi et de soutien à l’emploi. Voir la [[sites-inside-and-outside]].",
+    )
+    text = text.replace("how they access their employment services and employment supports.",
+                        "how they access their employment services and employment supports. See [[sites-inside-and-outside]].")  # fmt: skip
+    project = make_project(tmp_path / "project", text)
+    result = mkdocs(project, "build", "--strict")  # anchors are validated: a wrong link fails the build
+    assert result.returncode == 0, result.stderr
+    expected = {"fr": "question 10 (Fournisseurs de services)", "en": "question 10 (Service providers)"}
+    for lang in LANGUAGE_DIRS:
+        page = html(page_file(project / "site", lang, "clients-and-communities"))
+        [link] = [a for a in page.select("article a") if a.get_text() == expected[lang]]
+        assert link["href"] == "../service-providers/#sites-inside-and-outside"
