@@ -11,7 +11,9 @@ from urllib.parse import urlsplit
 import pytest
 from conftest import ROOT, html, make_project, mkdocs
 
+from faqgen.confirm import confirm, to_confirm
 from faqgen.labels import LABELS
+from faqgen.loader import load_text
 from faqgen.markup import french_typography
 from faqgen.pipeline import check
 from faqgen.render import page_names
@@ -204,7 +206,8 @@ def test_cross_reference_to_another_page_links_there_in_each_language(tmp_path):
     )
     text = text.replace("how they access their employment services and employment supports.",
                         "how they access their employment services and employment supports. See [[sites-inside-and-outside]].")  # fmt: skip
-    project = make_project(tmp_path / "project", text)
+    source = load_text(text)
+    project = make_project(tmp_path / "project", confirm(source, to_confirm(source, {"current-model-continues"})))
     result = mkdocs(project, "build", "--strict")  # anchors are validated: a wrong link fails the build
     assert result.returncode == 0, result.stderr
     expected = {"fr": "question 10 (Fournisseurs de services)", "en": "question 10 (Service providers)"}
