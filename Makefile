@@ -1,6 +1,6 @@
 # Two commands for a fresh machine (see README.md):
 #   make site    set up, then build the site into site/   (make serve: live preview)
-#   make test    set up, then run the linter and the tests
+#   make test    set up, then run the linter, check faq.yaml strictly, run the tests
 VENV   := .venv
 PYTHON := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
@@ -24,4 +24,5 @@ check: setup
 
 test: setup
 	$(VENV)/bin/ruff check .
+	$(PYTHON) build_faq.py check --strict
 	$(PYTHON) -m pytest

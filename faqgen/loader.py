@@ -100,11 +100,8 @@ def load_file(path: Path, display_name: str | None = None) -> Source:
     """Read and parse `path`; raise FaqError with every located problem found."""
     name = display_name or str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise FaqError(
-                [Problem(name, 1, 1, f"the file is {size:,} bytes; the limit is {MAX_BYTES:,} bytes (64 MiB)")]
-            )
+        if path.stat().st_size > MAX_BYTES:  # refuse before reading it all into memory
+            raise _too_large(name, path.stat().st_size)
         raw = path.read_bytes()
     except OSError as error:
         raise FaqError([Problem(name, 1, 1, f"cannot read the file: {error.strerror}")]) from None
@@ -113,9 +110,7 @@ def load_file(path: Path, display_name: str | None = None) -> Source:
 
 def load_bytes(raw: bytes, name: str = "faq.yaml") -> Source:
     if len(raw) > MAX_BYTES:
-        raise FaqError(
-            [Problem(name, 1, 1, f"the file is {len(raw):,} bytes; the limit is {MAX_BYTES:,} bytes (64 MiB)")]
-        )
+        raise _too_large(name, len(raw))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -126,6 +121,10 @@ def load_bytes(raw: bytes, name: str = "faq.yaml") -> Source:
             [Problem(name, line, column, f"the file is not UTF-8 (byte 0x{raw[error.start]:02x}); save it as UTF-8")]
         ) from None
     return load_text(text, name)
+
+
+def _too_large(name: str, size: int) -> FaqError:
+    return FaqError([Problem(name, 1, 1, f"the file is {size:,} bytes, more than the limit of {MAX_BYTES:,} bytes")])
 
 
 def load_text(text: str, name: str = "faq.yaml") -> Source:
