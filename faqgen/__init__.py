@@ -11,3 +11,5 @@ The pipeline, one module per stage:
 
 LANGUAGES = ("fr", "en")
 """Site languages; the first is the source language and sits at the site root."""
+LANGUAGE_NAMES = {"fr": "French", "en": "English"}
+"""How messages to editors name the languages."""

@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import translations
+from . import LANGUAGE_NAMES, translations
 from .confirm import confirm, to_confirm
 from .loader import load_file
 from .pipeline import check, generate
@@ -111,7 +111,7 @@ def _status(file: Path, arguments) -> int:
         counts[status.state] += 1
         if not status.ok:
             languages = ", ".join(
-                f"{translations.LANGUAGE_NAMES[lang]} {state.value}"
+                f"{LANGUAGE_NAMES[lang]} {state.value}"
                 for lang, state in status.states.items()
                 if state is not translations.State.OK
             )

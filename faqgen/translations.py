@@ -21,13 +21,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from . import LANGUAGES
+from . import LANGUAGE_NAMES, LANGUAGES
 from .loader import KeyPath, Source
 from .model import CONFIRMED_PATTERN as _CONFIRMED
 
 CONFIRMED_KEY = "confirmed"
 CONFIRMED_PATTERN = re.compile(_CONFIRMED.replace("[0-9a-f]{8}", "([0-9a-f]{8})"))
-LANGUAGE_NAMES = {"fr": "French", "en": "English"}
 
 
 class State(enum.StrEnum):

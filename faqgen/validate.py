@@ -1,9 +1,10 @@
 """Stage 3: turn loaded data into the content model, or into a list of located problems.
 
-Two passes. The model (types, required fields, unknown keys) reports everything it finds
-at once; then the checks that types cannot express (unique ids, references between
-entries, dates in order) run on the built model. Each problem names the file, line,
-column and the question id or key path, in words an editor can act on.
+The model (types, required fields, unknown keys) reports everything it finds at once; the
+checks that types cannot express follow: those on texts (references, unsafe markup) always,
+those across entries (unique ids, phase order) once the model is built. Translation status
+adds warnings. Each problem names the file, line, column and the question id or key path,
+in words an editor can act on.
 """
 
 from __future__ import annotations
@@ -18,14 +19,13 @@ from dataclasses import dataclass, replace
 
 import pydantic
 
-from . import LANGUAGES, translations
+from . import LANGUAGE_NAMES, LANGUAGES, translations
 from .loader import KeyPath, Source
 from .markup import BLOCKS, link_references, shortcodes
 from .model import RESERVED_PAGE_IDS, Faq, Translation
 from .problems import FaqError, Problem
 from .safety import unsafe_content
 
-LANGUAGE_NAMES = {"fr": "French", "en": "English"}
 FRENCH_KEYS = {
     "reponse": "answer",
     "réponse": "answer",
