@@ -1,5 +1,5 @@
 # Two commands for a fresh machine (see README.md):
-#   make site    set up, then build the site into site/   (make serve: live preview)
+#   make site    set up, then build, verify and publish the site into site/   (make serve: live preview)
 #   make test    set up, then run the linter, check faq.yaml strictly, run the tests
 VENV   := .venv
 PYTHON := $(VENV)/bin/python
@@ -14,7 +14,7 @@ $(VENV)/installed: requirements.txt
 	touch $@
 
 site: setup
-	$(VENV)/bin/mkdocs build --strict
+	$(PYTHON) build_faq.py site
 
 serve: setup
 	$(VENV)/bin/mkdocs serve

@@ -5,14 +5,17 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import subprocess
 import sys
 from pathlib import Path
 
 from . import LANGUAGE_NAMES, translations
+from .changes import report
 from .confirm import confirm, to_confirm
-from .loader import load_file
+from .loader import load_bytes, load_file
 from .pipeline import check, generate
 from .problems import FaqError, Problem
+from .publish import PublishError, build_site
 from .schema import SCHEMA_FILE, schema_text
 from .write import HandWrittenPageError, replace_file
 
@@ -48,6 +51,11 @@ def parser() -> argparse.ArgumentParser:
     command("status", "list the texts whose translation is missing, stale or not confirmed")
     confirm_command = command("confirm", "record that the two languages of texts are equivalent (writes faq.yaml)")
     confirm_command.add_argument("--question", action="append", metavar="ID", help="only this question (repeatable)")
+    site = command("site", "build the publishable site: check strictly, build, verify, then replace site/")
+    site.add_argument("--output", default="site", help="where the site goes (default: site/)")
+    diff = commands.add_parser("diff", help="what changed for readers since a git revision (for reviews)")
+    diff.add_argument("revision", metavar="REV", help="a git revision, e.g. origin/main")
+    diff.add_argument("file", nargs="?", default="faq.yaml", help="the FAQ source (default: faq.yaml)")
     schema = commands.add_parser("schema", help=f"write {SCHEMA_FILE}, the JSON Schema editors use")
     schema.add_argument("--output", default=str(ROOT / SCHEMA_FILE), help=f"where to write it (default: {SCHEMA_FILE})")
     return main
@@ -73,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
         count = len(error.errors)
         print(f"{count} error{'s' if count != 1 else ''}; nothing was written.", file=sys.stderr)
         return 1
-    except HandWrittenPageError as error:
+    except (HandWrittenPageError, PublishError) as error:
         print(f"build_faq.py: error: {error}", file=sys.stderr)
         return 1
 
@@ -130,7 +138,30 @@ def _confirm(file: Path, arguments) -> int:
     return 0
 
 
-COMMANDS = {"build": _build, "check": _check, "status": _status, "confirm": _confirm}
+def _site(file: Path, arguments) -> int:
+    if file.resolve() != (file.resolve().parent / "faq.yaml"):
+        print("build_faq.py: error: the site is built from faq.yaml beside mkdocs.yml", file=sys.stderr)
+        return 2
+    pages = build_site(file.resolve().parent, Path(arguments.output))
+    print(f"{arguments.output}: {pages} pages built, verified and published")
+    return 0
+
+
+def _diff(file: Path, arguments) -> int:
+    shown = subprocess.run(
+        ["git", "show", f"{arguments.revision}:./{file.name}"],
+        cwd=file.resolve().parent,
+        capture_output=True,
+    )
+    if shown.returncode != 0:
+        print(f"build_faq.py: error: git: {shown.stderr.decode(errors='replace').strip()}", file=sys.stderr)
+        return 2
+    old = load_bytes(shown.stdout, f"{arguments.revision}:{file.name}")
+    print(report(old, load_file(file, str(file)), arguments.revision), end="")
+    return 0
+
+
+COMMANDS = {"diff": _diff, "site": _site, "build": _build, "check": _check, "status": _status, "confirm": _confirm}
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -135,6 +135,11 @@ def load_text(text: str, name: str = "faq.yaml") -> Source:
     return Source(name, data, text, builder.positions, builder.key_positions, builder.scalars)
 
 
+def mappings(value) -> list[dict]:
+    """The mappings in a loaded list (none if it is not one): for reading data that may be invalid."""
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
 class _TreeBuilder:
     """Builds plain data from libyaml's event stream, collecting problems as it goes."""
 

@@ -40,6 +40,12 @@ def on_config(config):
         raise PluginError(f"faq.yaml cannot be published; no page was changed:\n{error}") from None
     except HandWrittenPageError as error:
         raise PluginError(str(error)) from None
+    # Reproducible output: the build date (sitemap lastmod, sitemap.xml.gz) is the content's
+    # own date unless the caller chose one, never the wall clock.
+    as_of = _as_of() or result.faq.document.as_of
+    os.environ.setdefault(
+        "SOURCE_DATE_EPOCH", str(int(dt.datetime(as_of.year, as_of.month, as_of.day, tzinfo=dt.UTC).timestamp()))
+    )
     for warning in result.warnings:
         log.warning(str(warning))  # `mkdocs build --strict` (publishing) stops on these
     config.nav = [f"{name}.md" for name in page_names(result.faq)]

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 import pydantic
 
 from . import LANGUAGE_NAMES, LANGUAGES, translations
-from .loader import KeyPath, Source
+from .loader import KeyPath, Source, mappings
 from .markup import BLOCKS, link_references, shortcodes
 from .model import RESERVED_PAGE_IDS, Faq, Translation
 from .problems import FaqError, Problem
@@ -234,9 +234,9 @@ class _Checks:
         self.source = source
         self.faq = faq
         data = source.data if isinstance(source.data, dict) else {}
-        questions = [q for a in _dicts(data.get("audiences")) for q in _dicts(a.get("questions"))]
+        questions = [q for a in mappings(data.get("audiences")) for q in mappings(a.get("questions"))]
         self.question_ids = {q["id"] for q in questions if isinstance(q.get("id"), str)}
-        self.link_ids = {link["id"] for link in _dicts(data.get("links")) if isinstance(link.get("id"), str)}
+        self.link_ids = {link["id"] for link in mappings(data.get("links")) if isinstance(link.get("id"), str)}
 
     def problem(self, path: KeyPath, message: str, *, at: tuple[int, int] | None = None) -> Problem:
         line, column = at or self.source.where(path)
@@ -372,10 +372,6 @@ def _texts(node, path: KeyPath) -> Iterator[tuple[KeyPath, str]]:
             yield from _texts(value, (*path, index))
     elif isinstance(node, str) and path and path[-1] in LANGUAGES:
         yield path, node
-
-
-def _dicts(value) -> list[dict]:
-    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
 
 
 def _did_you_mean(name: str, candidates) -> str:

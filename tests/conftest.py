@@ -52,6 +52,12 @@ def built_site(tmp_path_factory) -> Path:
     return project / "site"
 
 
+def snapshot(directory: Path) -> dict[str, bytes]:
+    """Every file below `directory` and its bytes, to prove that nothing changed."""
+    return {path.relative_to(directory).as_posix(): path.read_bytes() for path in sorted(directory.rglob("*"))
+            if path.is_file()}  # fmt: skip
+
+
 def html(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 

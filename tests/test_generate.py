@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT, mkdocs
+from conftest import ROOT, mkdocs, snapshot
 
 from faqgen.labels import LABELS
 from faqgen.loader import load_text
@@ -17,11 +17,6 @@ FAQ_TEXT = (ROOT / "faq.yaml").read_text(encoding="utf-8")
 def line_of(text: str, needle: str) -> int:
     """Line number of `needle` in `text`, so that tests survive edits to faq.yaml."""
     return text[: text.index(needle)].count("\n") + 1
-
-
-def snapshot(directory):
-    return {path.relative_to(directory).as_posix(): path.read_bytes() for path in sorted(directory.rglob("*"))
-            if path.is_file()}  # fmt: skip
 
 
 def test_second_run_writes_nothing(project):

@@ -4,7 +4,6 @@ links that resolve, a switcher that lands on the same page, no third-party reque
 from __future__ import annotations
 
 import json
-import posixpath
 import re
 from urllib.parse import urlsplit
 
@@ -17,6 +16,7 @@ from faqgen.loader import load_text
 from faqgen.markup import french_typography
 from faqgen.pipeline import check
 from faqgen.render import page_names
+from faqgen.verify import broken_links
 
 FAQ = check(ROOT / "faq.yaml").faq
 LANGUAGE_DIRS = {"fr": "", "en": "en/"}  # French, the source language, at the root
@@ -64,27 +64,12 @@ def test_questions_are_translated_not_copied(built_site):
 
 
 def test_every_internal_link_and_anchor_resolves(built_site):
-    checked = 0
+    links = 0
     for path in all_pages(built_site):
         page = html(path)
-        base = "/" + path.relative_to(built_site).as_posix()
-        for anchor in page.select("a[href]"):
-            href = anchor["href"]
-            parts = urlsplit(href)
-            if parts.scheme or href.startswith(("mailto:", "javascript:")):
-                continue
-            target_path = (
-                posixpath.normpath(posixpath.join(posixpath.dirname(base), parts.path)) if parts.path else base
-            )
-            target = built_site / target_path.lstrip("/")
-            if target.is_dir() or parts.path.endswith("/"):
-                target = target / "index.html"
-            assert target.is_file(), f"{base}: link {href} leads nowhere"
-            if parts.fragment and target.suffix == ".html":
-                ids = {element["id"] for element in html(target).select("[id]")}
-                assert parts.fragment in ids, f"{base}: link {href} has no anchor #{parts.fragment}"
-            checked += 1
-    assert checked > 200
+        assert broken_links(built_site, path, page) == [], path
+        links += len(page.select("a[href]"))
+    assert links > 300  # the nav, tables of contents and cross-references: the check has work to do
 
 
 def test_cross_references_link_to_the_question_with_its_number(built_site):

@@ -1,0 +1,146 @@
+"""Verify a built site before it is published: complete, linked, safe, self-contained.
+
+A build that passes MkDocs can still be wrong for readers: a page missing in one language,
+a question anchor gone, a link to nowhere, a script that came in through the content, a
+request to another host, or a truncated tree. Each finding is a sentence naming the page.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup
+
+from . import LANGUAGES
+from .model import Faq
+from .render import page_names
+from .safety import ALLOWED_SCHEMES, FORBIDDEN_ELEMENTS, URL_ATTRIBUTES
+
+LOADING_ELEMENTS = (
+    "script[src], link[href], img[src], iframe[src], source[src], video[src], audio[src], embed[src], object[data]"
+)
+
+
+def language_dirs(site: Path) -> dict[str, str]:
+    """Where each language's pages are: the root's language at "", the others in "<lang>/"."""
+    root_lang = _html(site / "index.html").html.get("lang", LANGUAGES[0])
+    return {lang: "" if lang == root_lang else f"{lang}/" for lang in LANGUAGES}
+
+
+def page_file(site: Path, lang: str, name: str, dirs: dict[str, str] | None = None) -> Path:
+    dirs = dirs or language_dirs(site)
+    return site / dirs[lang] / ("" if name == "index" else name) / "index.html"
+
+
+def verify_site(site: Path, faq: Faq) -> list[str]:
+    if not (site / "index.html").is_file():
+        return [f"{site}: no index.html: the build is empty"]
+    dirs = language_dirs(site)
+    problems: list[str] = []
+    pages = sorted(site.rglob("*.html"))
+    floor = len(LANGUAGES) * len(page_names(faq))
+    if len(pages) < floor:
+        problems.append(f"only {len(pages)} HTML pages; a complete build has at least {floor}")
+    problems += _expected_pages_and_anchors(site, faq, dirs)
+    external_hosts = {urlsplit(link.url.in_(lang)).hostname for link in faq.links for lang in LANGUAGES}
+    ids = AnchorIndex()
+    for path in pages:
+        page = _html(path)
+        where = "/" + path.relative_to(site).as_posix()
+        problems += [f"{where}: {message}" for message in broken_links(site, path, page, ids)]
+        problems += [f"{where}: {message}" for message in unsafe_content(page)]
+        problems += [f"{where}: {message}" for message in third_party_references(page, external_hosts)]
+    return problems
+
+
+def _expected_pages_and_anchors(site: Path, faq: Faq, dirs: dict[str, str]) -> list[str]:
+    problems = []
+    for lang in LANGUAGES:
+        for name in page_names(faq):
+            if not page_file(site, lang, name, dirs).is_file():
+                problems.append(f"the {lang} page `{name}` is missing")
+        for audience in faq.audiences:
+            path = page_file(site, lang, audience.id, dirs)
+            if path.is_file():
+                ids = _ids(_html(path))
+                problems += [
+                    f"the {lang} page `{audience.id}` has no anchor #{question.id}"
+                    for question in audience.questions
+                    if question.id not in ids
+                ]
+    return problems
+
+
+class AnchorIndex(dict):
+    """The ids of each page, read once however many links point to it."""
+
+    def __missing__(self, path: Path) -> set[str]:
+        self[path] = ids = _ids(_html(path))
+        return ids
+
+
+def broken_links(site: Path, path: Path, page: BeautifulSoup, ids: AnchorIndex | None = None) -> list[str]:
+    """Internal links whose page or anchor does not exist."""
+    ids = AnchorIndex() if ids is None else ids
+    problems = []
+    base = "/" + path.relative_to(site).as_posix()
+    for anchor in page.select("a[href]"):
+        href = anchor["href"]
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc:
+            continue
+        if parts.path.startswith("/"):
+            target_path = parts.path
+        else:
+            target_path = (
+                posixpath.normpath(posixpath.join(posixpath.dirname(base), parts.path)) if parts.path else base
+            )
+        target = site / target_path.lstrip("/")
+        if target.is_dir() or parts.path.endswith("/"):
+            target = target / "index.html"
+        if not target.is_file():
+            problems.append(f"the link {href} leads nowhere")
+        elif parts.fragment and target.suffix == ".html" and parts.fragment not in ids[target]:
+            problems.append(f"the link {href} has no anchor #{parts.fragment} to land on")
+    return problems
+
+
+def unsafe_content(page: BeautifulSoup) -> list[str]:
+    """Scripts, event handlers and dangerous URLs inside the content (the theme's own scripts are outside it)."""
+    article = page.select_one("article")
+    if article is None:
+        return []
+    problems = [f"a <{element.name}> element in the content" for element in article.find_all(FORBIDDEN_ELEMENTS)]
+    for element in article.find_all(True):
+        for name, value in element.attrs.items():
+            if name.startswith("on"):
+                problems.append(f"an event handler `{name}` in the content")
+            elif name in URL_ATTRIBUTES and isinstance(value, str):
+                scheme = urlsplit(value.strip()).scheme.lower()
+                if scheme and scheme not in ALLOWED_SCHEMES:
+                    problems.append(f"a `{scheme}:` URL in the content")
+    return problems
+
+
+def third_party_references(page: BeautifulSoup, allowed_link_hosts: set[str]) -> list[str]:
+    """Anything the browser would fetch from another host, and links to hosts the content does not name."""
+    problems = []
+    for element in page.select(LOADING_ELEMENTS):
+        url = element.get("src") or element.get("href") or element.get("data")
+        if urlsplit(url).netloc:
+            problems.append(f"<{element.name}> loads {url} from another host")
+    for anchor in page.select("a[href]"):
+        host = urlsplit(anchor["href"]).hostname
+        if host and host not in allowed_link_hosts:
+            problems.append(f"a link to {anchor['href']}, a host that faq.yaml does not name")
+    return problems
+
+
+def _html(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def _ids(page: BeautifulSoup) -> set[str]:
+    return {element["id"] for element in page.select("[id]")}
