@@ -4,9 +4,16 @@
 VENV   := .venv
 PYTHON := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
+# The browser tests drive this Chromium; Debian's package is installed when it is missing.
+export CHROMIUM ?= /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup site serve check test
+.PHONY: setup browser site serve check test
 setup: $(VENV)/installed
+
+browser:
+	@test -x "$(CHROMIUM)" || { $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
 $(VENV)/installed: requirements.txt
 	python3 -m venv $(VENV)
@@ -22,7 +29,7 @@ serve: setup
 check: setup
 	$(PYTHON) build_faq.py check
 
-test: setup
+test: setup browser
 	$(VENV)/bin/ruff check .
 	$(PYTHON) build_faq.py check --strict
 	$(PYTHON) -m pytest

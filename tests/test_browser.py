@@ -1,0 +1,159 @@
+"""What a reader gets in a real browser: axe-core finds no WCAG 2.0/2.1 A and AA violation on
+any page, in both languages, wide and narrow, with the menu and search open; the keyboard
+reaches the content; switching language keeps the question; no request leaves the site.
+
+Debian's Chromium, driven by Playwright (`make test` installs it; CHROMIUM points elsewhere).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from conftest import ROOT
+from playwright.sync_api import sync_playwright
+
+from faqgen.pipeline import check
+from faqgen.render import page_names
+
+FAQ = check(ROOT / "faq.yaml").faq
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--no-first-run", "--disable-sync"]  # fmt: skip
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+LANGUAGE_DIRS = {"fr": "", "en": "en/"}
+PAGES = page_names(FAQ)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *arguments):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, timeout=30_000)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def requests_seen(browser, site_url):
+    """A page whose requests are all recorded, with the failed ones."""
+    context = browser.new_context()
+    page = context.new_page()
+    seen: list[tuple[str, int | None]] = []
+    page.on("requestfinished", lambda request: seen.append((request.url, request.response().status)))
+    page.on("requestfailed", lambda request: seen.append((request.url, None)))
+    yield page, seen
+    context.close()
+
+
+def url_of(site_url: str, lang: str, name: str) -> str:
+    return site_url + LANGUAGE_DIRS[lang] + ("" if name == "index" else f"{name}/")
+
+
+def violations(page) -> list[str]:
+    result = Axe().run(page, options=WCAG)
+    return [f"{v['id']}: {[node['target'] for node in v['nodes']][:3]}" for v in result.response["violations"]]
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+@pytest.mark.parametrize("lang", LANGUAGE_DIRS)
+def test_no_accessibility_violation_on_any_page(browser, site_url, lang, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    found = {}
+    for name in PAGES:
+        page.goto(url_of(site_url, lang, name))
+        if problems := violations(page):
+            found[name] = problems
+    context.close()
+    assert found == {}
+
+
+@pytest.mark.parametrize("lang", LANGUAGE_DIRS)
+def test_no_violation_with_the_mobile_menu_or_search_open(browser, site_url, lang):
+    context = browser.new_context(viewport={"width": 320, "height": 800})
+    page = context.new_page()
+    page.goto(url_of(site_url, lang, "service-providers"))
+    page.click("label.md-header__button[for='__drawer']")
+    page.wait_for_selector(".md-sidebar--primary", state="visible")
+    assert violations(page) == []
+    page.goto(url_of(site_url, lang, "service-providers"))
+    page.click("label.md-header__button[for='__search']")
+    page.locator("input.md-search__input").press_sequentially("phase")  # the theme listens to key events
+    page.wait_for_selector(".md-search-result__item")
+    assert violations(page) == []
+    context.close()
+
+
+@pytest.mark.parametrize("lang", LANGUAGE_DIRS)
+def test_every_page_declares_its_language_and_keeps_headings_in_order(browser, site_url, lang):
+    page = browser.new_page()
+    for name in PAGES:
+        page.goto(url_of(site_url, lang, name))
+        assert page.get_attribute("html", "lang") == lang
+        levels = page.eval_on_selector_all("article h1, article h2, article h3", "hs => hs.map(h => +h.tagName[1])")
+        assert levels[0] == 1 and all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), name
+    page.close()
+
+
+def test_skip_link_is_the_first_stop_and_moves_focus_to_the_content(browser, site_url):
+    page = browser.new_page()
+    page.goto(url_of(site_url, "fr", "service-providers"))
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.className + ' ' + document.activeElement.getAttribute('href')")
+    assert "md-skip" in focused
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#page-title"  # the same in both languages
+    page.close()
+
+
+@pytest.mark.parametrize("lang, other", [("fr", "en"), ("en", "fr")])
+def test_switching_language_keeps_the_question(browser, site_url, lang, other):
+    page = browser.new_page()
+    page.goto(url_of(site_url, lang, "ssm-selection") + "#fairness-of-process")
+    page.hover(".md-header__option .md-select")
+    page.click(f".md-select a[hreflang='{other}']")
+    page.wait_for_url(url_of(site_url, other, "ssm-selection") + "#fairness-of-process")
+    assert page.get_attribute("html", "lang") == other
+    page.close()
+
+
+def visit_some_pages(page, site_url):
+    for lang in LANGUAGE_DIRS:
+        for name in ("index", "service-providers", "timeline"):
+            page.goto(url_of(site_url, lang, name))
+            page.wait_for_load_state("networkidle")
+
+
+def test_no_request_leaves_the_site(requests_seen, site_url):
+    page, seen = requests_seen
+    visit_some_pages(page, site_url)
+    assert len(seen) > 10
+    assert [url for url, _ in seen if not url.startswith(site_url)] == []
+
+
+@pytest.mark.xfail(strict=True, reason="known, issue 4: the theme fetches sitemap.xml beside each per-page "
+                   "<link rel=alternate> that mkdocs-static-i18n writes, and gets a 404")  # fmt: skip
+def test_no_request_fails(requests_seen, site_url):
+    page, seen = requests_seen
+    visit_some_pages(page, site_url)
+    assert [(url, status) for url, status in seen if status is None or status >= 400] == []
