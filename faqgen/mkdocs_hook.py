@@ -17,10 +17,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
 
 from faqgen.pipeline import generate  # noqa: E402
 from faqgen.problems import FaqError  # noqa: E402
 from faqgen.render import page_names  # noqa: E402
+from faqgen.search import SearchIndexError, build_index  # noqa: E402
 from faqgen.write import HandWrittenPageError  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.faq")
@@ -29,10 +31,15 @@ AS_OF_VARIABLE = "FAQ_AS_OF"
 """Set it (YYYY-MM-DD) to draw the timeline for another date than document.as_of."""
 
 
-def on_config(config):
+def _nested_build(config) -> bool:
+    """mkdocs-static-i18n re-runs the build for each further language inside the first one."""
     i18n = config.plugins.get("i18n")
-    if i18n is not None and getattr(i18n, "building", False):
-        return config  # mkdocs-static-i18n re-runs the build per language: generate once
+    return i18n is not None and getattr(i18n, "building", False)
+
+
+def on_config(config):
+    if _nested_build(config):
+        return config  # generate once per build
     root = Path(config.config_file_path).parent
     try:
         result = generate(root / "faq.yaml", Path(config.docs_dir), as_of=_as_of(), display_name="faq.yaml")
@@ -60,3 +67,13 @@ def _as_of() -> dt.date | None:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise PluginError(f"{AS_OF_VARIABLE}={value!r} is not a date written YYYY-MM-DD") from None
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has built the other languages
+def on_post_build(config):
+    if _nested_build(config):
+        return
+    try:
+        build_index(Path(config.site_dir))
+    except SearchIndexError as error:
+        raise PluginError(str(error)) from None

@@ -157,3 +157,54 @@ def test_no_request_fails(requests_seen, site_url):
     page, seen = requests_seen
     visit_some_pages(page, site_url)
     assert [(url, status) for url, status in seen if status is None or status >= 400] == []
+
+
+def search(page, query: str) -> list[str]:
+    """Type a query as a reader does; the result links."""
+    page.click("input.md-search__input")
+    page.locator("input.md-search__input").press_sequentially(query)
+    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.match(/\\d|aucun|no /i)")
+    page.wait_for_timeout(300)  # the list follows the count
+    return page.eval_on_selector_all(".md-search-result__link", "links => links.map(l => l.getAttribute('href'))")
+
+
+@pytest.mark.parametrize("lang, query", [("fr", "gestionnaires"), ("en", "managers")])
+def test_search_answers_in_the_page_language_with_links_to_questions(browser, site_url, lang, query):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(url_of(site_url, lang, "index"))
+    links = search(page, query)
+    assert len(links) >= 5
+    assert all(link.startswith("/en/") == (lang == "en") for link in links), links
+    assert all("#" in link for link in links)  # each result lands on its question
+    page.close()
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("region", "/clients-and-communities/#current-model-continues"),  # accents left out…
+        ("régions", "/clients-and-communities/#current-model-continues"),  # …or typed, singular or plural
+        ("acces", "/clients-and-communities/#rural-remote-services"),  # finds "accès"
+        ("economie", "/ssm-selection/#purpose-of-competition"),  # finds "l’économie"
+        ("l'economie", "/ssm-selection/#purpose-of-competition"),  # a straight apostrophe, no accent
+        ("francophone", "/clients-and-communities/#francophones"),
+    ],
+)
+def test_french_search_as_people_type(browser, site_url, query, expected):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(url_of(site_url, "fr", "index"))
+    assert expected in search(page, query)
+    page.close()
+
+
+def test_no_search_bytes_before_the_reader_searches_and_little_after(requests_seen, site_url):
+    page, seen = requests_seen
+    page.goto(url_of(site_url, "fr", "service-providers"))
+    page.wait_for_load_state("networkidle")
+    assert [url for url, _ in seen if "pagefind" in url] == []
+    loaded = len(seen)
+    sizes = {}
+    page.on("response", lambda response: sizes.setdefault(response.url, len(response.body())))
+    search(page, "transition")
+    assert any("pagefind" in url for url, _ in seen[loaded:])
+    assert sum(sizes.values()) < 300_000

@@ -175,12 +175,10 @@ def test_timeline_page_is_an_ordered_list_with_dates(built_site):
     assert len(providers.select("#provider-inside-prototype-region ~ ol.faq-timeline > li")) == len(FAQ.phases)
 
 
-def test_search_index_covers_both_languages(built_site):
-    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    locations = [doc["location"] for doc in index["docs"]]
-    assert any(location.startswith("en/ssm-selection/") for location in locations)
-    assert any(location.startswith("ssm-selection/") for location in locations)
-    assert "#fairness-of-process" in " ".join(locations)
+def test_search_index_has_both_languages_and_only_the_content(built_site):
+    entry = json.loads((built_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert {lang: entry["languages"][lang]["page_count"] for lang in LANGUAGE_DIRS} == {"fr": 7, "en": 7}
+    assert not (built_site / "search").exists()  # no lunr index downloaded with every page
 
 
 def test_cross_reference_to_another_page_links_there_in_each_language(tmp_path):

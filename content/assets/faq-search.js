@@ -1,0 +1,97 @@
+// Search with Pagefind, in the page's language (Pagefind keeps one index per <html lang>, folds
+// accents and stems French). Nothing is downloaded until the reader opens search; each query
+// then fetches only the index chunks it needs. Results use the theme's own classes.
+const form = document.forms.namedItem("faq-search");
+const toggle = document.getElementById("__search");
+
+if (form && toggle) {
+  const input = form.elements.namedItem("query");
+  const meta = document.querySelector(".md-search-result__meta");
+  const list = document.querySelector(".md-search-result__list");
+  const root = new URL(form.dataset.siteRoot.replace(/\/?$/, "/"), window.location.href);
+  let pagefind = null;
+  let latest = 0;
+
+  const load = async () => {
+    if (pagefind === null) {
+      pagefind = await import(new URL("pagefind/pagefind.js", root).href);
+      await pagefind.options({ baseUrl: root.pathname });
+    }
+    return pagefind;
+  };
+
+  // The index separates French elisions (see faqgen/search.py): "l'économie" is searched as
+  // "économie", and the separating space is taken out of excerpts again.
+  const elision = /(^|\s)(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)['’](?=\S)/gi;
+  const withoutElisions = (query) => query.replace(elision, "$1");
+  const readable = (excerpt) => excerpt.replace(/’\u00a0/g, "’");
+
+  const count = (n) => (n === 0 ? form.dataset.none : n === 1 ? form.dataset.one : form.dataset.other.replace("#", n));
+
+  // Each matching question (a heading with its anchor) is a result, at most three per page.
+  const sections = (result) => {
+    const anchored = result.sub_results.filter((sub) => sub.url.includes("#"));
+    return (anchored.length ? anchored : [result]).slice(0, 3);
+  };
+
+  const item = (section) => {
+    const entry = document.createElement("li");
+    entry.className = "md-search-result__item";
+    const link = document.createElement("a");
+    link.className = "md-search-result__link";
+    link.href = section.url;
+    const article = document.createElement("article");
+    article.className = "md-search-result__article md-typeset";
+    const title = document.createElement("h2");
+    title.textContent = section.title || section.meta.title;
+    const excerpt = document.createElement("p");
+    excerpt.innerHTML = readable(section.excerpt); // Pagefind's excerpt: the page's text, escaped, with <mark>
+    article.append(title, excerpt);
+    link.append(article);
+    entry.append(link);
+    return entry;
+  };
+
+  const search = async () => {
+    const query = input.value.trim();
+    const ticket = ++latest;
+    if (query === "") {
+      meta.textContent = form.dataset.placeholder;
+      list.replaceChildren();
+      return;
+    }
+    const engine = await load();
+    const found = await engine.debouncedSearch(withoutElisions(query), {}, 150);
+    if (found === null || ticket !== latest) {
+      return; // a newer query is on its way
+    }
+    const results = await Promise.all(found.results.slice(0, 10).map((result) => result.data()));
+    meta.textContent = count(found.results.length);
+    list.replaceChildren(...results.flatMap(sections).map(item));
+  };
+
+  const open = () => {
+    toggle.checked = true;
+    load();
+  };
+
+  input.addEventListener("input", search);
+  input.addEventListener("focus", open); // wide screens show the field in the header
+  input.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") {
+      toggle.checked = false;
+      input.blur();
+    }
+  });
+  form.addEventListener("submit", (event) => event.preventDefault());
+  toggle.addEventListener("change", () => {
+    if (toggle.checked) {
+      input.focus(); // narrow screens open the dialog with the header button
+    }
+  });
+  list.addEventListener("click", (event) => {
+    if (event.target.closest("a")) {
+      toggle.checked = false; // close the dialog when a result on this page is chosen
+    }
+  });
+}
