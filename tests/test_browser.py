@@ -100,6 +100,9 @@ def test_no_violation_with_the_mobile_menu_or_search_open(browser, site_url, lan
     page.click("label.md-header__button[for='__search']")
     page.locator("input.md-search__input").press_sequentially("phase")  # the theme listens to key events
     page.wait_for_selector(".md-search-result__item")
+    page.mouse.move(0, 0)
+    assert violations(page) == []
+    page.hover(".md-search-result__item:first-child a")  # a hovered result has a tinted background
     assert violations(page) == []
     context.close()
 
