@@ -166,8 +166,7 @@ def search(page, query: str) -> list[str]:
     """Type a query as a reader does; the result links."""
     page.click("input.md-search__input")
     page.locator("input.md-search__input").press_sequentially(query)
-    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.match(/\\d|aucun|no /i)")
-    page.wait_for_timeout(300)  # the list follows the count
+    page.wait_for_function("q => document.querySelector('.md-search-result__list').dataset.query === q", arg=query)
     return page.eval_on_selector_all(".md-search-result__link", "links => links.map(l => l.getAttribute('href'))")
 
 

@@ -58,6 +58,7 @@ if (form && toggle) {
     if (query === "") {
       meta.textContent = form.dataset.placeholder;
       list.replaceChildren();
+      delete list.dataset.query;
       return;
     }
     const engine = await load();
@@ -68,6 +69,7 @@ if (form && toggle) {
     const results = await Promise.all(found.results.slice(0, 10).map((result) => result.data()));
     meta.textContent = count(found.results.length);
     list.replaceChildren(...results.flatMap(sections).map(item));
+    list.dataset.query = query; // which query the list answers (typing runs several)
   };
 
   const open = () => {
