@@ -257,9 +257,12 @@ class _TreeBuilder:
     def _scalar(self, event, path: KeyPath) -> Any:
         self.scalars[path] = Scalar(event.start_mark.line + 1, event.start_mark.column + 1, event.value, event.style)
         tag = self._resolver.resolve(ScalarNode, event.value, event.implicit)
+        construct = self._constructor.yaml_constructors.get(tag)
+        if construct is None:  # YAML 1.1 types the safe loader does not build (a lone `=`): text
+            return event.value
         node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
-            return self._constructor.yaml_constructors[tag](self._constructor, node)
+            return construct(self._constructor, node)
         except (ConstructorError, ValueError, OverflowError):
             # e.g. 2020-02-30 matches the date pattern but is no date: keep the text,
             # and let the model say what is expected there.
