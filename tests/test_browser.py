@@ -70,6 +70,8 @@ def url_of(site_url: str, lang: str, name: str) -> str:
 
 
 def violations(page) -> list[str]:
+    # Colours are measured as shown: wait until no transition (a dialog fading in) is running.
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
     result = Axe().run(page, options=WCAG)
     return [f"{v['id']}: {[node['target'] for node in v['nodes']][:3]}" for v in result.response["violations"]]
 
