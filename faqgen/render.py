@@ -14,6 +14,7 @@ from pathlib import Path
 import jinja2
 import markdown
 import yaml
+from bs4 import BeautifulSoup
 from markupsafe import Markup, escape
 
 from . import LANGUAGES
@@ -47,14 +48,26 @@ def render_site(faq: Faq, as_of: dt.date | None = None) -> list[Page]:
     renderer = _Renderer(faq, as_of or faq.document.as_of)
     pages = []
     for lang in LANGUAGES:
-        pages.append(renderer.page("index", lang, "home.md.j2", title=None))
+        ui = LABELS[lang]
+        subtitle = faq.document.subtitle.in_(lang)
+        pages.append(
+            renderer.page(
+                "index", lang, "home.md.j2", title=None, description=f"{faq.document.title.in_(lang)} — {subtitle}"
+            )
+        )
         for audience in faq.audiences:
             pages.append(
                 renderer.page(
-                    audience.id, lang, "audience.md.j2", title=audience.nav_title or audience.title, audience=audience
+                    audience.id,
+                    lang,
+                    "audience.md.j2",
+                    title=audience.nav_title or audience.title,
+                    description=f"{subtitle} — {audience.title.in_(lang)}",
+                    structured_data=renderer.faq_page(audience, lang),
+                    audience=audience,
                 )
             )
-        pages.append(renderer.page("timeline", lang, "timeline.md.j2", title=None))
+        pages.append(renderer.page("timeline", lang, "timeline.md.j2", title=None, description=ui["timeline_intro"]))
     return pages
 
 
@@ -74,11 +87,24 @@ class _Renderer:
         self.env.globals.update(faq=faq, as_of=as_of, roman=roman, format_date=format_date)
         self.audience_of = {q.id: (audience, number) for audience, number, q in faq.questions()}
 
-    def page(self, name: str, lang: str, template: str, *, title: Translation | None, **context) -> Page:
+    def page(
+        self,
+        name: str,
+        lang: str,
+        template: str,
+        *,
+        title: Translation | None,
+        description: str,
+        structured_data: dict | None = None,
+        **context,
+    ) -> Page:
         ui = LABELS[lang]
         front_matter = {GENERATED_MARKER: "faq.yaml (edit faq.yaml, not this file: build_faq.py rewrites it)"}
         # The menu shows this title; the page's own heading comes from the template.
         front_matter["title"] = title.in_(lang) if title is not None else ui[f"{name}_nav"]
+        front_matter["description"] = _typeset(description, lang)
+        if structured_data is not None:
+            front_matter["structured_data"] = structured_data  # serialised to JSON by overrides/main.html
         body = self.env.get_template(template).render(**self.helpers(lang, name), **context)
         header = yaml.safe_dump(front_matter, allow_unicode=True, sort_keys=False, width=1000)
         return Page(name, lang, f"---\n{header}---\n\n{body.strip()}\n{self.link_definitions(lang)}")
@@ -117,6 +143,26 @@ class _Renderer:
             return f"[{ui['question'].format(number=number)}](#{name})"
         page_title = (audience.nav_title or audience.title).in_(lang)
         return f"[{ui['question_elsewhere'].format(number=number, page=page_title)}]({audience.id}.md#{name})"
+
+    def faq_page(self, audience, lang: str) -> dict:
+        """schema.org FAQPage data for search engines: this page's questions, answers as plain text."""
+        return {
+            "@context": "https://schema.org",
+            "@type": "FAQPage",
+            "inLanguage": lang,
+            "mainEntity": [
+                {
+                    "@type": "Question",
+                    "name": self.text(question.question, lang),
+                    "acceptedAnswer": {"@type": "Answer", "text": self.plain_text(question.answer, lang, audience.id)},
+                }
+                for question in audience.questions
+            ],
+        }
+
+    def plain_text(self, translation: Translation, lang: str, page_name: str) -> str:
+        html = markdown.markdown(self.markdown(translation, lang, page_name) + self.link_definitions(lang))
+        return " ".join(BeautifulSoup(html, "html.parser").get_text(" ").split())
 
     def inline_html(self, translation: Translation, lang: str) -> Markup:
         """A short text rendered from Markdown to inline HTML, for the timeline's HTML blocks."""

@@ -115,6 +115,8 @@ def test_every_page_declares_its_language_and_keeps_headings_in_order(browser, s
     for name in PAGES:
         page.goto(url_of(site_url, lang, name))
         assert page.get_attribute("html", "lang") == lang
+        switcher = page.eval_on_selector_all(".md-select a", "links => links.map(a => [a.hreflang, a.lang])")
+        assert switcher == [["fr", "fr"], ["en", "en"]]  # "Français" is marked French on English pages
         levels = page.eval_on_selector_all("article h1, article h2, article h3", "hs => hs.map(h => +h.tagName[1])")
         assert levels[0] == 1 and all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), name
     page.close()

@@ -198,3 +198,27 @@ def test_cross_reference_to_another_page_links_there_in_each_language(tmp_path):
         page = html(page_file(project / "site", lang, "clients-and-communities"))
         [link] = [a for a in page.select("article a") if a.get_text() == expected[lang]]
         assert link["href"] == "../service-providers/#sites-inside-and-outside"
+
+
+@pytest.mark.parametrize("lang", LANGUAGE_DIRS)
+@pytest.mark.parametrize("audience", FAQ.audiences, ids=lambda audience: audience.id)
+def test_faq_structured_data_has_exactly_the_page_questions_in_its_language(built_site, lang, audience):
+    page = html(page_file(built_site, lang, audience.id))
+    [script] = page.select('head script[type="application/ld+json"]')
+    data = json.loads(script.string)  # valid JSON
+    assert data["@type"] == "FAQPage" and data["inLanguage"] == lang
+    headings = [h.get_text(strip=True).split(". ", 1)[1] for h in page.select("article h2[id]") if h["id"] != "key-points"]
+    assert [entry["name"] for entry in data["mainEntity"]] == headings
+    for entry in data["mainEntity"]:
+        answer = entry["acceptedAnswer"]["text"]
+        assert answer and "<" not in answer and "[[" not in answer and "](" not in answer  # plain text
+
+
+@pytest.mark.parametrize("lang", LANGUAGE_DIRS)
+def test_every_page_has_its_own_description_in_its_language(built_site, lang):
+    descriptions = [
+        html(page_file(built_site, lang, name)).select_one('meta[name="description"]')["content"] for name in PAGES
+    ]
+    assert len(set(descriptions)) == len(PAGES)
+    other = {"fr": "Questions and answers", "en": "Questions et réponses"}[lang]
+    assert not any(other.lower() in description.lower() for description in descriptions)
