@@ -216,3 +216,25 @@ def test_no_search_bytes_before_the_reader_searches_and_little_after(requests_se
     search(page, "transition")
     assert any("pagefind" in url for url, _ in seen[loaded:])
     assert sum(sizes.values()) < 300_000
+
+
+@pytest.mark.parametrize(
+    "lang, label", [("fr", "Copier le lien vers la question 3"), ("en", "Copy the link to question 3")]
+)
+def test_copy_link_gives_the_question_permanent_address(browser, site_url, lang, label):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(url_of(site_url, lang, "service-providers"))
+    page.get_by_role("link", name=label).click()
+    address = url_of(site_url, lang, "service-providers") + "#ssm-ready-by-april-2020"
+    assert page.evaluate("navigator.clipboard.readText()") == address
+    assert (
+        page.locator(".faq-status-message[role=status]").inner_text()
+        == label.replace("Copier le lien", "Lien").replace("Copy the link", "Link")
+        + {"fr": " copié", "en": " copied"}[lang]
+    )
+    assert violations(page) == []
+    opened = context.new_page()
+    opened.goto(address)  # the copied address opens at the question
+    assert opened.evaluate("document.getElementById('ssm-ready-by-april-2020').getBoundingClientRect().top") < 200
+    context.close()

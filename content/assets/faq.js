@@ -14,3 +14,30 @@ document.addEventListener(
   },
   true,
 );
+
+// "Copy the link to question N": the link is the question's permanent address; with a
+// clipboard, a click also copies it and says so, visibly and to screen readers (a live region
+// that exists from the start, so that its change is announced).
+const copyStatus = document.createElement("p");
+copyStatus.className = "faq-status-message";
+copyStatus.setAttribute("role", "status");
+document.body.append(copyStatus);
+
+document.addEventListener("click", async (event) => {
+  const link = event.target.closest("a.faq-permalink");
+  if (!link || !navigator.clipboard) {
+    return;
+  }
+  event.preventDefault();
+  window.history.replaceState(null, "", link.hash);
+  try {
+    await navigator.clipboard.writeText(link.href);
+  } catch {
+    window.location.hash = link.hash; // no permission: the address bar shows the link instead
+    return;
+  }
+  copyStatus.textContent = link.dataset.copied;
+  window.setTimeout(() => {
+    copyStatus.textContent = "";
+  }, 4000);
+});
