@@ -66,10 +66,18 @@ class Document(Model):
     subtitle: Translation = Field(description="Subtitle, e.g. “General questions and answers”.")
     ministry: Translation = Field(description="The ministry that publishes the document.")
     published: IsoDate = Field(description="Publication date, YYYY-MM-DD.")
+    updated: IsoDate | None = Field(
+        None, description="Date of the last change to the content, YYYY-MM-DD, shown on every page; the publication date if left out."
+    )
     as_of: IsoDate = Field(
         description="Date the timeline is drawn for (which phases are completed, in progress or upcoming), "
         "YYYY-MM-DD. The build command's --as-of option overrides it."
     )
+
+
+    @property
+    def last_updated(self) -> dt.date:
+        return self.updated or self.published
 
 
 class KeyPointSection(Model):

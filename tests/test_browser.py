@@ -238,3 +238,19 @@ def test_copy_link_gives_the_question_permanent_address(browser, site_url, lang,
     opened.goto(address)  # the copied address opens at the question
     assert opened.evaluate("document.getElementById('ssm-ready-by-april-2020').getBoundingClientRect().top") < 200
     context.close()
+
+
+def test_printing_shows_every_answer_without_site_chrome_and_with_link_targets(browser, site_url):
+    page = browser.new_page()
+    page.goto(url_of(site_url, "en", "service-providers"))
+    page.emulate_media(media="print")
+    hidden = page.eval_on_selector_all(
+        ".md-header, .md-sidebar, .md-footer, .md-search, .faq-permalink",
+        "elements => elements.every(e => getComputedStyle(e).display === 'none')",
+    )
+    assert hidden
+    answers = page.eval_on_selector_all("article h2[id] ~ p", "ps => ps.filter(p => p.offsetHeight > 0).length")
+    assert answers >= 10
+    external = page.eval_on_selector("article a[href^='http']", "a => getComputedStyle(a, '::after').content")
+    assert "news.ontario.ca" in external
+    page.close()

@@ -226,3 +226,12 @@ def test_every_page_has_its_own_description_in_its_language(built_site, lang):
     assert len(set(descriptions)) == len(PAGES)
     other = {"fr": "Questions and answers", "en": "Questions et réponses"}[lang]
     assert not any(other.lower() in description.lower() for description in descriptions)
+
+
+@pytest.mark.parametrize("lang, words", [("fr", "Dernière mise à jour\u00a0: 14 février 2020"),
+                                         ("en", "Last updated: February 14, 2020")])  # fmt: skip
+def test_every_page_says_when_its_content_was_last_updated(built_site, lang, words):
+    for name in PAGES:
+        updated = html(page_file(built_site, lang, name)).select_one("article .faq-updated")
+        assert updated.get_text() == words
+        assert updated.time["datetime"] == FAQ.document.last_updated.isoformat()
