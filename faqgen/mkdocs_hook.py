@@ -48,11 +48,10 @@ def on_config(config):
     except HandWrittenPageError as error:
         raise PluginError(str(error)) from None
     # Reproducible output: the build date (sitemap lastmod, sitemap.xml.gz) is the content's
-    # own date unless the caller chose one, never the wall clock.
-    as_of = _as_of() or result.faq.document.as_of
-    os.environ.setdefault(
-        "SOURCE_DATE_EPOCH", str(int(dt.datetime(as_of.year, as_of.month, as_of.day, tzinfo=dt.UTC).timestamp()))
-    )
+    # last update unless the caller chose one, never the wall clock.
+    updated = result.faq.document.last_updated
+    midnight = dt.datetime(updated.year, updated.month, updated.day, tzinfo=dt.UTC)
+    os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(midnight.timestamp())))
     for warning in result.warnings:
         log.warning(str(warning))  # `mkdocs build --strict` (publishing) stops on these
     config.nav = [f"{name}.md" for name in page_names(result.faq)]
