@@ -254,3 +254,36 @@ def test_printing_shows_every_answer_without_site_chrome_and_with_link_targets(b
     external = page.eval_on_selector("article a[href^='http']", "a => getComputedStyle(a, '::after').content")
     assert "news.ontario.ca" in external
     page.close()
+
+
+def test_every_keyboard_stop_shows_that_it_has_focus(browser, site_url):
+    """Tab through a page: each control looks different focused and unfocused (pixels compared)."""
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(url_of(site_url, "fr", "service-providers"))
+    settle = "document.getAnimations().every(a => a.playState !== 'running')"
+    stops, unmarked = 0, []
+    for _ in range(150):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement === document.body"):
+            break  # round the whole page
+        stops += 1
+        page.wait_for_function(settle)
+        box = page.evaluate("(() => { const r = document.activeElement.getBoundingClientRect();"
+                            " return {x: r.x, y: r.y, width: r.width, height: r.height} })()")  # fmt: skip
+        clip = {
+            "x": max(box["x"] - 4, 0),
+            "y": max(box["y"] - 4, 0),
+            "width": box["width"] + 8,
+            "height": box["height"] + 8,
+        }
+        focused = page.screenshot(clip=clip)
+        # Unfocused as a reader sees it: the search panel, which focusing the search field opens, closed.
+        page.evaluate("window.focusedStop = document.activeElement; focusedStop.blur();"
+                      " document.getElementById('__search').checked = false")  # fmt: skip
+        page.wait_for_function(settle)
+        if page.screenshot(clip=clip) == focused:
+            unmarked.append(page.evaluate("focusedStop.outerHTML.slice(0, 120)"))
+        page.evaluate("focusedStop.focus()")
+    page.close()
+    assert stops > 30
+    assert unmarked == []
