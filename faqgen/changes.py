@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from . import LANGUAGE_NAMES, LANGUAGES
-from .loader import Source, mappings
+from .loader import Source, raw_questions
 from .translations import statuses
 
 FIELDS = ("question", "answer")
@@ -29,11 +29,10 @@ class Entry:
 
 def questions(data) -> dict[str, Entry]:
     found = {}
-    for audience in mappings(data.get("audiences") if isinstance(data, dict) else None):
-        for question in mappings(audience.get("questions")):
-            if isinstance(question.get("id"), str):
-                texts = {field: {lang: _text(question.get(field), lang) for lang in LANGUAGES} for field in FIELDS}
-                found[question["id"]] = Entry(str(audience.get("id")), texts)
+    for _, audience, question in raw_questions(data):
+        if isinstance(question.get("id"), str):
+            texts = {field: {lang: _text(question.get(field), lang) for lang in LANGUAGES} for field in FIELDS}
+            found[question["id"]] = Entry(str(audience.get("id")), texts)
     return found
 
 

@@ -11,6 +11,7 @@ stage turns such surprises into errors that show the original text.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -138,6 +139,16 @@ def load_text(text: str, name: str = "faq.yaml") -> Source:
 def mappings(value) -> list[dict]:
     """The mappings in a loaded list (none if it is not one): for reading data that may be invalid."""
     return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+def raw_questions(data) -> Iterator[tuple[KeyPath, dict, dict]]:
+    """(path, audience, question) for each question of loaded data that may be invalid."""
+    audiences = data.get("audiences") if isinstance(data, dict) else None
+    for a, audience in enumerate(audiences if isinstance(audiences, list) else []):
+        questions = audience.get("questions") if isinstance(audience, dict) else None
+        for q, question in enumerate(questions if isinstance(questions, list) else []):
+            if isinstance(question, dict):
+                yield ("audiences", a, "questions", q), audience, question
 
 
 class _TreeBuilder:

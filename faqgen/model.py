@@ -67,13 +67,13 @@ class Document(Model):
     ministry: Translation = Field(description="The ministry that publishes the document.")
     published: IsoDate = Field(description="Publication date, YYYY-MM-DD.")
     updated: IsoDate | None = Field(
-        None, description="Date of the last change to the content, YYYY-MM-DD, shown on every page; the publication date if left out."
+        None,
+        description="Date of the last change to the content, YYYY-MM-DD, shown on every page; the publication date if left out.",
     )
     as_of: IsoDate = Field(
         description="Date the timeline is drawn for (which phases are completed, in progress or upcoming), "
         "YYYY-MM-DD. The build command's --as-of option overrides it."
     )
-
 
     @property
     def last_updated(self) -> dt.date:

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from . import LANGUAGE_NAMES, LANGUAGES
-from .loader import KeyPath, Source
+from .loader import KeyPath, Source, raw_questions
 from .model import CONFIRMED_PATTERN as _CONFIRMED
 
 CONFIRMED_KEY = "confirmed"
@@ -78,9 +78,9 @@ def tracked_texts(data) -> Iterator[tuple[KeyPath, str, str]]:
             continue
         for p, _ in _items(audience.get("key_points")):
             yield ("audiences", a, "key_points", p), f"audience {_id(audience, a)}", f"key point {p + 1}"
-        for q, question in _items(audience.get("questions")):
-            for field in ("question", "answer"):
-                yield ("audiences", a, "questions", q, field), f"question {_id(question, q)}", field
+    for path, _, question in raw_questions(data):
+        for field in ("question", "answer"):
+            yield (*path, field), f"question {_id(question, path[-1])}", field
 
 
 def statuses(source: Source) -> list[TextStatus]:

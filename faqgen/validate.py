@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 import pydantic
 
 from . import LANGUAGE_NAMES, LANGUAGES, translations
-from .loader import KeyPath, Source, mappings
+from .loader import KeyPath, Source, mappings, raw_questions
 from .markup import BLOCKS, link_references, shortcodes
 from .model import RESERVED_PAGE_IDS, Faq, Translation
 from .problems import FaqError, Problem
@@ -234,8 +234,7 @@ class _Checks:
         self.source = source
         self.faq = faq
         data = source.data if isinstance(source.data, dict) else {}
-        questions = [q for a in mappings(data.get("audiences")) for q in mappings(a.get("questions"))]
-        self.question_ids = {q["id"] for q in questions if isinstance(q.get("id"), str)}
+        self.question_ids = {q["id"] for _, _, q in raw_questions(data) if isinstance(q.get("id"), str)}
         self.link_ids = {link["id"] for link in mappings(data.get("links")) if isinstance(link.get("id"), str)}
 
     def problem(self, path: KeyPath, message: str, *, at: tuple[int, int] | None = None) -> Problem:

@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 from . import LANGUAGES
 from .model import Faq
 from .render import page_names
-from .safety import ALLOWED_SCHEMES, FORBIDDEN_ELEMENTS, URL_ATTRIBUTES
+from .safety import unsafe_html
 
 LOADING_ELEMENTS = (
     "script[src], link[href], img[src], iframe[src], source[src], video[src], audio[src], embed[src], object[data]"
@@ -110,18 +110,12 @@ def broken_links(site: Path, path: Path, page: BeautifulSoup, ids: AnchorIndex |
 def unsafe_content(page: BeautifulSoup) -> list[str]:
     """Scripts, event handlers and dangerous URLs inside the content (the theme's own scripts are outside it)."""
     article = page.select_one("article")
-    if article is None:
-        return []
-    problems = [f"a <{element.name}> element in the content" for element in article.find_all(FORBIDDEN_ELEMENTS)]
-    for element in article.find_all(True):
-        for name, value in element.attrs.items():
-            if name.startswith("on"):
-                problems.append(f"an event handler `{name}` in the content")
-            elif name in URL_ATTRIBUTES and isinstance(value, str):
-                scheme = urlsplit(value.strip()).scheme.lower()
-                if scheme and scheme not in ALLOWED_SCHEMES:
-                    problems.append(f"a `{scheme}:` URL in the content")
-    return problems
+    wording = {
+        "element": "a <{}> element in the content",
+        "handler": "an event handler `{}` in the content",
+        "scheme": "a `{}:` URL in the content",
+    }
+    return [wording[unsafe.kind].format(unsafe.name) for unsafe in unsafe_html(str(article or ""))]
 
 
 def third_party_references(page: BeautifulSoup, allowed_link_hosts: set[str]) -> list[str]:

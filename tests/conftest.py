@@ -18,6 +18,7 @@ if os.environ.get("CI"):
     settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parent.parent
+LANGUAGE_DIRS = {"fr": "", "en": "en/"}  # French, the source language, at the root
 FIXTURES = Path(__file__).parent / "fixtures"
 
 

@@ -14,7 +14,7 @@ import threading
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import ROOT
+from conftest import LANGUAGE_DIRS, ROOT
 from playwright.sync_api import sync_playwright
 
 from faqgen.pipeline import check
@@ -25,7 +25,6 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--no-first-run", "--disable-sync"]  # fmt: skip
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
-LANGUAGE_DIRS = {"fr": "", "en": "en/"}
 PAGES = page_names(FAQ)
 
 

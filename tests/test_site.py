@@ -8,8 +8,9 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import ROOT, html, make_project, mkdocs
+from conftest import LANGUAGE_DIRS, ROOT, html, make_project, mkdocs
 
+from faqgen import verify
 from faqgen.confirm import confirm, to_confirm
 from faqgen.labels import LABELS
 from faqgen.loader import load_text
@@ -19,13 +20,12 @@ from faqgen.render import page_names
 from faqgen.verify import broken_links
 
 FAQ = check(ROOT / "faq.yaml").faq
-LANGUAGE_DIRS = {"fr": "", "en": "en/"}  # French, the source language, at the root
 PAGES = page_names(FAQ)
 EXTERNAL_HOSTS = {urlsplit(link.url.in_(lang)).hostname for link in FAQ.links for lang in LANGUAGE_DIRS}
 
 
 def page_file(site, lang, name):
-    return site / LANGUAGE_DIRS[lang] / ("" if name == "index" else name) / "index.html"
+    return verify.page_file(site, lang, name, LANGUAGE_DIRS)
 
 
 def all_pages(site):
