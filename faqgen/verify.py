@@ -14,13 +14,12 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup
 
 from . import LANGUAGES
+from .addresses import SITEMAP
 from .model import Faq
 from .render import page_names
 from .safety import unsafe_html
 
-LOADING_ELEMENTS = (
-    "script[src], link[href], img[src], iframe[src], source[src], video[src], audio[src], embed[src], object[data]"
-)
+LOADING_ELEMENTS = "script[src], link[href]:not([rel=canonical], [rel=alternate]), img[src], iframe[src], source[src], video[src], audio[src], embed[src], object[data]"
 
 
 def language_dirs(site: Path) -> dict[str, str]:
@@ -46,12 +45,15 @@ def verify_site(site: Path, faq: Faq) -> list[str]:
     problems += _expected_pages_and_anchors(site, faq, dirs)
     external_hosts = {urlsplit(link.url.in_(lang)).hostname for link in faq.links for lang in LANGUAGES}
     ids = AnchorIndex()
+    root_url = _canonical(_html(site / "index.html"))
+    site_path = urlsplit(root_url).path if root_url else "/"
     for path in pages:
         page = _html(path)
         where = "/" + path.relative_to(site).as_posix()
-        problems += [f"{where}: {message}" for message in broken_links(site, path, page, ids)]
+        problems += [f"{where}: {message}" for message in broken_links(site, path, page, ids, site_path)]
         problems += [f"{where}: {message}" for message in unsafe_content(page)]
         problems += [f"{where}: {message}" for message in third_party_references(page, external_hosts)]
+        problems += [f"{where}: {message}" for message in address_links(site, page, root_url)]
     return problems
 
 
@@ -81,8 +83,10 @@ class AnchorIndex(dict):
         return ids
 
 
-def broken_links(site: Path, path: Path, page: BeautifulSoup, ids: AnchorIndex | None = None) -> list[str]:
-    """Internal links whose page or anchor does not exist."""
+def broken_links(
+    site: Path, path: Path, page: BeautifulSoup, ids: AnchorIndex | None = None, site_path: str = "/"
+) -> list[str]:
+    """Internal links whose page or anchor does not exist; `site_path`: where the site is served, as in site_url."""
     ids = AnchorIndex() if ids is None else ids
     problems = []
     base = "/" + path.relative_to(site).as_posix()
@@ -92,7 +96,7 @@ def broken_links(site: Path, path: Path, page: BeautifulSoup, ids: AnchorIndex |
         if parts.scheme or parts.netloc:
             continue
         if parts.path.startswith("/"):
-            target_path = parts.path
+            target_path = "/" + parts.path.removeprefix(site_path)
         else:
             target_path = (
                 posixpath.normpath(posixpath.join(posixpath.dirname(base), parts.path)) if parts.path else base
@@ -130,6 +134,30 @@ def third_party_references(page: BeautifulSoup, allowed_link_hosts: set[str]) ->
         if host and host not in allowed_link_hosts:
             problems.append(f"a link to {anchor['href']}, a host that faq.yaml does not name")
     return problems
+
+
+def address_links(site: Path, page: BeautifulSoup, root_url: str | None) -> list[str]:
+    """Canonical and hreflang links: absolute, on the site's own address, to pages that exist,
+    each with the sitemap.xml beside it that the theme fetches (faqgen/addresses.py)."""
+    problems = []
+    links = dict.fromkeys(
+        (link["rel"][0], link["href"]) for link in page.select("link[rel=canonical], link[rel=alternate]")
+    )
+    for rel, href in links:  # once each: x-default repeats the French address
+        if root_url is None or not href.startswith(root_url):
+            problems.append(f"the {rel} link {href} is not below the site's address {root_url}")
+            continue
+        folder = site / href.removeprefix(root_url)
+        if not (folder / "index.html").is_file():
+            problems.append(f"the {rel} link {href} leads nowhere")
+        elif rel == "alternate" and not (folder / SITEMAP).is_file():
+            problems.append(f"no {SITEMAP} beside the alternate {href}: the theme's request for it would fail")
+    return problems
+
+
+def _canonical(page: BeautifulSoup) -> str | None:
+    link = page.select_one("link[rel=canonical]")
+    return link["href"] if link else None
 
 
 def _html(path: Path) -> BeautifulSoup:

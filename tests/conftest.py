@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import os
 import shutil
 import subprocess
 import sys
+import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -44,13 +48,53 @@ def mkdocs(project: Path, *arguments: str, env: dict | None = None) -> subproces
     )
 
 
+class _PagesLikeHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site as GitHub Pages does, /404.html for a missing address; quietly."""
+
+    def send_error(self, code, message=None, explain=None):
+        not_found = Path(self.directory) / "404.html"
+        if code != 404 or not not_found.is_file():
+            return super().send_error(code, message, explain)
+        body = not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def log_message(self, *arguments):
+        pass
+
+
+@dataclass
+class SiteServer:
+    project: Path
+    url: str
+
+
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The real faq.yaml built by `mkdocs build --strict`, once per test session."""
+def site_server(tmp_path_factory):
+    """An HTTP server on 127.0.0.1 for the session's site, started before the build because the
+    site's address (site_url: canonical, hreflang, sitemaps) is built into the pages."""
     project = make_project(tmp_path_factory.mktemp("project"))
-    result = mkdocs(project, "build", "--strict", "--site-dir", str(project / "site"))
+    handler = functools.partial(_PagesLikeHandler, directory=str(project / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield SiteServer(project, f"http://127.0.0.1:{server.server_address[1]}/")
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def built_site(site_server) -> Path:
+    """The real faq.yaml built by `mkdocs build --strict` for its address, once per test session."""
+    site = site_server.project / "site"
+    result = mkdocs(
+        site_server.project, "build", "--strict", "--site-dir", str(site), env={"FAQ_SITE_URL": site_server.url}
+    )
     assert result.returncode == 0, result.stderr
-    return project / "site"
+    return site
 
 
 def snapshot(directory: Path) -> dict[str, bytes]:

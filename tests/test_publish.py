@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import subprocess
 import sys
@@ -16,9 +17,10 @@ from faqgen.verify import verify_site
 FAQ = check(ROOT / "faq.yaml").faq
 
 
-def site_command(project, output):
+def site_command(project, output, site_url=""):
     return subprocess.run([sys.executable, str(ROOT / "build_faq.py"), "site", str(project / "faq.yaml"),
-                           "--output", str(output)], capture_output=True, text=True, timeout=300)  # fmt: skip
+                           "--output", str(output)], capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "FAQ_SITE_URL": site_url})  # fmt: skip
 
 
 def manifest(tree) -> dict[str, str]:
@@ -27,10 +29,11 @@ def manifest(tree) -> dict[str, str]:
 
 
 def test_two_builds_are_byte_identical_and_verified(project, tmp_path):
-    first = site_command(project, tmp_path / "one")
+    address = "https://faq.example.ca/ssm/"  # served below a path, as on GitHub Pages
+    first = site_command(project, tmp_path / "one", address)
     assert first.returncode == 0, first.stderr
     assert first.stdout.endswith("pages built, verified and published\n")
-    assert site_command(project, tmp_path / "two").returncode == 0
+    assert site_command(project, tmp_path / "two", address).returncode == 0
     assert manifest(tmp_path / "one") == manifest(tmp_path / "two")
     assert "<lastmod>2020-02-14</lastmod>" in (tmp_path / "one" / "sitemap.xml").read_text()
 
@@ -85,6 +88,24 @@ def test_verification_finds_what_would_hurt_readers(built_site, tmp_path):
     assert "/en/ssm-selection/index.html: <img> loads https://fonts.example.com/x.png from another host" in problems
     assert any(p.endswith("the link ../municipalities/ leads nowhere") for p in problems)
     assert any("has no anchor #fairness-of-process to land on" in p for p in problems)
+
+
+def test_verification_finds_wrong_addresses(built_site, site_server, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    (site / "timeline" / "sitemap.xml").unlink()
+    page = site / "en" / "timeline" / "index.html"
+    soup = BeautifulSoup(page.read_text(), "html.parser")
+    soup.select_one("link[rel=canonical]")["href"] = "https://elsewhere.example/en/timeline/"
+    soup.select_one("link[hreflang=en]")["href"] = site_server.url + "en/calendar/"
+    page.write_text(str(soup))
+    problems = verify_site(site, FAQ)
+    assert problems == [
+        f"/en/timeline/index.html: the canonical link https://elsewhere.example/en/timeline/ is not below the site's address {site_server.url}",
+        f"/en/timeline/index.html: no sitemap.xml beside the alternate {site_server.url}timeline/: the theme's request for it would fail",
+        f"/en/timeline/index.html: the alternate link {site_server.url}en/calendar/ leads nowhere",
+        f"/timeline/index.html: no sitemap.xml beside the alternate {site_server.url}timeline/: the theme's request for it would fail",
+    ]
 
 
 def test_verification_refuses_a_truncated_build(built_site, tmp_path):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 
 import pytest
@@ -106,7 +107,10 @@ def test_navigation_titles_are_in_the_page_language(built_site, lang):
 def test_no_request_to_a_third_party_host(built_site):
     for path in all_pages(built_site):
         page = html(path)
-        for element in page.select("script[src], link[href], img[src], iframe, source[src]"):
+        # canonical and hreflang name the page's own addresses; browsers do not load them
+        for element in page.select(
+            "script[src], link[href]:not([rel=canonical], [rel=alternate]), img[src], iframe, source[src]"
+        ):
             url = element.get("src") or element.get("href")
             host = urlsplit(url).hostname
             assert host is None, f"{path}: {element.name} loads {url}"
@@ -235,3 +239,61 @@ def test_every_page_says_when_its_content_was_last_updated(built_site, lang, wor
         updated = html(page_file(built_site, lang, name)).select_one("article .faq-updated")
         assert updated.get_text() == words
         assert updated.time["datetime"] == FAQ.document.last_updated.isoformat()
+
+
+# Addresses for search engines and sharing: the session's site is built for its server's address.
+NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+
+
+def test_every_page_names_its_canonical_address_and_its_other_languages(built_site, site_server):
+    base = site_server.url
+    for name in PAGES:
+        path = {lang: "" if name == "index" else f"{name}/" for lang in LANGUAGE_DIRS}
+        expected = {lang: f"{base}{folder}{path[lang]}" for lang, folder in LANGUAGE_DIRS.items()}
+        for lang in LANGUAGE_DIRS:
+            head = html(page_file(built_site, lang, name)).head
+            assert head.select_one("link[rel=canonical]")["href"] == expected[lang]
+            alternates = {link["hreflang"]: link["href"] for link in head.select("link[rel=alternate]")}
+            assert alternates == {**expected, "x-default": expected["fr"]}
+
+
+def test_sitemap_lists_every_page_in_both_languages_with_alternates_and_date(built_site, site_server):
+    entries = {url.findtext("s:loc", namespaces=NS): url
+               for url in ET.parse(built_site / "sitemap.xml").getroot().iterfind("s:url", NS)}  # fmt: skip
+    canonical = {html(path).select_one("link[rel=canonical]")["href"]: path for path in all_pages(built_site)
+                 if path.name == "index.html"}  # fmt: skip
+    assert set(entries) == set(canonical) and len(entries) == len(PAGES) * len(LANGUAGE_DIRS)
+    for loc, url in entries.items():
+        assert url.findtext("s:lastmod", namespaces=NS) == FAQ.document.last_updated.isoformat()
+        in_sitemap = {link.get("hreflang"): link.get("href") for link in url.iterfind("x:link[@rel='alternate']", NS)}
+        in_page = {link["hreflang"]: link["href"] for link in html(canonical[loc]).select("link[rel=alternate]")}
+        assert in_sitemap == in_page
+
+
+def test_the_theme_finds_a_sitemap_beside_every_alternate_link(built_site, site_server):
+    # mkdocs-material requests sitemap.xml relative to each <link rel=alternate>; no 404 for it.
+    for path in all_pages(built_site):
+        for link in html(path).select("link[rel=alternate]"):
+            folder = built_site / link["href"].removeprefix(site_server.url)
+            beside = ET.parse(folder / "sitemap.xml").getroot()
+            assert link["href"] in {loc.text for loc in beside.iterfind("s:url/s:loc", NS)}
+
+
+def test_one_not_found_page_in_both_languages(built_site):
+    page = html(built_site / "404.html")
+    assert page.html["lang"] == "fr"
+    assert page.select_one("article h1").get_text() == "Page introuvable"
+    english = page.select_one('article [lang="en"]')
+    assert english.h2.get_text() == "Page not found"
+    assert [a["href"] for a in page.select("article a")] == ["/", "/en/"]
+    assert verify.broken_links(built_site, built_site / "404.html", page) == []
+
+
+def test_without_a_site_address_no_canonical_hreflang_or_sitemap(tmp_path):
+    project = make_project(tmp_path / "project")
+    result = mkdocs(project, "build", "--strict", "--site-dir", str(project / "site"), env={"FAQ_SITE_URL": ""})
+    assert result.returncode == 0, result.stderr
+    assert "site_url is not set (FAQ_SITE_URL): no canonical or hreflang links and no sitemap" in result.stderr
+    assert not list((project / "site").rglob("sitemap.xml*"))
+    head = html(project / "site" / "municipalities" / "index.html").head
+    assert head.select("link[rel=canonical], link[rel=alternate]") == []

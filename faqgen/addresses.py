@@ -1,0 +1,78 @@
+"""Published addresses: each page's URL in each language, and the sitemaps that list them.
+
+They exist only when the site's public address is known (`site_url`, from FAQ_SITE_URL):
+search engines need absolute URLs, and a guessed host would be worse than none.
+
+- Every page names its versions: `<link rel="alternate" hreflang>` for each language and
+  x-default (the source language), plus the theme's `<link rel="canonical">`.
+- /sitemap.xml lists every page with its date and the same alternates.
+- mkdocs-material fetches `sitemap.xml` beside each alternate link of a page, that is in the
+  page's own folder, to map pages between languages; a small sitemap there (the page in every
+  language) answers that request instead of a 404.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+SITEMAP = "sitemap.xml"
+
+
+@dataclass(frozen=True)
+class Addresses:
+    site_url: str  # ends with "/"
+    language_dirs: dict[str, str]  # language → "" (the root language) or "en/"
+    default_language: str
+
+    def path(self, lang: str, name: str) -> str:
+        """The page's folder below the site root: "", "en/", "municipalities/", "en/timeline/"."""
+        return self.language_dirs[lang] + ("" if name == "index" else f"{name}/")
+
+    def url(self, lang: str, name: str) -> str:
+        return self.site_url + self.path(lang, name)
+
+    def alternates(self, name: str) -> dict[str, str]:
+        """hreflang → URL, x-default last: what a search engine shows to any other language."""
+        urls = {lang: self.url(lang, name) for lang in self.language_dirs}
+        return {**urls, "x-default": urls[self.default_language]}
+
+    def page_of(self, path: str) -> tuple[str, str] | None:
+        """(language, page name) of a page folder such as "en/timeline/"; None for anything else."""
+        for lang, prefix in sorted(self.language_dirs.items(), key=lambda item: -len(item[1])):
+            if path.startswith(prefix):
+                rest = path[len(prefix) :].strip("/")
+                return (lang, rest or "index") if "/" not in rest and "." not in rest else None
+        return None
+
+
+def sitemap(addresses: Addresses, names: Iterable[str], lastmod: dt.date | None = None) -> bytes:
+    """A sitemap of these pages, every language of each, each entry with its alternates."""
+    ET.register_namespace("", SITEMAP_NS)
+    ET.register_namespace("xhtml", XHTML_NS)
+    urlset = ET.Element(f"{{{SITEMAP_NS}}}urlset")
+    for name in names:
+        alternates = addresses.alternates(name)
+        for lang in addresses.language_dirs:
+            entry = ET.SubElement(urlset, f"{{{SITEMAP_NS}}}url")
+            ET.SubElement(entry, f"{{{SITEMAP_NS}}}loc").text = addresses.url(lang, name)
+            if lastmod:
+                ET.SubElement(entry, f"{{{SITEMAP_NS}}}lastmod").text = lastmod.isoformat()
+            for hreflang, url in alternates.items():
+                ET.SubElement(entry, f"{{{XHTML_NS}}}link", rel="alternate", hreflang=hreflang, href=url)
+    ET.indent(urlset)
+    return ET.tostring(urlset, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def write_sitemaps(site: Path, addresses: Addresses, names: list[str], lastmod: dt.date) -> None:
+    for name in names:
+        beside = sitemap(addresses, [name])
+        for lang in addresses.language_dirs:
+            if path := addresses.path(lang, name):  # the root's is the whole sitemap, below
+                (site / path / SITEMAP).write_bytes(beside)
+    (site / SITEMAP).write_bytes(sitemap(addresses, names, lastmod))
