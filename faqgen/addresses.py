@@ -1,7 +1,7 @@
-"""Published addresses: each page's URL in each language, and the sitemaps that list them.
+"""Addresses: each page's folder and URL in each language, and the sitemaps that list them.
 
-They exist only when the site's public address is known (`site_url`, from FAQ_SITE_URL):
-search engines need absolute URLs, and a guessed host would be worse than none.
+Absolute URLs exist only when the site's public address is known (`site_url`, from
+FAQ_SITE_URL): search engines need them, and a guessed host would be worse than none.
 
 - Every page names its versions: `<link rel="alternate" hreflang>` for each language and
   x-default (the source language), plus the theme's `<link rel="canonical">`.
@@ -26,7 +26,7 @@ SITEMAP = "sitemap.xml"
 
 @dataclass(frozen=True)
 class Addresses:
-    site_url: str  # ends with "/"
+    site_url: str | None  # ends with "/"; None when the public address is not known
     language_dirs: dict[str, str]  # language → "" (the root language) or "en/"
     default_language: str
 
@@ -35,20 +35,13 @@ class Addresses:
         return self.language_dirs[lang] + ("" if name == "index" else f"{name}/")
 
     def url(self, lang: str, name: str) -> str:
+        assert self.site_url, "absolute URLs need the site's address"
         return self.site_url + self.path(lang, name)
 
     def alternates(self, name: str) -> dict[str, str]:
         """hreflang → URL, x-default last: what a search engine shows to any other language."""
         urls = {lang: self.url(lang, name) for lang in self.language_dirs}
         return {**urls, "x-default": urls[self.default_language]}
-
-    def page_of(self, path: str) -> tuple[str, str] | None:
-        """(language, page name) of a page folder such as "en/timeline/"; None for anything else."""
-        for lang, prefix in sorted(self.language_dirs.items(), key=lambda item: -len(item[1])):
-            if path.startswith(prefix):
-                rest = path[len(prefix) :].strip("/")
-                return (lang, rest or "index") if "/" not in rest and "." not in rest else None
-        return None
 
 
 def sitemap(addresses: Addresses, names: Iterable[str], lastmod: dt.date | None = None) -> bytes:

@@ -20,10 +20,12 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
 from faqgen.addresses import Addresses, write_sitemaps  # noqa: E402
+from faqgen.model import Faq  # noqa: E402
 from faqgen.pipeline import generate  # noqa: E402
 from faqgen.problems import FaqError  # noqa: E402
-from faqgen.render import page_names  # noqa: E402
-from faqgen.search import SearchIndexError, build_index  # noqa: E402
+from faqgen.render import faq_page, page_names  # noqa: E402
+from faqgen.search import SearchIndexError, audience_records, build_index  # noqa: E402
+from faqgen.section_text import SectionTexts  # noqa: E402
 from faqgen.write import HandWrittenPageError  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.faq")
@@ -33,11 +35,14 @@ AS_OF_VARIABLE = "FAQ_AS_OF"
 
 
 class _Build:
-    """What the first language's on_config learns, for the events that follow in this build."""
+    """What the first language's on_config learns, and what each page yields, for the events
+    that follow in this build (mkdocs-static-i18n runs the other languages inside it)."""
 
-    addresses: Addresses | None = None
+    faq: Faq
     pages: list[str] = []
-    updated: dt.date | None = None
+    addresses: Addresses
+    section_texts = SectionTexts()  # the Markdown extension that reads each converted page
+    texts: dict[tuple[str, str], dict[str, str]] = {}  # (language, page name) → section id → text
 
 
 def _nested_build(config) -> bool:
@@ -50,7 +55,7 @@ def on_config(config):
     if _nested_build(config):
         # It writes into the same folder: its 404.html (English chrome) would replace the root's.
         config.theme.static_templates.discard("404.html")
-        return config  # generate once per build
+        return _with_section_texts(config)  # generate once per build
     root = Path(config.config_file_path).parent
     try:
         result = generate(root / "faq.yaml", Path(config.docs_dir), as_of=_as_of(), display_name="faq.yaml")
@@ -58,29 +63,41 @@ def on_config(config):
         raise PluginError(f"faq.yaml cannot be published; no page was changed:\n{error}") from None
     except HandWrittenPageError as error:
         raise PluginError(str(error)) from None
-    # Reproducible output: the build date (sitemap lastmod, sitemap.xml.gz) is the content's
-    # last update unless the caller chose one, never the wall clock.
+    # Reproducible output: the build date (sitemap lastmod) is the content's last update
+    # unless the caller chose one, never the wall clock.
     updated = result.faq.document.last_updated
     midnight = dt.datetime(updated.year, updated.month, updated.day, tzinfo=dt.UTC)
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(midnight.timestamp())))
     for warning in result.warnings:
         log.warning(str(warning))  # `mkdocs build --strict` (publishing) stops on these
+    _Build.faq = result.faq
     _Build.pages = page_names(result.faq)
-    _Build.updated = updated
     _Build.addresses = _addresses(config)
+    _Build.texts = {}
     config.theme.static_templates.discard("sitemap.xml")  # see on_files
     config.nav = [f"{name}.md" for name in _Build.pages]
+    return _with_section_texts(config)
+
+
+def _with_section_texts(config):
+    if _Build.section_texts not in config.markdown_extensions:
+        config.markdown_extensions.append(_Build.section_texts)
     return config
 
 
-def _addresses(config) -> Addresses | None:
+def _addresses(config) -> Addresses:
     if not config.site_url:
         log.info("site_url is not set (FAQ_SITE_URL): no canonical or hreflang links and no sitemap")
-        return None
     languages = config.plugins["i18n"].config.languages
     default = next(language.locale for language in languages if language.default)
     dirs = {language.locale: "" if language.locale == default else f"{language.locale}/" for language in languages}
-    return Addresses(config.site_url.rstrip("/") + "/", dirs, default)
+    return Addresses(config.site_url and config.site_url.rstrip("/") + "/", dirs, default)
+
+
+def _page_of(page, config) -> tuple[str, str]:
+    """(language, page name) of a generated page: `municipalities.en.md` → ("en", "municipalities")."""
+    lang = config.plugins["i18n"].current_language
+    return lang, Path(page.file.src_uri).name.removesuffix(f".{lang}.md")
 
 
 def on_files(files, config):
@@ -92,11 +109,18 @@ def on_files(files, config):
     return files
 
 
+def on_page_content(html, page, config, files):
+    _Build.texts[_page_of(page, config)] = _Build.section_texts.texts  # of the page just converted
+    return html
+
+
 def on_page_context(context, page, config, nav):
-    """hreflang links of this page, for the site_meta block of overrides/main.html."""
-    where = _Build.addresses and _Build.addresses.page_of(page.url)
-    if where and where[1] in _Build.pages:
-        context["hreflang"] = _Build.addresses.alternates(where[1])
+    """What overrides/main.html adds to the <head>: hreflang links and schema.org data."""
+    lang, name = _page_of(page, config)
+    if audience := _Build.faq.audience(name):
+        context["structured_data"] = faq_page(audience, lang, _Build.texts[(lang, name)])
+    if _Build.addresses.site_url and name in _Build.pages:
+        context["hreflang"] = _Build.addresses.alternates(name)
     return context
 
 
@@ -114,9 +138,18 @@ def _as_of() -> dt.date | None:
 def on_post_build(config):
     if _nested_build(config):
         return
-    if _Build.addresses:
-        write_sitemaps(Path(config.site_dir), _Build.addresses, _Build.pages, _Build.updated)
+    site, addresses = Path(config.site_dir), _Build.addresses
+    if addresses.site_url:
+        write_sitemaps(site, addresses, _Build.pages, _Build.faq.document.last_updated)
+    pages, records = [], []
+    for lang in addresses.language_dirs:
+        for name in _Build.pages:
+            url = "/" + addresses.path(lang, name)
+            if audience := _Build.faq.audience(name):
+                records += audience_records(audience, lang, url, _Build.texts[(lang, name)])
+            else:
+                pages.append(site / addresses.path(lang, name) / "index.html")
     try:
-        build_index(Path(config.site_dir))
+        build_index(site, pages, records)
     except SearchIndexError as error:
         raise PluginError(str(error)) from None

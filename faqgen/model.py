@@ -205,6 +205,10 @@ class Faq(Model):
             for number, question in enumerate(audience.questions, start=1):
                 yield audience, number, question
 
+    def audience(self, page_name: str) -> Audience | None:
+        """The audience whose page this is; None for the home page and the timeline."""
+        return next((audience for audience in self.audiences if audience.id == page_name), None)
+
     def phase(self, phase_id: str) -> Phase:
         return next(phase for phase in self.phases if phase.id == phase_id)
 

@@ -8,19 +8,19 @@ model itself, plus filters that pick the page's language.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 import markdown
 import yaml
-from bs4 import BeautifulSoup
 from markupsafe import Markup, escape
 
 from . import LANGUAGES
 from .labels import LABELS, format_date, roman
 from .markup import expand, french_typography
-from .model import Faq, Translation
+from .model import Audience, Faq, Translation
 
 TEMPLATES = Path(__file__).parent / "templates"
 GENERATED_MARKER = "generated_from"
@@ -63,7 +63,6 @@ def render_site(faq: Faq, as_of: dt.date | None = None) -> list[Page]:
                     "audience.md.j2",
                     title=audience.nav_title or audience.title,
                     description=f"{subtitle} — {audience.title.in_(lang)}",
-                    structured_data=renderer.faq_page(audience, lang),
                     audience=audience,
                 )
             )
@@ -86,6 +85,7 @@ class _Renderer:
         self.env.filters["fill"] = lambda template, **values: escape(template).format(**values)
         self.env.globals.update(faq=faq, as_of=as_of, roman=roman, format_date=format_date)
         self.audience_of = {q.id: (audience, number) for audience, number, q in faq.questions()}
+        self.converter = markdown.Markdown()  # one, reset between texts: making one costs more than converting
 
     def page(
         self,
@@ -95,7 +95,6 @@ class _Renderer:
         *,
         title: Translation | None,
         description: str,
-        structured_data: dict | None = None,
         **context,
     ) -> Page:
         ui = LABELS[lang]
@@ -103,10 +102,8 @@ class _Renderer:
         # The menu shows this title; the page's own heading comes from the template.
         front_matter["title"] = title.in_(lang) if title is not None else ui[f"{name}_nav"]
         front_matter["description"] = _typeset(description, lang)
-        if structured_data is not None:
-            front_matter["structured_data"] = structured_data  # serialised to JSON by overrides/main.html
         body = self.env.get_template(template).render(**self.helpers(lang, name), **context)
-        header = yaml.safe_dump(front_matter, allow_unicode=True, sort_keys=False, width=1000)
+        header = yaml.dump(front_matter, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False, width=1000)
         return Page(name, lang, f"---\n{header}---\n\n{body.strip()}\n{self.link_definitions(lang)}")
 
     def helpers(self, lang: str, page_name: str) -> dict:
@@ -144,30 +141,10 @@ class _Renderer:
         page_title = (audience.nav_title or audience.title).in_(lang)
         return f"[{ui['question_elsewhere'].format(number=number, page=page_title)}]({audience.id}.md#{name})"
 
-    def faq_page(self, audience, lang: str) -> dict:
-        """schema.org FAQPage data for search engines: this page's questions, answers as plain text."""
-        return {
-            "@context": "https://schema.org",
-            "@type": "FAQPage",
-            "inLanguage": lang,
-            "mainEntity": [
-                {
-                    "@type": "Question",
-                    "name": self.text(question.question, lang),
-                    "acceptedAnswer": {"@type": "Answer", "text": self.plain_text(question.answer, lang, audience.id)},
-                }
-                for question in audience.questions
-            ],
-        }
-
-    def plain_text(self, translation: Translation, lang: str, page_name: str) -> str:
-        html = markdown.markdown(self.markdown(translation, lang, page_name) + self.link_definitions(lang))
-        return " ".join(BeautifulSoup(html, "html.parser").get_text(" ").split())
-
     def inline_html(self, translation: Translation, lang: str) -> Markup:
         """A short text rendered from Markdown to inline HTML, for the timeline's HTML blocks."""
         source = self.text(translation, lang) + "\n" + self.link_definitions(lang)
-        html = markdown.markdown(source)
+        html = self.converter.reset().convert(source)
         return Markup(html.removeprefix("<p>").removesuffix("</p>"))
 
     def link_definitions(self, lang: str) -> str:
@@ -177,6 +154,24 @@ class _Renderer:
             for link in self.faq.links
         ]
         return "\n" + "\n".join(lines) + "\n" if lines else ""
+
+
+def faq_page(audience: Audience, lang: str, texts: Mapping[str, str]) -> dict:
+    """schema.org FAQPage data for search engines: this page's questions, answers as plain text
+    (`texts`: question id → text, read from the converted page by faqgen/section_text.py)."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "FAQPage",
+        "inLanguage": lang,
+        "mainEntity": [
+            {
+                "@type": "Question",
+                "name": _typeset(question.question.in_(lang), lang),
+                "acceptedAnswer": {"@type": "Answer", "text": texts[question.id]},
+            }
+            for question in audience.questions
+        ],
+    }
 
 
 def _typeset(text: str, lang: str) -> str:

@@ -1,11 +1,18 @@
 """The site's search index, built with Pagefind after MkDocs has built every language.
 
 Pagefind keeps one index per `<html lang>`, folds accents and stems French, and the browser
-downloads only the chunks a query needs. One thing it does not do is French elision: it
-indexes `l’économie` as one word, so "économie" would not find it. The index is therefore
-built from a copy of the pages in which each elided article is followed by a no-break space
-(`l’ économie`); the search script strips elisions from queries and the space from excerpts,
-so readers never see it.
+downloads only the chunks a query needs, plus one "fragment" (the text) of each result it
+shows. A page's fragment holds the whole page, so an audience page of a thousand questions
+would cost every query hundreds of kilobytes: an audience page's questions are therefore
+indexed in parts of a few (each question a heading with its anchor, so each is a result of
+its own), and the page's own record holds only its title and key points. The home page and
+the timeline are indexed as they are (`<article>`). Pagefind indexes files, so records are
+written as small HTML files into an index-only copy (its Python API takes ~0.1 s a record).
+
+Pagefind does not separate French elisions: it indexes `l’économie` as one word, so
+"économie" would not find it. Indexed texts therefore have a no-break space after each elided
+article (`l’ économie`); the search script strips elisions from queries and the space from
+excerpts, so readers never see it.
 """
 
 from __future__ import annotations
@@ -16,7 +23,14 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
+
+import jinja2
+
+from .markup import french_typography
+from .model import Audience
 
 ELISION = re.compile(r"(?<![\w’'])((?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)’)(?=\w)", re.IGNORECASE)
 BUNDLE = "pagefind"
@@ -26,17 +40,69 @@ class SearchIndexError(Exception):
     pass
 
 
-def separate_elisions(html: str) -> str:
-    return ELISION.sub("\\1\u00a0", html)
+QUESTIONS_PER_RECORD = 20
+"""Each result the reader sees downloads its record's text: 20 answers are ~6 KB compressed.
+One record per question would cost Pagefind ~50 KB of memory each while indexing."""
 
 
-def build_index(site: Path) -> None:
-    """Write the search bundle to site/pagefind/, indexing the questions and answers (<article>) only."""
+@dataclass(frozen=True)
+class Question:
+    anchor: str
+    heading: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Record:
+    """A search record of a page (`url` below the site root: "/en/municipalities/"): the page's
+    key points, or a `part` of its questions, each with its anchor."""
+
+    url: str
+    lang: str
+    title: str
+    text: str = ""
+    questions: tuple[Question, ...] = ()
+    part: int | None = None
+
+    @property
+    def file(self) -> str:
+        """Where it lies in the index-only copy: the page's own place, its parts below it."""
+        part = f"part-{self.part}" if self.part is not None else ""
+        return "/".join(piece for piece in (self.url.strip("/"), part, "index.html") if piece)
+
+
+def audience_records(audience: Audience, lang: str, url: str, texts: dict[str, str]) -> list[Record]:
+    """The page's key points, if any, and its questions in parts, `texts` being the page's
+    section texts (faqgen/section_text.py), `url` the page's ("/en/municipalities/")."""
+    typeset = french_typography if lang == "fr" else str
+    title = typeset(audience.title.in_(lang))
+    questions = [
+        Question(question.id, f"{number}. {typeset(question.question.in_(lang))}", texts[question.id])
+        for number, question in enumerate(audience.questions, start=1)
+    ]
+    parts = range(0, len(questions), QUESTIONS_PER_RECORD)
+    key_points = [Record(url, lang, title, texts["key-points"])] if "key-points" in texts else []
+    return key_points + [
+        Record(url, lang, title, questions=tuple(questions[start : start + QUESTIONS_PER_RECORD]), part=number)
+        for number, start in enumerate(parts, start=1)
+    ]
+
+
+def separate_elisions(text: str) -> str:
+    return ELISION.sub("\\1\u00a0", text)
+
+
+def build_index(site: Path, pages: Iterable[Path], records: Iterable[Record]) -> None:
+    """Write the search bundle to site/pagefind/ from `pages` (built HTML files, indexed from
+    their <article>) and `records`."""
+    template = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True
+    ).get_template("search_record.html.j2")
     with tempfile.TemporaryDirectory(prefix="faq-search-") as copy:
-        for page in site.rglob("index.html"):
-            target = Path(copy) / page.relative_to(site)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(separate_elisions(page.read_text(encoding="utf-8")), encoding="utf-8")
+        for page in pages:
+            _write(Path(copy) / page.relative_to(site), page.read_text(encoding="utf-8"))
+        for record in records:
+            _write(Path(copy) / record.file, template.render(record=record))
         shutil.rmtree(site / BUNDLE, ignore_errors=True)
         result = subprocess.run(
             [sys.executable, "-m", "pagefind", "--site", copy, "--root-selector", "article",
@@ -47,6 +113,11 @@ def build_index(site: Path) -> None:
     if result.returncode != 0:
         raise SearchIndexError(f"pagefind could not index the site:\n{result.stdout}{result.stderr}")
     _stable_entry(site / BUNDLE / "pagefind-entry.json")
+
+
+def _write(path: Path, html: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(separate_elisions(html), encoding="utf-8")
 
 
 def _stable_entry(path: Path) -> None:

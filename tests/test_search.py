@@ -1,10 +1,17 @@
-"""The search index's view of French elisions (the browser tests cover search end to end)."""
+"""What the search index is built from: French elisions, records of a few questions, the text
+of each section read from the converted page (the browser tests cover search end to end)."""
 
 from __future__ import annotations
 
+import markdown
 import pytest
+from conftest import ROOT
 
-from faqgen.search import separate_elisions
+from faqgen.pipeline import check
+from faqgen.search import QUESTIONS_PER_RECORD, audience_records, separate_elisions
+from faqgen.section_text import SectionTexts
+
+FAQ = check(ROOT / "faq.yaml").faq
 
 
 @pytest.mark.parametrize(
@@ -21,3 +28,32 @@ from faqgen.search import separate_elisions
 )
 def test_elided_words_are_separated_for_the_index(text, expected):
     assert separate_elisions(text) == expected
+
+
+def test_an_audience_page_is_indexed_as_its_own_record_and_parts_of_its_questions():
+    questions = (FAQ.audiences[0].questions * 45)[:45]
+    audience = FAQ.audiences[0].model_copy(update={"questions": questions})
+    texts = {"key-points": "Points clés.", **{question.id: f"Réponse {question.id}" for question in audience.questions}}
+    records = audience_records(audience, "fr", "/service-providers/", texts)
+    page, *parts = records
+    assert (page.file, page.text, page.questions) == ("service-providers/index.html", "Points clés.", ())
+    del texts["key-points"]
+    assert audience_records(audience, "fr", "/service-providers/", texts) == parts  # no key points: no page record
+    assert [part.file for part in parts] == [f"service-providers/part-{n}/index.html" for n in (1, 2, 3)]
+    assert [len(part.questions) for part in parts] == [QUESTIONS_PER_RECORD, QUESTIONS_PER_RECORD, 5]
+    numbered = [question.heading.split(". ", 1)[0] for part in parts for question in part.questions]
+    assert numbered == [str(n) for n in range(1, 46)]
+    first = parts[0].questions[0]
+    assert (first.anchor, first.text) == (audience.questions[0].id, f"Réponse {audience.questions[0].id}")
+    assert first.heading == "1. " + audience.questions[0].question.fr.replace(" ?", "\u00a0?").replace(" :", "\u00a0:")
+
+
+def test_section_texts_are_read_from_the_converted_page():
+    extension = SectionTexts()
+    converter = markdown.Markdown(extensions=["attr_list", "md_in_html", extension])
+    converter.convert(
+        "# Page {: #page-title }\n\nIntro.\n\n## Key points {: #key-points }\n\n- one *point*\n- two\n\n"
+        "## 1. Question? {: #first }\n\nAn [answer](x) in *two*\nlines.\n\n<ol><li>Phase <b>I</b></li></ol>\n\n"
+        "[Copy the link](#first){: .faq-permalink }\n\n<p>Last updated</p>\n"
+    )
+    assert extension.texts == {"key-points": "one point two", "first": "An answer in two lines. Phase I"}

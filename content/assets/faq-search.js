@@ -28,9 +28,14 @@ if (form && toggle) {
 
   const count = (n) => (n === 0 ? form.dataset.none : n === 1 ? form.dataset.one : form.dataset.other.replace("#", n));
 
-  // Each matching question (a heading with its anchor) is a result, at most three per page.
+  // Each matching question (a heading with its anchor) is a result, at most three per record.
+  // An audience page's questions are indexed in parts whose `url` meta is the page's own
+  // address (see faqgen/search.py): their anchors are on that page.
   const sections = (result) => {
-    const anchored = result.sub_results.filter((sub) => sub.url.includes("#"));
+    const page = result.meta.url && root.pathname + result.meta.url.replace(/^\//, "");
+    const anchored = result.sub_results
+      .filter((sub) => sub.url.includes("#"))
+      .map((sub) => (page ? { ...sub, url: page + "#" + sub.url.split("#")[1] } : sub));
     return (anchored.length ? anchored : [result]).slice(0, 3);
   };
 
