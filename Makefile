@@ -1,6 +1,7 @@
 # Two commands for a fresh machine (see README.md):
 #   make site    set up, then build, verify and publish the site into site/   (make serve: live preview)
 #   make test    set up, then run the linter, check faq.yaml strictly, run the tests
+#   make bench   set up, then measure build and downloads at 1,000-10,000 questions (bench/RESULTS.md)
 VENV   := .venv
 PYTHON := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
@@ -8,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 export CHROMIUM ?= /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup browser site serve check test
+.PHONY: setup browser site serve check test bench
 setup: $(VENV)/installed
 
 browser:
@@ -33,3 +34,6 @@ test: setup browser
 	$(VENV)/bin/ruff check .
 	$(PYTHON) build_faq.py check --strict
 	$(PYTHON) -m pytest
+
+bench: setup browser
+	$(PYTHON) -m bench.run

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,7 +26,8 @@ class Generated:
 
 def check(faq_path: Path, display_name: str | None = None, *, strict: bool = False) -> Validated:
     """Load and validate; raises FaqError with every problem found. Writes nothing."""
-    return validate(load_file(faq_path, display_name), strict=strict)
+    with cycle_collection_paused():
+        return validate(load_file(faq_path, display_name), strict=strict)
 
 
 def generate(
@@ -33,5 +36,20 @@ def generate(
     """Regenerate content/ from faq.yaml. Nothing is written unless the whole file is valid
     and every page rendered."""
     checked = check(faq_path, display_name)
-    pages = render_site(checked.faq, as_of)
+    with cycle_collection_paused():
+        pages = render_site(checked.faq, as_of)
     return Generated(checked.faq, checked.warnings, pages, write_pages(pages, content_dir))
+
+
+@contextmanager
+def cycle_collection_paused():
+    """The stages allocate hundreds of thousands of objects that live until the end and form no
+    garbage cycles; Python's cycle collector rescanning them all, again and again, made the
+    stage grow faster than the content (bench/RESULTS.md)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

@@ -1,0 +1,355 @@
+"""The benchmark: how the build and the reader's downloads grow with the FAQ.
+
+    make bench                       (or: .venv/bin/python -m bench.run [--sizes 1000 5000] [--shapes topics])
+
+For each shape (few large audience pages, many small topic pages) and size (bilingual Q&As):
+our own stage part by part against the floor of its pieces, the full `mkdocs build`, peak
+memory, output size, what a reader's first page view downloads (gzip, everything fetched
+before any interaction, in Chromium) and what one search query downloads, and the growth from
+one size to the next. Then the real 24-question site: build time and `mkdocs serve`'s delay
+from saving faq.yaml to the new page. Results go to bench/RESULTS.md, with the machine.
+Absolute times vary between machines; the ratios are what to compare.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import importlib.metadata
+import json
+import math
+import os
+import platform
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from bench.synthetic import ROOT, SHAPES, synthetic_faq, write_project
+
+RESULTS = Path(__file__).parent / "RESULTS.md"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--no-first-run", "--disable-sync"]  # fmt: skip
+QUERIES = {"fr": "financement", "en": "funding"}  # words of both the real and the synthetic FAQ
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
+
+TARGETS = {  # issue 6, on the 2-core machine of bench/RESULTS.md
+    "stage_s_at_5000": 2.0,
+    "build_s_at_5000": 15.0,
+    "growth_per_doubling": 2.1,
+    "peak_mb": 400,
+    "real_build_s": 2.0,
+    "serve_edit_s": 3.0,
+    "first_view_kb": 100,
+    "query_kb_at_5000": 300,
+}
+
+
+@dataclass
+class Run:
+    shape: str
+    size: int
+    stages: dict[str, float] = field(default_factory=dict)
+    build_s: float = 0.0
+    build_peak_mb: float = 0.0
+    output_mb: float = 0.0
+    files: int = 0
+    first_view_kb: dict[str, float] = field(default_factory=dict)  # page → KB (gzip)
+    query_kb: dict[str, float] = field(default_factory=dict)  # language → KB
+
+
+# --- measuring -----------------------------------------------------------------------------
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *arguments):
+        pass
+
+
+class Server:
+    """The built site on 127.0.0.1, bound before the build: its address is built into the pages."""
+
+    def __init__(self, site: Path):
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def timed_process(command: list[str], cwd: Path, env: dict) -> tuple[float, float, str]:
+    """Wall time, peak memory (MB, the largest of the process and its descendants), output."""
+    with tempfile.NamedTemporaryFile(suffix=".json") as measured:
+        process = subprocess.run([sys.executable, "-m", "bench.peak", measured.name, *command],
+                                 cwd=cwd, env=env, capture_output=True, text=True)  # fmt: skip
+        if process.returncode != 0:
+            raise SystemExit(f"{' '.join(command)} failed in {cwd}:\n{process.stderr}")
+        result = json.loads(Path(measured.name).read_text(encoding="utf-8"))
+    return result["seconds"], result["peak_mb"], process.stdout
+
+
+def build(project: Path, site_url: str) -> tuple[float, float]:
+    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(project / "site")]
+    seconds, peak_mb, _ = timed_process(command, project, {**ENV, "FAQ_SITE_URL": site_url})
+    return seconds, peak_mb
+
+
+def our_stage(project: Path, workdir: Path) -> dict[str, float]:
+    command = [sys.executable, "-m", "bench.stages", str(project / "faq.yaml"), str(workdir / "stage-content")]
+    _, peak_mb, output = timed_process(command, ROOT, ENV)
+    shutil.rmtree(workdir / "stage-content")
+    return {**json.loads(output), "peak_mb": peak_mb}
+
+
+def transferred_kb(site: Path, site_url: str, urls: list[str]) -> float:
+    """What these responses weigh on the wire: text gzip-compressed as a server would,
+    already-compressed files (Pagefind's) as they are."""
+    total = 0
+    for url in urls:
+        path = site / urlsplit(url).path.removeprefix(urlsplit(site_url).path)
+        path = path / "index.html" if path.is_dir() else path
+        body = path.read_bytes()
+        total += (
+            len(body)
+            if body[:2] == b"\x1f\x8b" or path.suffix in {".pagefind", ".pf_fragment", ".pf_index", ".pf_meta"}
+            else len(gzip.compress(body, 6))
+        )
+    return total / 1024
+
+
+def reader_downloads(site: Path, site_url: str, pages: dict[str, str]) -> tuple[dict[str, float], dict[str, float]]:
+    """(first view KB per page, one search query's KB per language), measured in Chromium."""
+    from playwright.sync_api import sync_playwright
+
+    first_view, query = {}, {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        for label, path in pages.items():
+            context = browser.new_context()  # an empty cache: a first visit
+            page = context.new_page()
+            seen: list[str] = []
+            page.on("requestfinished", lambda request, seen=seen: seen.append(request.url))
+            page.goto(site_url + path)
+            page.wait_for_load_state("networkidle")
+            first_view[label] = transferred_kb(site, site_url, seen)
+            if path in ("", "en/"):
+                lang = "en" if path else "fr"
+                seen.clear()
+                page.click("input.md-search__input")
+                page.locator("input.md-search__input").press_sequentially(QUERIES[lang])
+                page.wait_for_function(
+                    "q => document.querySelector('.md-search-result__list').dataset.query === q", arg=QUERIES[lang]
+                )
+                page.wait_for_load_state("networkidle")
+                query[lang] = transferred_kb(site, site_url, seen)
+            context.close()
+        browser.close()
+    return first_view, query
+
+
+def measure(shape: str, size: int, workdir: Path) -> Run:
+    project = write_project(workdir / f"{shape}-{size}", synthetic_faq(size, SHAPES[shape]))
+    run = Run(shape, size, our_stage(project, workdir))
+    site = project / "site"
+    server = Server(site)
+    try:
+        run.build_s, run.build_peak_mb = build(project, server.url)
+        files = [path for path in site.rglob("*") if path.is_file()]
+        run.files, run.output_mb = len(files), sum(path.stat().st_size for path in files) / 2**20
+        audience = "topic-50/" if shape == "topics" else "service-providers/"
+        pages = {"": "", audience: audience, "en/": "en/"}  # home, an audience page, the English home
+        run.first_view_kb, run.query_kb = reader_downloads(site, server.url, pages)
+    finally:
+        server.close()
+    shutil.rmtree(project)
+    return run
+
+
+def real_site(workdir: Path) -> dict[str, float]:
+    """The 24-question site: our stage, a full build, and serve's delay from save to page."""
+    project = write_project(workdir / "real", (ROOT / "faq.yaml").read_text(encoding="utf-8"))
+    stage = our_stage(project, workdir)
+    build_s, peak = build(project, "https://faq.example/")
+    return {"stage_s": stage["stage"], "build_s": build_s, "peak_mb": peak,
+            "serve_edit_s": serve_edit_delay(project)}  # fmt: skip
+
+
+def serve_edit_delay(project: Path) -> float:
+    """Seconds from saving an edit of faq.yaml to `mkdocs serve` serving the changed page."""
+    port = free_port()
+    serve = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    page = f"http://127.0.0.1:{port}/en/service-providers/"
+    try:
+        wait_for(lambda: "Service providers" in fetch(page), timeout=120)
+        time.sleep(2)  # let the first build's own file events settle
+        faq = project / "faq.yaml"
+        marker = "Benchmark edit"
+        start = time.perf_counter()
+        faq.write_text(
+            faq.read_text(encoding="utf-8").replace("en: Service providers", f"en: {marker}", 1), encoding="utf-8"
+        )
+        wait_for(lambda: marker in fetch(page), timeout=60)
+        return time.perf_counter() - start
+    finally:
+        serve.terminate()
+        serve.wait(timeout=30)
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def wait_for(condition, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise SystemExit(f"gave up waiting after {timeout} s")
+        time.sleep(0.05)
+
+
+def free_port() -> int:
+    """A free port on 127.0.0.1, for mkdocs serve to bind."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+# --- reporting -----------------------------------------------------------------------------
+
+
+def per_doubling(small: float, large: float, size_ratio: float) -> float:
+    """The factor that each doubling of the content multiplies a cost by."""
+    return (large / small) ** (1 / math.log2(size_ratio))
+
+
+def machine() -> list[str]:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())  # fmt: skip
+    memory = next(
+        line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")
+    )
+    versions = ", ".join(f"{name} {importlib.metadata.version(name)}" for name in
+                         ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "Markdown", "Jinja2", "PyYAML", "pydantic", "pagefind"))  # fmt: skip
+    return [
+        f"- Machine: {cpu}, {os.cpu_count()} cores, {int(memory) / 2**20:.0f} GiB, {platform.platform()}",
+        f"- Python {platform.python_version()}; {versions}; Chromium at {CHROMIUM}",
+    ]
+
+
+def report(runs: list[Run], real: dict[str, float]) -> str:
+    lines = ["# Benchmark results", "", f"`make bench`, {time.strftime('%Y-%m-%d')}.", "", *machine(), ""]
+    lines += ["## Real FAQ (24 questions)", "",
+              f"- Our stage {real['stage_s']:.2f} s; full site build {real['build_s']:.2f} s "
+              f"(target ≤ {TARGETS['real_build_s']} s); peak memory {real['peak_mb']:.0f} MB",
+              f"- `mkdocs serve`: saved edit of faq.yaml served {real['serve_edit_s']:.2f} s later "
+              f"(target < {TARGETS['serve_edit_s']} s)", ""]  # fmt: skip
+    lines += ["## Our stage (seconds) against the floor of its pieces", "",
+              "| shape | Q&As | load | validate | render | write | stage | peak memory (MB) | libyaml load alone | Jinja alone | load ÷ floor | render ÷ floor |",
+              "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]  # fmt: skip
+    for run in runs:
+        s = run.stages
+        lines.append(f"| {run.shape} | {run.size:,} | {s['load']:.2f} | {s['validate']:.2f} | {s['render']:.2f} | "
+                     f"{s['write']:.2f} | **{s['stage']:.2f}** | {s['peak_mb']:.0f} | {s['floor_load']:.2f} | {s['floor_render']:.2f} | "
+                     f"{s['load'] / s['floor_load']:.1f}× | {s['render'] / s['floor_render']:.1f}× |")  # fmt: skip
+    lines += ["", "## Site build and what readers download", "",
+              "| shape | Q&As | full build (s) | peak memory (MB) | output (MB, files) | first view, home / audience / English home (KB gzip) | one query, fr / en (KB) |",
+              "| --- | ---: | ---: | ---: | ---: | --- | --- |"]  # fmt: skip
+    for run in runs:
+        views = " / ".join(f"{kb:.0f}" for kb in run.first_view_kb.values())
+        queries = " / ".join(f"{kb:.0f}" for kb in run.query_kb.values())
+        lines.append(f"| {run.shape} | {run.size:,} | **{run.build_s:.1f}** | {run.build_peak_mb:.0f} | "
+                     f"{run.output_mb:.1f} ({run.files:,}) | {views} | {queries} |")  # fmt: skip
+    lines += ["", "## Growth: the factor per doubling of the content (target ≤ 2.1×)", "",
+              "| shape | from → to | our stage | full build | output size | peak memory | query bytes |",
+              "| --- | --- | ---: | ---: | ---: | ---: | ---: |"]  # fmt: skip
+    for small, large in zip(runs, runs[1:], strict=False):
+        if small.shape != large.shape:
+            continue
+        ratio = large.size / small.size
+        factors = [per_doubling(a, b, ratio) for a, b in [
+            (small.stages["stage"], large.stages["stage"]), (small.build_s, large.build_s),
+            (small.output_mb, large.output_mb), (small.build_peak_mb, large.build_peak_mb),
+            (sum(small.query_kb.values()), sum(large.query_kb.values()))]]  # fmt: skip
+        lines.append(
+            f"| {small.shape} | {small.size:,} → {large.size:,} | " + " | ".join(f"{f:.2f}×" for f in factors) + " |"
+        )
+    lines += ["", "## Targets", "", *verdicts(runs, real), "", NOTES, ""]
+    return "\n".join(lines)
+
+
+NOTES = """## Reading these numbers
+
+- "First view" is everything Chromium fetches for one page before any interaction, with an empty
+  cache (HTML, theme CSS and JavaScript, our assets, the sitemaps the theme looks up), each file
+  gzip-compressed as a server would. No search file is among them: search loads when used.
+- A large audience page is as heavy as its text: with 6 pages, each holds ~800 questions at
+  5,000 (~500 KB gzip) and ~1,700 at 10,000. The topics shape (100 pages) keeps every page under
+  ~125 KB; at that size, an FAQ should be organised in more, smaller pages.
+- "One query" is what typing one word downloads after the page has loaded: the search engine
+  (its script, worker and WebAssembly: ~160 KB, once per visit), the index chunks for that word and
+  the text of the results shown (records of 20 questions, a few KB each).
+- Peak memory is that of the largest process (Python, or Pagefind's indexer during the build)."""
+
+
+def verdicts(runs: list[Run], real: dict[str, float]) -> list[str]:
+    at_5000 = [run for run in runs if run.size == 5000]
+    checks = [
+        ("our stage ≤ 2 s at 5,000", all(run.stages["stage"] <= TARGETS["stage_s_at_5000"] for run in at_5000)),
+        ("full build ≤ 15 s at 5,000", all(run.build_s <= TARGETS["build_s_at_5000"] for run in at_5000)),
+        ("peak memory ≤ 400 MB at 5,000 (our stage, full build)",
+         all(max(run.stages["peak_mb"], run.build_peak_mb) <= TARGETS["peak_mb"] for run in at_5000)),
+        ("first view of a home page ≤ 100 KB gzip", all(run.first_view_kb[home] <= TARGETS["first_view_kb"]
+                                                       for run in runs for home in ("", "en/"))),
+        ("one query ≤ 300 KB at 5,000", all(kb <= TARGETS["query_kb_at_5000"] for run in at_5000 for kb in run.query_kb.values())),
+        ("24-question site ≤ 2 s", real["build_s"] <= TARGETS["real_build_s"]),
+        ("serve shows an edit < 3 s", real["serve_edit_s"] < TARGETS["serve_edit_s"]),
+    ]  # fmt: skip
+    pairs = [(a, b) for a, b in zip(runs, runs[1:], strict=False) if a.shape == b.shape]
+    checks.append(("≤ 2.1× per doubling (stage and build)", all(
+        per_doubling(a.stages["stage"], b.stages["stage"], b.size / a.size) <= TARGETS["growth_per_doubling"]
+        and per_doubling(a.build_s, b.build_s, b.size / a.size) <= TARGETS["growth_per_doubling"] for a, b in pairs)))  # fmt: skip
+    return [f"- {'met' if ok else '**not met**'}: {name}" for name, ok in checks]
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 10000])
+    parser.add_argument("--shapes", nargs="+", choices=sorted(SHAPES), default=["audiences", "topics"])
+    parser.add_argument("--output", type=Path, default=RESULTS)
+    arguments = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="faq-bench-") as workdir:
+        runs = []
+        for shape in arguments.shapes:
+            for size in sorted(arguments.sizes):
+                runs.append(measure(shape, size, Path(workdir)))
+                print(
+                    f"{shape} {size}: stage {runs[-1].stages['stage']:.2f} s, build {runs[-1].build_s:.1f} s",
+                    flush=True,
+                )
+        real = real_site(Path(workdir))
+    text = report(runs, real)
+    arguments.output.write_text(text, encoding="utf-8")
+    print(text)
+
+
+if __name__ == "__main__":
+    main()

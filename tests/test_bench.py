@@ -1,0 +1,48 @@
+"""The benchmark's inputs and verdicts (the benchmark itself runs with `make bench`, not here)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.run import Run, per_doubling, verdicts
+from bench.synthetic import SHAPES, synthetic_faq
+from faqgen.loader import load_text
+from faqgen.validate import validate
+
+
+@pytest.mark.parametrize("shape", SHAPES.values(), ids=lambda shape: shape.name)
+def test_synthetic_faq_is_publishable_with_the_size_and_pages_asked(shape):
+    checked = validate(load_text(synthetic_faq(300, shape)), strict=True)  # no error, no warning
+    assert sum(len(audience.questions) for audience in checked.faq.audiences) == 300
+    assert len(checked.faq.audiences) == shape.pages
+    answers = [question.answer for _, _, question in checked.faq.questions()]
+    assert any("[[" in answer.fr and "[[" in answer.en for answer in answers)  # cross-references
+    assert any("\n- " in answer.en for answer in answers)  # lists
+    assert any("][premier-statement]" in answer.fr for answer in answers)  # reference links
+    assert any("l’" in answer.fr for answer in answers)  # elisions, for search
+
+
+def test_synthetic_faq_is_the_same_for_the_same_seed():
+    assert synthetic_faq(50, SHAPES["topics"]) == synthetic_faq(50, SHAPES["topics"])
+
+
+def test_growth_is_reported_per_doubling():
+    assert per_doubling(1.0, 4.0, 4) == pytest.approx(2.0)  # linear
+    assert per_doubling(1.0, 25.0, 5) == pytest.approx(4.0)  # quadratic: 4× per doubling
+
+
+def test_verdicts_name_each_target_missed():
+    def run(size, stage, build, peak=100.0):
+        views, queries = {"": 60, "x/": 300, "en/": 60}, {"fr": 200}  # a large audience page is not a home page
+        return Run("topics", size, {"stage": stage, "peak_mb": 90.0}, build, peak, 1.0, 1, views, queries)
+
+    real = {"build_s": 1.0, "serve_edit_s": 1.0}
+    met = verdicts([run(1000, 0.3, 3.0), run(5000, 1.5, 14.0)], real)
+    assert met == [line for line in met if line.startswith("- met")] and len(met) == 8
+    missed = verdicts([run(1000, 0.3, 3.0), run(5000, 2.5, 40.0, peak=500.0)], real)
+    assert [line for line in missed if "not met" in line] == [
+        "- **not met**: our stage ≤ 2 s at 5,000",
+        "- **not met**: full build ≤ 15 s at 5,000",
+        "- **not met**: peak memory ≤ 400 MB at 5,000 (our stage, full build)",
+        "- **not met**: ≤ 2.1× per doubling (stage and build)",
+    ]
