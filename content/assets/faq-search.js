@@ -9,14 +9,14 @@ if (form && toggle) {
   const meta = document.querySelector(".md-search-result__meta");
   const list = document.querySelector(".md-search-result__list");
   const root = new URL(form.dataset.siteRoot.replace(/\/?$/, "/"), window.location.href);
-  let pagefind = null;
+  let pagefind = null; // one promise, so that queries typed while it loads resume in order
   let latest = 0;
 
-  const load = async () => {
-    if (pagefind === null) {
-      pagefind = await import(new URL("pagefind/pagefind.js", root).href);
-      await pagefind.options({ baseUrl: root.pathname });
-    }
+  const load = () => {
+    pagefind ??= import(new URL("pagefind/pagefind.js", root).href).then(async (engine) => {
+      await engine.options({ baseUrl: root.pathname });
+      return engine;
+    });
     return pagefind;
   };
 
