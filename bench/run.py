@@ -14,27 +14,23 @@ Absolute times vary between machines; the ratios are what to compare.
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import importlib.metadata
 import json
 import math
 import os
 import platform
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from bench.synthetic import ROOT, SHAPES, synthetic_faq, write_project
+from bench.harness import ROOT, SiteServer, fetch, free_port, make_project, wait_for
+from bench.synthetic import SHAPES, synthetic_faq
 
 RESULTS = Path(__file__).parent / "RESULTS.md"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -69,24 +65,6 @@ class Run:
 
 
 # --- measuring -----------------------------------------------------------------------------
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *arguments):
-        pass
-
-
-class Server:
-    """The built site on 127.0.0.1, bound before the build: its address is built into the pages."""
-
-    def __init__(self, site: Path):
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-
-    def close(self):
-        self.httpd.shutdown()
-        self.httpd.server_close()
 
 
 def timed_process(command: list[str], cwd: Path, env: dict) -> tuple[float, float, str]:
@@ -160,10 +138,10 @@ def reader_downloads(site: Path, site_url: str, pages: dict[str, str]) -> tuple[
 
 
 def measure(shape: str, size: int, workdir: Path) -> Run:
-    project = write_project(workdir / f"{shape}-{size}", synthetic_faq(size, SHAPES[shape]))
+    project = make_project(workdir / f"{shape}-{size}", synthetic_faq(size, SHAPES[shape]))
     run = Run(shape, size, our_stage(project, workdir))
     site = project / "site"
-    server = Server(site)
+    server = SiteServer(site)
     try:
         run.build_s, run.build_peak_mb = build(project, server.url)
         files = [path for path in site.rglob("*") if path.is_file()]
@@ -179,7 +157,7 @@ def measure(shape: str, size: int, workdir: Path) -> Run:
 
 def real_site(workdir: Path) -> dict[str, float]:
     """The 24-question site: our stage, a full build, and serve's delay from save to page."""
-    project = write_project(workdir / "real", (ROOT / "faq.yaml").read_text(encoding="utf-8"))
+    project = make_project(workdir / "real", (ROOT / "faq.yaml").read_text(encoding="utf-8"))
     stage = our_stage(project, workdir)
     build_s, peak = build(project, "https://faq.example/")
     return {"stage_s": stage["stage"], "build_s": build_s, "peak_mb": peak,
@@ -195,7 +173,8 @@ def serve_edit_delay(project: Path) -> float:
     )  # fmt: skip
     page = f"http://127.0.0.1:{port}/en/service-providers/"
     try:
-        wait_for(lambda: "Service providers" in fetch(page), timeout=120)
+        if not wait_for(lambda: "Service providers" in fetch(page), 120):
+            raise SystemExit("mkdocs serve did not start within 120 s")
         time.sleep(2)  # let the first build's own file events settle
         faq = project / "faq.yaml"
         marker = "Benchmark edit"
@@ -203,34 +182,12 @@ def serve_edit_delay(project: Path) -> float:
         faq.write_text(
             faq.read_text(encoding="utf-8").replace("en: Service providers", f"en: {marker}", 1), encoding="utf-8"
         )
-        wait_for(lambda: marker in fetch(page), timeout=60)
+        if not wait_for(lambda: marker in fetch(page), 60):
+            raise SystemExit("mkdocs serve did not show the edit within 60 s")
         return time.perf_counter() - start
     finally:
         serve.terminate()
         serve.wait(timeout=30)
-
-
-def fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
-
-
-def wait_for(condition, timeout: float) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise SystemExit(f"gave up waiting after {timeout} s")
-        time.sleep(0.05)
-
-
-def free_port() -> int:
-    """A free port on 127.0.0.1, for mkdocs serve to bind."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 # --- reporting -----------------------------------------------------------------------------

@@ -12,13 +12,11 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from pathlib import Path
 
 import yaml
 
+from bench.harness import ROOT
 from faqgen.translations import confirmed_value
-
-ROOT = Path(__file__).resolve().parent.parent
 
 # Word pools of the domain: both languages, accents and elisions in French.
 FRENCH = (
@@ -129,18 +127,3 @@ class _Writer:
         return " ".join(
             self.sentence(lang, int(self.rng.randint(10, 18) * scale)) for _ in range(self.rng.randint(2, 3))
         )
-
-
-def write_project(target: Path, faq_text: str) -> Path:
-    """A project folder (mkdocs.yml, this faq.yaml, theme and assets) to build, like the tests' copies."""
-    target.mkdir(parents=True, exist_ok=True)
-    (target / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
-    (target / "faq.yaml").write_text(faq_text, encoding="utf-8")
-    for shared in ("faqgen", "overrides"):
-        if not (target / shared).exists():
-            (target / shared).symlink_to(ROOT / shared)
-    assets = target / "content" / "assets"
-    if not assets.exists():
-        assets.parent.mkdir(parents=True, exist_ok=True)
-        assets.symlink_to(ROOT / "content" / "assets")
-    return target

@@ -24,6 +24,11 @@ XHTML_NS = "http://www.w3.org/1999/xhtml"
 SITEMAP = "sitemap.xml"
 
 
+def page_path(language_dirs: dict[str, str], lang: str, name: str) -> str:
+    """The page's folder below the site root: "", "en/", "municipalities/", "en/timeline/"."""
+    return language_dirs[lang] + ("" if name == "index" else f"{name}/")
+
+
 @dataclass(frozen=True)
 class Addresses:
     site_url: str | None  # ends with "/"; None when the public address is not known
@@ -31,8 +36,7 @@ class Addresses:
     default_language: str
 
     def path(self, lang: str, name: str) -> str:
-        """The page's folder below the site root: "", "en/", "municipalities/", "en/timeline/"."""
-        return self.language_dirs[lang] + ("" if name == "index" else f"{name}/")
+        return page_path(self.language_dirs, lang, name)
 
     def url(self, lang: str, name: str) -> str:
         assert self.site_url, "absolute URLs need the site's address"

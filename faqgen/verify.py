@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup
 
 from . import LANGUAGES
-from .addresses import SITEMAP
+from .addresses import SITEMAP, page_path
 from .model import Faq
 from .render import page_names
 from .safety import unsafe_html
@@ -29,8 +29,7 @@ def language_dirs(site: Path) -> dict[str, str]:
 
 
 def page_file(site: Path, lang: str, name: str, dirs: dict[str, str] | None = None) -> Path:
-    dirs = dirs or language_dirs(site)
-    return site / dirs[lang] / ("" if name == "index" else name) / "index.html"
+    return site / page_path(dirs or language_dirs(site), lang, name) / "index.html"
 
 
 def verify_site(site: Path, faq: Faq) -> list[str]:

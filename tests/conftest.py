@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import shutil
 import subprocess
 import sys
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,25 +12,15 @@ import pytest
 from bs4 import BeautifulSoup
 from hypothesis import settings
 
+from bench.harness import ROOT, SiteServer, make_project  # noqa: F401  (ROOT: the tests import it from here)
+
 # CI runs the same examples every time, so a red build is reproducible; locally they vary.
 settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
 
-ROOT = Path(__file__).resolve().parent.parent
 LANGUAGE_DIRS = {"fr": "", "en": "en/"}  # French, the source language, at the root
 FIXTURES = Path(__file__).parent / "fixtures"
-
-
-def make_project(target: Path, faq_text: str | None = None) -> Path:
-    """A copy of the project that a test may change freely: its own faq.yaml and content/."""
-    target.mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    (target / "faq.yaml").write_text(faq_text or (ROOT / "faq.yaml").read_text(encoding="utf-8"), encoding="utf-8")
-    for shared in ("faqgen", "overrides"):
-        (target / shared).symlink_to(ROOT / shared)
-    shutil.copytree(ROOT / "content" / "assets", target / "content" / "assets")
-    return target
 
 
 def mkdocs(project: Path, *arguments: str, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -48,42 +34,19 @@ def mkdocs(project: Path, *arguments: str, env: dict | None = None) -> subproces
     )
 
 
-class _PagesLikeHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site as GitHub Pages does, /404.html for a missing address; quietly."""
-
-    def send_error(self, code, message=None, explain=None):
-        not_found = Path(self.directory) / "404.html"
-        if code != 404 or not not_found.is_file():
-            return super().send_error(code, message, explain)
-        body = not_found.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-    def log_message(self, *arguments):
-        pass
-
-
 @dataclass
-class SiteServer:
+class ServedProject:
     project: Path
     url: str
 
 
 @pytest.fixture(scope="session")
 def site_server(tmp_path_factory):
-    """An HTTP server on 127.0.0.1 for the session's site, started before the build because the
-    site's address (site_url: canonical, hreflang, sitemaps) is built into the pages."""
+    """The session's project, its site to be served on 127.0.0.1 at `url`."""
     project = make_project(tmp_path_factory.mktemp("project"))
-    handler = functools.partial(_PagesLikeHandler, directory=str(project / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield SiteServer(project, f"http://127.0.0.1:{server.server_address[1]}/")
-    server.shutdown()
-    server.server_close()
+    server = SiteServer(project / "site")
+    yield ServedProject(project, server.url)
+    server.close()
 
 
 @pytest.fixture(scope="session")
