@@ -14,6 +14,7 @@ FAQ_SITE_URL): search engines need them, and a guessed host would be worse than 
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -27,6 +28,14 @@ SITEMAP = "sitemap.xml"
 def page_path(language_dirs: dict[str, str], lang: str, name: str) -> str:
     """The page's folder below the site root: "", "en/", "municipalities/", "en/timeline/"."""
     return language_dirs[lang] + ("" if name == "index" else f"{name}/")
+
+
+def relative_url(from_name: str, to_name: str) -> str:
+    """The address of page `to_name` relative to page `from_name` in the same language: "../municipalities/"."""
+    dirs = {"": ""}
+    here, there = page_path(dirs, "", from_name), page_path(dirs, "", to_name)
+    relative = posixpath.relpath(there or ".", here or ".")
+    return "./" if relative == "." else relative + "/"
 
 
 @dataclass(frozen=True)

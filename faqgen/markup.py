@@ -1,23 +1,53 @@
 """The small syntax editors write inside texts, and French typography.
 
-    [[question-id]]     a link to that question, its number as link text
-    [[timeline]]        the phase timeline (on its own line)
-    [[regions]]         the list of prototype regions and their managers (on its own line)
-    [words][link-id]    a link to an entry of `links:` (standard Markdown reference link)
+Editors write text, not HTML. A rich text (an answer, a key point, a phase description, a
+milestone label) is a small Markdown:
 
-One definition here serves the validator (which checks every name exists) and the
-renderer (which expands them), so the two cannot disagree.
+    paragraphs          a blank line starts one
+    *italic*, **bold**
+    lists               lines starting with `- ` or `1. `
+    [words](https://…)  links to https://, http:// or mailto: addresses
+    [words][link-id]    a link to an entry of `links:`
+    [[question-id]]     a link to that question, its number as link text
+    [[timeline]]        the phase timeline (on a line of its own)
+    [[regions]]         the list of prototype regions and their managers (on a line of its own)
+
+Everything else is shown as the characters typed: raw HTML, `{: attribute lists }`,
+reference definitions, images, code, headings. Python-Markdown is used with the parts that
+would interpret those turned off, and what it produces is then checked against an allowlist
+as a browser parses it (faqgen/safety.py), so nothing outside the list can reach a page.
+
+Plain texts (titles, questions, names) are placed into the generated Markdown pages escaped
+for Markdown (`markdown_escape`), so that they can never become syntax there either.
+
+One definition here serves the validator (which checks every name exists and every text
+converts to allowed HTML) and the renderer (which expands them), so the two cannot disagree.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
+
+import markdown
 
 SHORTCODE = re.compile(r"\[\[\s*([^\[\]\n]*?)\s*\]\]")
 LINK_REFERENCE = re.compile(r"\]\[([^\[\]\n]+)\]")
 BLOCKS = ("timeline", "regions")
 """Shortcodes that stand for a whole block rather than a link."""
+BLOCK_LINE = re.compile(r"^[ \t]*\[\[\s*(timeline|regions)\s*\]\][ \t]*$", re.MULTILINE)
+MAX_BRACKET_DEPTH = 16
+"""Python-Markdown's link parsing is quadratic in the number of unclosed `[`: 30,000 of them
+took 86 s. No text needs brackets nested this deep; a deeper text is refused with its place."""
+
+# Where an inline [[question-id]] stands while Markdown converts the editor's text: control
+# characters are refused in faq.yaml (faqgen/loader.py), so no text can contain one.
+_PLACEHOLDER = "\x01{}\x01"
+_PLACEHOLDER_RE = re.compile("\x01(\\d+)\x01")
+
+_DISABLED_BLOCKS = ("code", "hashheader", "setextheader", "hr", "quote", "reference")
+_DISABLED_INLINE = ("backtick", "image_link", "image_reference", "short_image_ref", "autolink", "automail",
+                    "html", "entity")  # fmt: skip
 
 
 def shortcodes(text: str) -> Iterator[tuple[str, int]]:
@@ -32,9 +62,85 @@ def link_references(text: str) -> Iterator[tuple[str, int]]:
         yield match.group(1), match.start(1)
 
 
-def expand(text: str, replace: Callable[[str], str]) -> str:
-    """Replace every [[name]] by `replace(name)`."""
-    return SHORTCODE.sub(lambda match: replace(match.group(1)), text)
+def misplaced_blocks(text: str) -> Iterator[tuple[str, int]]:
+    """[[timeline]] or [[regions]] written inside a sentence instead of on a line of its own."""
+    for match in SHORTCODE.finditer(text):
+        if match.group(1) in BLOCKS:
+            start = text.rfind("\n", 0, match.start()) + 1
+            end = text.find("\n", match.end())
+            if text[start : end if end >= 0 else len(text)].strip() != match.group(0):
+                yield match.group(1), match.start()
+
+
+def bracket_depth_exceeded(text: str) -> int | None:
+    """The offset where `[` nest deeper than MAX_BRACKET_DEPTH, if they do (linear)."""
+    depth = 0
+    for offset, character in enumerate(text):
+        if character == "[":
+            depth += 1
+            if depth > MAX_BRACKET_DEPTH:
+                return offset
+        elif character == "]" and depth:
+            depth -= 1
+    return None
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}()!#+])")
+
+
+def markdown_escape(text: str) -> str:
+    """A plain text made literal inside generated Markdown (a heading, a list item, a link's
+    words): one line, every character Markdown could read as syntax backslash-escaped, and
+    `&`, `<`, `>` written as HTML escapes. `{: …}` can no longer be an attribute list, `](` no
+    longer end a link."""
+    text = " ".join(text.split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+class EditorMarkdown:
+    """Converts the small Markdown of editors' rich texts to HTML (not yet checked)."""
+
+    def __init__(self):
+        self._md = markdown.Markdown()
+        self._md.build_parser()
+        self._md.preprocessors.deregister("html_block")
+        for name in _DISABLED_BLOCKS:
+            self._md.parser.blockprocessors.deregister(name)
+        for name in _DISABLED_INLINE:
+            self._md.inlinePatterns.deregister(name)
+
+    def convert(self, text: str, references: Mapping[str, tuple[str, str]]) -> tuple[str, list[str]]:
+        """HTML of a Markdown text without block shortcodes, and the names of its [[name]]
+        links, which stand in the HTML as placeholders until `put_links` replaces them.
+        `references`: link id → (url, title), the entries of `links:`, the only reference
+        definitions a text can use."""
+        names: list[str] = []
+
+        def hold(match: re.Match) -> str:
+            names.append(match.group(1))
+            return _PLACEHOLDER.format(len(names) - 1)
+
+        md = self._md.reset()
+        md.references.update(references)
+        return md.convert(SHORTCODE.sub(hold, text)), names
+
+
+def put_links(html: str, names: list[str], link: Callable[[str], str]) -> str:
+    """Replace the placeholders of `EditorMarkdown.convert` by `link(name)`."""
+    return _PLACEHOLDER_RE.sub(lambda match: link(names[int(match.group(1))]), html)
+
+
+def split_blocks(text: str) -> Iterator[tuple[str, str]]:
+    """The text as ("markdown", piece) and ("block", name) parts, in order."""
+    last = 0
+    for match in BLOCK_LINE.finditer(text):
+        if text[last : match.start()].strip():
+            yield "markdown", text[last : match.start()]
+        yield "block", match.group(1)
+        last = match.end()
+    if text[last:].strip():
+        yield "markdown", text[last:]
 
 
 # French typography (Office québécois de la langue française, as used by the Government of

@@ -8,17 +8,22 @@ descriptions are written for the communications officers who edit faq.yaml.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import enum
+import functools
 import re
+import typing
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 CONFIRMED_PATTERN = r"^fr [0-9a-f]{8} en [0-9a-f]{8}$"
-RESERVED_PAGE_IDS = frozenset({"index", "timeline", "assets", "en", "fr", "search", "404"})
-"""Page names the site uses itself; an audience cannot take them."""
+RESERVED_PAGE_IDS = frozenset({"index", "timeline", "assets", "en", "fr", "search", "404", "pagefind", "sitemap"})
+"""Page names (folders) the site and its tools use themselves; an audience cannot take them."""
+RESERVED_ANCHORS = frozenset({"page-title", "key-points", "audiences", "phases", "milestones"})
+"""Ids the page templates give their own headings; a question or key point section cannot take them."""
 
 
 def _iso_date(value: object) -> object:
@@ -61,6 +66,11 @@ class Translation(Model):
         return getattr(self, lang)
 
 
+class RichText(Translation):
+    """A text in both languages written in the editors' small Markdown (faqgen/markup.py):
+    paragraphs, emphasis, lists, links, [[question-id]], [[timeline]], [[regions]]."""
+
+
 class Document(Model):
     title: Translation = Field(description="Title of the document, shown on the home page.")
     subtitle: Translation = Field(description="Subtitle, e.g. “General questions and answers”.")
@@ -83,7 +93,7 @@ class Document(Model):
 class KeyPointSection(Model):
     id: Id = Field(description="Short name of the section, lowercase-with-hyphens.")
     title: Translation = Field(description="Heading of the section, e.g. “What is happening now?”.")
-    points: list[Translation] = Field(min_length=1, description="The bullet points, in order.")
+    points: list[RichText] = Field(min_length=1, description="The bullet points, in order (Markdown).")
 
 
 class Region(Model):
@@ -104,7 +114,7 @@ class Phase(Model):
     name: Translation = Field(description="Name of the phase, e.g. “Planning”.")
     start: IsoDate = Field(description="First day of the phase, YYYY-MM-DD.")
     end: IsoDate | None = Field(None, description="Last day of the phase, YYYY-MM-DD. Leave out if open-ended.")
-    description: Translation = Field(description="What happens during the phase.")
+    description: RichText = Field(description="What happens during the phase (Markdown).")
 
     def status(self, as_of: dt.date) -> PhaseStatus:
         if as_of < self.start:
@@ -116,7 +126,11 @@ class Phase(Model):
     @property
     def whole_months(self) -> bool:
         """True when the phase runs from a first to a last day of month: shown as months."""
-        return self.end is not None and self.start.day == 1 and (self.end + dt.timedelta(days=1)).day == 1
+        return (
+            self.end is not None
+            and self.start.day == 1
+            and self.end.day == calendar.monthrange(self.end.year, self.end.month)[1]
+        )
 
 
 class Milestone(Model):
@@ -128,7 +142,7 @@ class Milestone(Model):
         "day", description="`month` when only the month is known (the date is then its first day)."
     )
     when: Translation | None = Field(None, description="For an event without a date: when it happens, in words.")
-    label: Translation = Field(description="What happens. May link to a link id: [words][link-id].")
+    label: RichText = Field(description="What happens (Markdown). May link to a link id: [words][link-id].")
     phase: Id | None = Field(None, description="Id of the phase this milestone opens or belongs to, if any.")
 
     @model_validator(mode="after")
@@ -173,9 +187,11 @@ class Question(Model):
         "It is the question's address on the site (#id): do not change it once published."
     )
     question: Translation = Field(description="The question, as a reader would ask it.")
-    answer: Translation = Field(
-        description="The answer, in Markdown. A blank line starts a paragraph. "
-        "[[question-id]] links to another question; [[timeline]] shows the phase timeline."
+    answer: RichText = Field(
+        description="The answer, in Markdown: a blank line starts a paragraph; *italic*, **bold**, lists, "
+        "[words](https://…) and [words][link-id] links. [[question-id]] links to another question; "
+        "[[timeline]] and [[regions]], on a line of their own, show the timeline and the regions. "
+        "HTML is not allowed."
     )
 
 
@@ -183,7 +199,9 @@ class Audience(Model):
     id: Id = Field(description="Short name of the page, lowercase-with-hyphens; it is the page's address.")
     title: Translation = Field(description="Heading of the page.")
     nav_title: Translation | None = Field(None, description="Shorter title for the menu; the heading if left out.")
-    key_points: list[Translation] = Field(default_factory=list, description="Bullet points shown before the questions.")
+    key_points: list[RichText] = Field(
+        default_factory=list, description="Bullet points shown before the questions (Markdown)."
+    )
     questions: list[Question] = Field(min_length=1, description="The questions of this page, in order.")
 
 
@@ -214,3 +232,29 @@ class Faq(Model):
 
     def link(self, link_id: str) -> Link:
         return next(link for link in self.links if link.id == link_id)
+
+
+def model_at(path: tuple) -> type[Model] | None:
+    """The model class of the value at `path` in faq.yaml (list indexes skipped), if any:
+    `("audiences", 0, "questions", 2, "answer")` → RichText."""
+    return _model_at(tuple(part for part in path if not isinstance(part, int)))
+
+
+@functools.cache
+def _model_at(fields: tuple[str, ...]) -> type[Model] | None:
+    model = Faq
+    for name in fields:
+        if model is None or name not in model.model_fields:
+            return None
+        model = _model_class(model.model_fields[name].annotation)
+    return model
+
+
+def _model_class(annotation) -> type[Model] | None:
+    """The model class inside an annotation such as `list[Question] | None`."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for argument in typing.get_args(annotation):
+        if (found := _model_class(argument)) is not None:
+            return found
+    return None

@@ -30,6 +30,27 @@ def key_path(path: tuple) -> str:
     return text
 
 
+def describe(data, path: tuple) -> str:
+    """`question <id>` inside a question; otherwise the key path, with ids for list items."""
+    names: list[str] = []
+    node = data
+    for index, part in enumerate(path):
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            names.append(str(part))
+            node = None
+            continue
+        if isinstance(part, int):
+            item_id = node.get("id") if isinstance(node, dict) else None
+            if path[index - 1 : index] == ("questions",) and isinstance(item_id, str):
+                return f"question {item_id}"
+            names[-1] += f"[{item_id}]" if isinstance(item_id, str) else f"[{part + 1}]"
+        else:
+            names.append(str(part))
+    return ".".join(names)
+
+
 class FaqError(Exception):
     """The source cannot be published; `problems` says every reason found."""
 

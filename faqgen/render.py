@@ -1,26 +1,30 @@
 """Stage 4: render the model into Markdown pages, one per page and language, with Jinja2.
 
-Pages are Markdown for MkDocs; the few HTML blocks (the timeline) come from templates
-ending in `.html.j2`, which Jinja escapes automatically. What the templates see is the
-model itself, plus filters that pick the page's language.
+Pages are Markdown for MkDocs, but nothing an editor wrote is left for MkDocs to interpret:
+rich texts arrive as HTML that faqgen converted and checked (`RichTextRenderer`), HTML
+blocks come from templates ending in `.html.j2`, which Jinja escapes as HTML, and every
+plain text a Markdown template prints is escaped as Markdown. What the templates see is
+the model itself, plus helpers that pick the page's language.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
-import markdown
 import yaml
 from markupsafe import Markup, escape
 
 from . import LANGUAGES
+from .addresses import relative_url
 from .labels import LABELS, format_date, roman
-from .markup import expand, french_typography
-from .model import Audience, Faq, Translation
+from .markup import BLOCKS, EditorMarkdown, french_typography, markdown_escape, put_links, split_blocks
+from .model import Audience, Faq, RichText, Translation
+from .safety import check_fragment
 
 TEMPLATES = Path(__file__).parent / "templates"
 GENERATED_MARKER = "generated_from"
@@ -77,6 +81,7 @@ class _Renderer:
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES),
             autoescape=lambda name: name is not None and name.endswith(".html.j2"),
+            finalize=_escape_for_markdown,
             undefined=jinja2.StrictUndefined,
             keep_trailing_newline=True,
             trim_blocks=True,
@@ -85,7 +90,10 @@ class _Renderer:
         self.env.filters["fill"] = lambda template, **values: escape(template).format(**values)
         self.env.globals.update(faq=faq, as_of=as_of, roman=roman, format_date=format_date)
         self.audience_of = {q.id: (audience, number) for audience, number, q in faq.questions()}
-        self.converter = markdown.Markdown()  # one, reset between texts: making one costs more than converting
+        self.texts = RichTextRenderer(
+            {lang: {link.id: (link.url.in_(lang), typeset(link.title.in_(lang), lang)) for link in faq.links}
+             for lang in LANGUAGES}
+        )  # fmt: skip
 
     def page(
         self,
@@ -99,12 +107,13 @@ class _Renderer:
     ) -> Page:
         ui = LABELS[lang]
         front_matter = {GENERATED_MARKER: "faq.yaml (edit faq.yaml, not this file: build_faq.py rewrites it)"}
-        # The menu shows this title; the page's own heading comes from the template.
-        front_matter["title"] = title.in_(lang) if title is not None else ui[f"{name}_nav"]
-        front_matter["description"] = _typeset(description, lang)
+        # The menu and <title> show this title; the theme prints it as HTML, so it is escaped
+        # here. The page's own heading comes from the template.
+        front_matter["title"] = html.escape(typeset(title.in_(lang), lang) if title is not None else ui[f"{name}_nav"])
+        front_matter["description"] = typeset(description, lang)  # escaped by overrides/main.html
         body = self.env.get_template(template).render(**self.helpers(lang, name), **context)
         header = yaml.dump(front_matter, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False, width=1000)
-        return Page(name, lang, f"---\n{header}---\n\n{body.strip()}\n{self.link_definitions(lang)}")
+        return Page(name, lang, f"---\n{header}---\n\n{body.strip()}\n")
 
     def helpers(self, lang: str, page_name: str) -> dict:
         """What templates use to show a Translation in the page's language."""
@@ -112,48 +121,67 @@ class _Renderer:
             "lang": lang,
             "ui": LABELS[lang],
             "page_name": page_name,
-            "t": lambda translation: self.text(translation, lang),  # plain text
-            "md": lambda translation: self.markdown(translation, lang, page_name),  # Markdown block
-            "inline": lambda translation: self.inline_html(translation, lang),  # HTML, for HTML blocks
+            "t": lambda translation: typeset(translation.in_(lang), lang),  # plain text, escaped where it lands
+            "md": lambda text: self.rich_text(text, lang, page_name),  # a rich text: HTML blocks
+            "inline": lambda text: self.rich_text(text, lang, page_name, inline=True),  # one paragraph's HTML
         }
 
-    def text(self, translation: Translation, lang: str) -> str:
-        return _typeset(translation.in_(lang), lang)
+    def rich_text(self, text: RichText, lang: str, page_name: str, *, inline: bool = False) -> Markup:
+        blocks = {name: lambda name=name: self.block(name, lang, page_name) for name in BLOCKS}
+        rendered = self.texts.render(text.in_(lang), lang, lambda name: self.question_link(name, lang, page_name),
+                                     blocks)  # fmt: skip
+        if rendered.problems:  # the validator refuses such texts first, with their place
+            raise ValueError(f"unsafe text on page {page_name}: {'; '.join(rendered.problems)}")
+        html = rendered.html
+        if inline and html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+            html = html.removeprefix("<p>").removesuffix("</p>")
+        return Markup(html)
 
-    def markdown(self, translation: Translation, lang: str, page_name: str) -> str:
-        """A text as Markdown, with its [[shortcodes]] expanded for this page and language."""
-        return expand(self.text(translation, lang), lambda name: self.shortcode(name, lang, page_name))
+    def block(self, name: str, lang: str, page_name: str) -> str:
+        template = {"timeline": "_phases.html.j2", "regions": "_regions.html.j2"}[name]
+        return self.env.get_template(template).render(**self.helpers(lang, page_name)).strip()
 
-    def shortcode(self, name: str, lang: str, page_name: str) -> str:
+    def question_link(self, name: str, lang: str, page_name: str) -> str:
         ui = LABELS[lang]
-        if name == "timeline":
-            html = self.env.get_template("_phases.html.j2").render(**self.helpers(lang, page_name))
-            return f"\n{html.strip()}\n"  # an HTML block needs lines of its own
-        if name == "regions":
-            lines = (
-                ui["region_manager"].format(region=region.name.in_(lang), manager=region.manager.in_(lang))
-                for region in self.faq.regions
-            )
-            return "\n".join(f"- {_typeset(line, lang)}" for line in lines)
         audience, number = self.audience_of[name]  # the validator made sure the id exists
         if audience.id == page_name:
-            return f"[{ui['question'].format(number=number)}](#{name})"
-        page_title = (audience.nav_title or audience.title).in_(lang)
-        return f"[{ui['question_elsewhere'].format(number=number, page=page_title)}]({audience.id}.md#{name})"
+            words, href = ui["question"].format(number=number), f"#{name}"
+        else:
+            page_title = typeset((audience.nav_title or audience.title).in_(lang), lang)
+            words = ui["question_elsewhere"].format(number=number, page=page_title)
+            href = relative_url(page_name, audience.id) + f"#{name}"
+        return str(Markup('<a href="{}">{}</a>').format(href, words))
 
-    def inline_html(self, translation: Translation, lang: str) -> Markup:
-        """A short text rendered from Markdown to inline HTML, for the timeline's HTML blocks."""
-        source = self.text(translation, lang) + "\n" + self.link_definitions(lang)
-        html = self.converter.reset().convert(source)
-        return Markup(html.removeprefix("<p>").removesuffix("</p>"))
 
-    def link_definitions(self, lang: str) -> str:
-        """Markdown reference definitions, so texts can write [words][link-id]."""
-        lines = [
-            f'[{link.id}]: <{link.url.in_(lang)}> "{link.title.in_(lang).replace(chr(34), "&quot;")}"'
-            for link in self.faq.links
-        ]
-        return "\n" + "\n".join(lines) + "\n" if lines else ""
+@dataclass(frozen=True)
+class RenderedText:
+    html: str
+    problems: list[str]
+
+
+class RichTextRenderer:
+    """A rich text → checked HTML: the editors' small Markdown converted (faqgen/markup.py), then
+    parsed as a browser would and held to the allowlist (faqgen/safety.py); the [[…]] links
+    and blocks, which faqgen makes itself, are put in afterwards. The validator and the
+    renderer both use this, so `check` sees exactly what the pages will hold."""
+
+    def __init__(self, references: Mapping[str, Mapping[str, tuple[str, str]]]):
+        """`references`: per language, link id → (url, title): the entries of `links:`."""
+        self.converter = EditorMarkdown()  # one, reset between texts: making one costs more than converting
+        self.references = references
+
+    def render(self, text: str, lang: str, question_link=None, blocks=None) -> RenderedText:
+        parts, problems = [], []
+        for kind, piece in split_blocks(typeset(text, lang)):
+            if kind == "block":
+                parts.append(blocks[piece]() if blocks else "")
+                continue
+            html, names = self.converter.convert(piece, self.references.get(lang, {}))
+            fragment = check_fragment(html)
+            problems += fragment.problems
+            # The [[question-id]] links are faqgen's own, put in once the editor's part is checked.
+            parts.append(put_links(fragment.html, names, question_link) if question_link else fragment.html)
+        return RenderedText("\n".join(parts), problems)
 
 
 def faq_page(audience: Audience, lang: str, texts: Mapping[str, str]) -> dict:
@@ -166,7 +194,7 @@ def faq_page(audience: Audience, lang: str, texts: Mapping[str, str]) -> dict:
         "mainEntity": [
             {
                 "@type": "Question",
-                "name": _typeset(question.question.in_(lang), lang),
+                "name": typeset(question.question.in_(lang), lang),
                 "acceptedAnswer": {"@type": "Answer", "text": texts[question.id]},
             }
             for question in audience.questions
@@ -174,5 +202,14 @@ def faq_page(audience: Audience, lang: str, texts: Mapping[str, str]) -> dict:
     }
 
 
-def _typeset(text: str, lang: str) -> str:
+def typeset(text: str, lang: str) -> str:
     return french_typography(text) if lang == "fr" else text
+
+
+@jinja2.pass_eval_context
+def _escape_for_markdown(context, value):
+    """Every value a Markdown template prints is made literal Markdown (an HTML template
+    escapes it as HTML instead); HTML that faqgen made and checked (Markup) goes in as it is."""
+    if context.autoescape or isinstance(value, Markup):
+        return value
+    return markdown_escape(str(value))

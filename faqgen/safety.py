@@ -1,79 +1,207 @@
-"""What may not reach a public page: scripts, frames, event handlers, dangerous link schemes.
+"""What may reach a public page, as an allowlist, checked on HTML parsed as browsers parse it.
 
-Python-Markdown passes raw HTML through untouched, so a text could carry a script, a frame,
-an event handler or a `javascript:` link onto the site. One inspector of HTML serves both
-the validator (on each text, rendered as the site would render it, which also catches the
-Markdown forms such as [x](javascript:…)) and the verification of the built site.
+Two walls use the same lists and the same reading of URLs:
+- each editor's rich text, once converted (faqgen/markup.py), is parsed as an HTML5 fragment,
+  checked (`EDITOR_TEXT`) and re-serialized from the parsed tree, so what goes into a page is
+  exactly what a browser will see, balanced and closed;
+- `verify` parses every built page once and checks all of it, head included: the content
+  (`<article>`) against `CONTENT`, the theme's frame against `HEAD` and `CHROME`.
+
+Anything not listed is refused: elements, attributes (event handlers, `style`, `srcset`,
+`poster`, `background`, `ping`, `data-pagefind-*` …), URL schemes, addresses of other hosts
+for anything a browser fetches by itself, and inline scripts that are not the theme's own.
+The parser is lexbor's (selectolax), an HTML5-conformant one: Python's `html.parser` reads
+`<!-->`, `<noscript>` or `<![CDATA[` differently from browsers, which let scripts through.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
-from typing import Literal
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
-import markdown
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-FORBIDDEN_ELEMENTS = frozenset({"script", "iframe", "frame", "frameset", "object", "embed", "applet", "form",
-                                "input", "button", "style", "link", "meta", "base", "svg", "math"})  # fmt: skip
-URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "srcset", "poster", "data", "xlink:href"})
-ALLOWED_SCHEMES = frozenset({"http", "https", "mailto"})
-_MIGHT_HOLD_MARKUP = re.compile(r"<|\]\(|\]:|&#|\b(?:javascript|vbscript|data):", re.IGNORECASE)
+LINK_SCHEMES = frozenset({"http", "https", "mailto"})
+"""What a link in a text may lead to, besides the site's own pages."""
+
+_ANY = frozenset({"id", "class", "lang", "dir", "title"})
+
+
+def _elements(spec: dict[str, str]) -> dict[str, frozenset[str]]:
+    return {tag: frozenset(attributes.split()) | _ANY for tag, attributes in spec.items()}
+
+
+EDITOR_TEXT = {tag: frozenset(attributes.split()) for tag, attributes in {
+    "p": "", "em": "", "strong": "", "br": "", "ul": "", "ol": "start", "li": "", "a": "href title",
+}.items()}  # fmt: skip
+"""What an editor's rich text may become: paragraphs, emphasis, lists, links."""
+
+CONTENT = _elements({
+    "article": "", "section": "aria-labelledby", "div": "", "h1": "", "h2": "", "h3": "", "p": "", "em": "",
+    "strong": "", "br": "", "ul": "", "ol": "start", "li": "", "span": "", "time": "datetime",
+    "a": "href hreflang data-copied",
+})  # fmt: skip
+"""The page's content (`<article>`): the editors' texts and faqgen's templates."""
+
+HEAD = {
+    "head": frozenset(), "title": frozenset(), "meta": frozenset({"charset", "name", "content"}),
+    "link": frozenset({"rel", "href", "hreflang", "type"}), "script": frozenset({"src", "type", "id"}),
+}  # fmt: skip
+
+CHROME = _elements({
+    "html": "", "body": "", "header": "", "footer": "", "main": "", "nav": "aria-label", "div": "aria-label aria-live role tabindex",
+    "span": "", "a": "href hreflang aria-label", "ul": "", "ol": "", "li": "", "label": "for", "form": "name",
+    "input": "type name placeholder aria-label autocapitalize autocorrect autocomplete spellcheck",
+    "button": "type aria-label hidden", "svg": "viewBox xmlns", "path": "d", "script": "src type id", "p": "role",
+})  # fmt: skip
+"""The theme's frame around the content (mkdocs-material), with its `data-md-*` attributes."""
+
+_CHROME_DATA = re.compile(r"data-(?:md-[a-z-]+|none|one|other|placeholder|site-root)$")
+
+# The theme's inline scripts (mkdocs-material 9.8.1), by the SHA-256 of their text with the
+# relative path to the site root written as "."; no other inline script may run. After a
+# theme upgrade verification names the new ones: look at them, then list them here.
+THEME_INLINE_SCRIPTS = frozenset({
+    "6a9a103c779f08d5a3c5b0a6f87cd50ce016e024955a163b5729508e0385c9f9",  # __md_scope, __md_get/__md_set
+    "ffcc0f7735fdab434d257c80e65cec2e88d716991e69757185b7e450e41a5b2f",  # opens the tab named in the address
+})  # fmt: skip
+DATA_SCRIPT_TYPES = frozenset({"application/json", "application/ld+json"})
+_RELATIVE_ROOT = re.compile(r'(?<=new URL\()"[^"\\]*"(?=,location\))')  # the page's path to the site root
+
+
+def read_url(value: str) -> SplitResult:
+    """The URL as a browser reads an attribute's value: spaces and control characters around
+    it dropped, tabs and line breaks inside it removed, `\\` read as `/` (so `/\\host` and
+    `https:\\\\host` name another host)."""
+    value = re.sub(r"[\t\n\r]", "", value.strip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\t\n\x0b\x0c\r\x0e\x0f"
+                                               "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f "))  # fmt: skip
+    return urlsplit(value.replace("\\", "/"))
+
+
+def same_site(value: str) -> bool:
+    """A relative address: no scheme, no host (so it stays on the site)."""
+    url = read_url(value)
+    return not url.scheme and not url.netloc
+
+
+def link_problem(value: str) -> str | None:
+    """Why a link's address is refused, or None: https, http, mailto or the site's own pages."""
+    url = read_url(value)
+    if url.scheme:
+        if url.scheme.lower() not in LINK_SCHEMES:
+            return f"`{url.scheme.lower()}:` links are not allowed"
+        return None
+    if url.netloc:
+        return "an address starting with // (or /\\) leads to another host"
+    return None
 
 
 @dataclass(frozen=True)
-class Unsafe:
-    kind: Literal["element", "handler", "scheme"]
-    name: str  # "script", "onclick", "javascript"
+class Fragment:
+    html: str  # re-serialized from the parsed tree: what the browser will see
+    problems: list[str]  # sentences, empty when everything is allowed
 
 
-def unsafe_html(html: str) -> list[Unsafe]:
-    inspector = _Inspector()
-    inspector.feed(html)
-    inspector.close()
-    return inspector.found
-
-
-def unsafe_content(text: str) -> list[tuple[str, str]]:
-    """Problems of an editor's text, as (message, the piece of source text to point at).
-    Only texts that could hold markup are rendered, to stay fast."""
-    if not _MIGHT_HOLD_MARKUP.search(text):
-        return []
+def check_fragment(html: str, allowed: dict[str, frozenset[str]] = EDITOR_TEXT) -> Fragment:
+    """Parse `html` as a fragment of a page's body, as a browser would, and check it."""
+    tree = LexborHTMLParser(html, is_fragment=True)
     problems = []
-    for unsafe in unsafe_html(markdown.markdown(text)):
-        if unsafe.kind == "element":
-            problems.append(
-                (f"`<{unsafe.name}>` is not allowed in a text: write plain text or Markdown", f"<{unsafe.name}")
-            )
-        elif unsafe.kind == "handler":
-            problems.append((f"the attribute `{unsafe.name}` (a script) is not allowed in a text", unsafe.name))
+    for node in _elements_of(tree.root):
+        problems += _element_problems(node, allowed, where="in a text")
+        if node.tag == "a" and (href := node.attributes.get("href")) is not None:
+            if reason := link_problem(href):
+                problems.append(f"{reason}: `{href}`")
+            elif same_site(href):
+                problems.append(f"`{href}` is not a web address (https://, http:// or mailto:)")
+    return Fragment(_serialize(tree), problems)
+
+
+def check_page(html: str) -> tuple[LexborHTMLParser, list[str]]:
+    """The parsed page, and what it holds that is not allowed (sentences)."""
+    page = LexborHTMLParser(html)
+    problems = []
+    article = page.css_first("article")
+    content = {node.mem_id for node in _elements_of(article)} if article is not None else set()
+    for node in _elements_of(page.root):
+        if node.mem_id in content:
+            problems += _element_problems(node, CONTENT, where="in the content")
+            problems += _url_problems(node, links_elsewhere=True)
         else:
-            problems.append(
-                (
-                    f"`{unsafe.name}:` links are not allowed: use https://, http://, mailto: "
-                    "or [[question-id]] for another question",
-                    f"{unsafe.name}:",
-                )
-            )
+            zone = HEAD if _in_head(node) else CHROME
+            problems += _element_problems(node, zone, where="in the head" if zone is HEAD else "in the page")
+            problems += _url_problems(node, links_elsewhere=False)
+        if node.tag == "script":
+            problems += _script_problems(node)
+    ids = [node.attributes["id"] for node in page.css("[id]")]
+    problems += [f"the id `{name}` is used twice" for name in sorted({i for i in ids if ids.count(i) > 1})]
+    return page, problems
+
+
+def _elements_of(root: LexborNode | None):
+    if root is None:
+        return
+    for node in root.traverse(include_text=False):  # a fragment's root: its first node, then the rest
+        if node.tag not in ("-comment", "-document", "-text", "-doctype", "-undef", "-template-content"):
+            yield node
+
+
+def _in_head(node: LexborNode) -> bool:
+    while node is not None:
+        if node.tag == "head":
+            return True
+        node = node.parent
+    return False
+
+
+def _element_problems(node: LexborNode, allowed: dict[str, frozenset[str]], where: str) -> list[str]:
+    problems = [] if node.tag in allowed else [f"the element <{node.tag}> is not allowed {where}"]
+    for name in node.attributes:
+        if name in allowed.get(node.tag, ()) or name.startswith("aria-") or (allowed is CHROME and _CHROME_DATA.match(name)):
+            continue
+        problems.append(f"the attribute `{name}` on <{node.tag}> is not allowed {where}")
     return problems
 
 
-class _Inspector(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)  # entities decoded: `javascript&#58;` is caught too
-        self.found: list[Unsafe] = []
+def _url_problems(node: LexborNode, *, links_elsewhere: bool) -> list[str]:
+    """Links: allowed schemes (and, outside the content, the site's own pages only). Anything
+    fetched by the browser itself: this site only; canonical and language alternates are
+    absolute addresses of this site, checked by verify."""
+    attributes = node.attributes
+    if node.tag == "a" and (href := attributes.get("href")) is not None:
+        if reason := link_problem(href):
+            return [f"{reason}: `{href}`"]
+        if not links_elsewhere and not same_site(href):
+            return [f"a link to another site in the page's frame: `{href}`"]
+        return []
+    if node.tag == "link" and attributes.get("rel") in ("canonical", "alternate"):
+        return []
+    for name in ("src", "href"):
+        value = attributes.get(name)
+        if value is not None and not same_site(value):
+            return [f"<{node.tag}> loads `{value}` from another host"]
+    return []
 
-    def handle_starttag(self, tag, attrs):
-        if tag in FORBIDDEN_ELEMENTS:
-            self.found.append(Unsafe("element", tag))
-        for name, value in attrs:
-            if name.startswith("on"):
-                self.found.append(Unsafe("handler", name))
-            elif name in URL_ATTRIBUTES and value is not None:
-                scheme = urlsplit(value.strip()).scheme.lower()
-                if scheme and scheme not in ALLOWED_SCHEMES:
-                    self.found.append(Unsafe("scheme", scheme))
 
-    handle_startendtag = handle_starttag
+def _script_problems(node: LexborNode) -> list[str]:
+    if "src" in node.attributes:
+        return []
+    text = node.text(deep=True)
+    if node.attributes.get("type") in DATA_SCRIPT_TYPES:
+        try:
+            json.loads(text)
+        except ValueError:
+            return [f"a {node.attributes['type']} script that is not JSON"]
+        return []
+    fingerprint = hashlib.sha256(_RELATIVE_ROOT.sub('"."', text).encode("utf-8")).hexdigest()
+    if fingerprint not in THEME_INLINE_SCRIPTS:
+        return [f"an inline script that is not the theme's (sha256 {fingerprint}): {text[:60]!r}"]
+    return []
+
+
+def _serialize(tree: LexborHTMLParser) -> str:
+    # The HTML serializer writes U+00A0 as &nbsp;: keep the character (French typography),
+    # which is as inert; a typed "&nbsp;" would have been serialized as "&amp;nbsp;".
+    return (tree.html or "").replace("&nbsp;", "\u00a0")

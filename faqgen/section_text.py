@@ -5,17 +5,18 @@ Converting every answer a second time only to get its text cost more than the re
 stage put together at thousands of questions; this Markdown tree processor reads the text
 from the page's own element tree instead: everything between a heading with an id and the
 next heading, or the "copy the link" paragraph that ends an answer
-(faqgen/templates/audience.md.j2), raw HTML blocks included.
+(faqgen/templates/audience.md.j2), raw HTML blocks included: the rich texts arrive as HTML
+(faqgen/render.py).
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from html.parser import HTMLParser
 
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
+from selectolax.lexbor import LexborHTMLParser
 
 PERMALINK_CLASS = "faq-permalink"  # the paragraph that ends an answer
 
@@ -56,15 +57,4 @@ class _Reader(Treeprocessor):
 def _html_text(html) -> str:
     if isinstance(html, ET.Element):
         return " ".join(html.itertext())
-    parser = _TextOf()
-    parser.feed(html)
-    return " ".join(parser.parts)
-
-
-class _TextOf(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.parts: list[str] = []
-
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
+    return LexborHTMLParser(html, is_fragment=True).text(separator=" ")

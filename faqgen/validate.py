@@ -11,20 +11,17 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import inspect
 import math
-import typing
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 import pydantic
 
-from . import LANGUAGE_NAMES, LANGUAGES, translations
-from .loader import KeyPath, Source, mappings, raw_questions
-from .markup import BLOCKS, link_references, shortcodes
-from .model import RESERVED_PAGE_IDS, Faq, Translation
-from .problems import FaqError, Problem
-from .safety import unsafe_content
+from . import LANGUAGE_NAMES, translations
+from .loader import KeyPath, Source
+from .model import RESERVED_ANCHORS, RESERVED_PAGE_IDS, Faq, Translation, model_at
+from .problems import FaqError, Problem, describe
+from .texts import text_problems
 
 FRENCH_KEYS = {
     "reponse": "answer",
@@ -171,56 +168,14 @@ def _found(value: object) -> str:
     return _read_as(value)
 
 
-def _model_class(annotation):
-    """The model class inside an annotation such as `list[Question] | None`."""
-    if inspect.isclass(annotation) and issubclass(annotation, pydantic.BaseModel):
-        return annotation
-    for argument in typing.get_args(annotation):
-        found = _model_class(argument)
-        if found is not None:
-            return found
-    return None
-
-
-def _model_at(path: KeyPath):
-    model = Faq
-    for part in path:
-        if isinstance(part, int):
-            continue
-        if model is None or part not in model.model_fields:
-            return None
-        model = _model_class(model.model_fields[part].annotation)
-    return model
-
-
 def _fields_at(path: KeyPath) -> list[str]:
-    model = _model_at(path)
+    model = model_at(path)
     return list(model.model_fields) if model is not None else []
 
 
 def _expects_translation(path: KeyPath) -> bool:
-    return _model_at(path) is Translation
-
-
-def describe(data, path: KeyPath) -> str:
-    """`question <id>` inside a question; otherwise the key path, with ids for list items."""
-    names: list[str] = []
-    node = data
-    for index, part in enumerate(path):
-        try:
-            node = node[part]
-        except (KeyError, IndexError, TypeError):
-            names.append(str(part))
-            node = None
-            continue
-        if isinstance(part, int):
-            item_id = node.get("id") if isinstance(node, dict) else None
-            if path[index - 1 : index] == ("questions",) and isinstance(item_id, str):
-                return f"question {item_id}"
-            names[-1] += f"[{item_id}]" if isinstance(item_id, str) else f"[{part + 1}]"
-        else:
-            names.append(str(part))
-    return ".".join(names)
+    model = model_at(path)
+    return model is not None and issubclass(model, Translation)
 
 
 # ---------------------------------------------------------------- checks across entries
@@ -233,16 +188,13 @@ class _Checks:
     def __init__(self, source: Source, faq: Faq | None):
         self.source = source
         self.faq = faq
-        data = source.data if isinstance(source.data, dict) else {}
-        self.question_ids = {q["id"] for _, _, q in raw_questions(data) if isinstance(q.get("id"), str)}
-        self.link_ids = {link["id"] for link in mappings(data.get("links")) if isinstance(link.get("id"), str)}
 
     def problem(self, path: KeyPath, message: str, *, at: tuple[int, int] | None = None) -> Problem:
         line, column = at or self.source.where(path)
         return Problem(self.source.file, line, column, message, describe(self.source.data, path))
 
     def run(self) -> list[Problem]:
-        problems = [*self.references_in_texts(), *self.safe_texts()]
+        problems = list(text_problems(self.source))
         if self.faq is not None:
             problems += [*self.unique_ids(), *self.page_ids(), *self.phases_in_order(), *self.milestone_phases()]
             problems += self.scoring()
@@ -281,6 +233,16 @@ class _Checks:
                     ("audiences", index, "id"),
                     f"`{audience.id}` is a page name the site uses itself; choose another audience id",
                 )
+        anchors = [(("key_points", k, "id"), section.id) for k, section in enumerate(self.faq.key_points)]
+        anchors += [((*path, "id"), question.id) for path, question in self._questions()]
+        for path, anchor in anchors:
+            if anchor in RESERVED_ANCHORS:
+                yield self.problem(path, f"`{anchor}` is the id of a heading the pages make themselves; choose another id")
+
+    def _questions(self):
+        for a, audience in enumerate(self.faq.audiences):
+            for q, question in enumerate(audience.questions):
+                yield ("audiences", a, "questions", q), question
 
     def phases_in_order(self) -> Iterator[Problem]:
         previous = None
@@ -312,33 +274,6 @@ class _Checks:
                     f"no phase has the id `{milestone.phase}`{_did_you_mean(milestone.phase, phase_ids)}",
                 )
 
-    def references_in_texts(self) -> Iterator[Problem]:
-        for path, text in _texts(self.source.data, ()):
-            for name, offset in shortcodes(text):
-                if name in BLOCKS or name in self.question_ids:
-                    continue
-                yield self.problem(
-                    path,
-                    f"`[[{name}]]` refers to no question: no question has the id `{name}`"
-                    f"{_did_you_mean(name, [*self.question_ids, *BLOCKS])}",
-                    at=self.source.where_in_text(path, offset),
-                )
-            for name, offset in link_references(text):
-                if name not in self.link_ids:
-                    yield self.problem(
-                        path,
-                        f"`[…][{name}]` refers to no link: add it under `links:`"
-                        f"{_did_you_mean(name, sorted(self.link_ids))}",
-                        at=self.source.where_in_text(path, offset),
-                    )
-
-    def safe_texts(self) -> Iterator[Problem]:
-        for path, text in _texts(self.source.data, ()):
-            for message, piece in unsafe_content(text):
-                offset = text.lower().find(piece.lower())
-                at = self.source.where_in_text(path, offset) if offset >= 0 else None
-                yield self.problem(path, message, at=at)
-
     def scoring(self) -> Iterator[Problem]:
         scoring = self.faq.scoring
         if scoring is None:
@@ -359,18 +294,6 @@ class _Checks:
                 ("scoring", "total_points"),
                 f"the envelopes are worth {envelopes} points, more than the total of {scoring.total_points}",
             )
-
-
-def _texts(node, path: KeyPath) -> Iterator[tuple[KeyPath, str]]:
-    """Every text of the file, with its path."""
-    if isinstance(node, dict):
-        for key, value in node.items():
-            yield from _texts(value, (*path, key))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from _texts(value, (*path, index))
-    elif isinstance(node, str) and path and path[-1] in LANGUAGES:
-        yield path, node
 
 
 def _did_you_mean(name: str, candidates) -> str:

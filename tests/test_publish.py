@@ -82,10 +82,10 @@ def test_verification_finds_what_would_hurt_readers(built_site, tmp_path):
     problems = verify_site(site, FAQ)
     assert "the en page `municipalities` is missing" in problems
     assert "the en page `ssm-selection` has no anchor #fairness-of-process" in problems
-    assert "/en/ssm-selection/index.html: a <script> element in the content" in problems
-    assert "/en/ssm-selection/index.html: an event handler `onerror` in the content" in problems
-    assert "/en/ssm-selection/index.html: a `javascript:` URL in the content" in problems
-    assert "/en/ssm-selection/index.html: <img> loads https://fonts.example.com/x.png from another host" in problems
+    assert "/en/ssm-selection/index.html: the element <script> is not allowed in the content" in problems
+    assert "/en/ssm-selection/index.html: the attribute `onerror` on <img> is not allowed in the content" in problems
+    assert "/en/ssm-selection/index.html: `javascript:` links are not allowed: `javascript:alert(1)`" in problems
+    assert "/en/ssm-selection/index.html: <img> loads `https://fonts.example.com/x.png` from another host" in problems
     assert any(p.endswith("the link ../municipalities/ leads nowhere") for p in problems)
     assert any("has no anchor #fairness-of-process to land on" in p for p in problems)
 

@@ -1,0 +1,116 @@
+"""Checks on every text of faq.yaml, each problem at its line and column in the text.
+
+They read the loaded data, not the model, so that they also run (and report) when the model
+could not be built. Rich texts (answers, key points, phase descriptions, milestone labels:
+`RichText` in the model) are converted exactly as the pages convert them
+(faqgen/render.py's RichTextRenderer) and held to the same allowlist, so a text that passes
+here is the text the site publishes.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+
+from . import LANGUAGES
+from .loader import KeyPath, Source, mappings, raw_questions
+from .markup import BLOCKS, bracket_depth_exceeded, link_references, misplaced_blocks, shortcodes
+from .model import RichText, model_at
+from .problems import Problem, describe
+from .render import RichTextRenderer
+from .safety import read_url
+
+_INVISIBLE = re.compile(r"[\s\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+                        r"\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]+")  # fmt: skip
+_HTML_TAG = re.compile(r"<(/?[A-Za-z][A-Za-z0-9-]*|!--|!\[CDATA\[|!|\?)")
+"""What an HTML tokenizer reads as the start of a tag, comment or declaration."""
+_WEB_ADDRESS = re.compile(r"(?:https?|mailto):\S+")
+
+
+def text_problems(source: Source) -> Iterator[Problem]:
+    """Every problem of every text, located."""
+    data = source.data if isinstance(source.data, dict) else {}
+    question_ids = {q["id"] for _, _, q in raw_questions(data) if isinstance(q.get("id"), str)}
+    links = [link for link in mappings(data.get("links")) if isinstance(link.get("id"), str)]
+    renderer = RichTextRenderer({lang: {link["id"]: _reference(link, lang) for link in links} for lang in LANGUAGES})
+    for path, text in texts(data, ()):
+        problems = list(_plain_text_problems(text))
+        if _is_rich(path) and not problems:
+            problems = list(_rich_text_problems(text, path[-1], renderer, question_ids, {link["id"] for link in links}))
+        for message, offset in problems:
+            line, column = source.where_in_text(path, offset)
+            yield Problem(source.file, line, column, message, describe(source.data, path))
+
+
+def texts(node, path: KeyPath) -> Iterator[tuple[KeyPath, str]]:
+    """Every text of the file (a value under `fr:` or `en:`), with its path."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from texts(value, (*path, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from texts(value, (*path, index))
+    elif isinstance(node, str) and path and path[-1] in LANGUAGES:
+        yield path, node
+
+
+def _plain_text_problems(text: str) -> Iterator[tuple[str, int]]:
+    if text.strip() and not _INVISIBLE.sub("", text):  # an empty one is the model's to report
+        yield "this text has no visible characters (only spaces or invisible ones such as U+200B): write the text", 0
+    if match := _HTML_TAG.search(text):
+        tag = f"<{match.group(1)}>" if match.group(1)[-1:].isalnum() else f"{match.group(0)}…"
+        yield (f"`{tag}` is HTML, which texts may not contain: write plain text, or in answers Markdown "
+               "(*italic*, lists, [words](https://…); README.md, “Editing faq.yaml”)", match.start())  # fmt: skip
+
+
+def _rich_text_problems(text: str, lang: str, renderer: RichTextRenderer, question_ids: set[str],
+                        link_ids: set[str]) -> Iterator[tuple[str, int]]:  # fmt: skip
+    if (offset := bracket_depth_exceeded(text)) is not None:
+        yield "brackets `[` are nested too deep (more than 16): close them with `]`", offset
+        return  # converting it would take quadratic time
+    for name, offset in shortcodes(text):
+        if name not in BLOCKS and name not in question_ids:
+            hint = _did_you_mean(name, [*question_ids, *BLOCKS])
+            yield f"`[[{name}]]` refers to no question: no question has the id `{name}`{hint}", offset
+    for name, offset in misplaced_blocks(text):
+        yield f"`[[{name}]]` shows a whole block: put it on a line of its own", offset
+    for name, offset in link_references(text):
+        if name not in link_ids:
+            yield f"`[…][{name}]` refers to no link: add it under `links:`{_did_you_mean(name, sorted(link_ids))}", offset
+    for problem in renderer.render(text, lang).problems:
+        yield _link_message(problem), _offset_of(text, problem)
+
+
+def _link_message(problem: str) -> str:
+    return (f"{problem}; links go to https://, http:// or mailto: addresses, or to another question with "
+            "[[question-id]]")  # fmt: skip
+
+
+def _offset_of(text: str, problem: str) -> int:
+    """Where the address a problem quotes (`…`) stands in the text; the start if not found."""
+    quoted = re.findall(r"`([^`]*)`", problem)
+    for piece in reversed(quoted):
+        if (offset := text.find(piece)) >= 0:
+            return offset
+        if (offset := text.find(read_url(piece).geturl())) >= 0:
+            return offset
+    return 0
+
+
+def _reference(link: dict, lang: str) -> tuple[str, str]:
+    url, title = link.get("url"), link.get("title")
+    url = url.get(lang) if isinstance(url, dict) else None
+    title = title.get(lang) if isinstance(title, dict) else None
+    # A wrong address is the model's to report, at the link; texts are checked as if it were right.
+    url = url if isinstance(url, str) and _WEB_ADDRESS.fullmatch(url) else "https://link.invalid/"
+    return url, title if isinstance(title, str) else ""
+
+
+def _is_rich(path: KeyPath) -> bool:
+    return model_at(path[:-1]) is RichText
+
+
+def _did_you_mean(name: str, candidates) -> str:
+    close = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0.6)
+    return f"; did you mean `{close[0]}`?" if close else ""
