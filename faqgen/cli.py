@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -14,7 +15,7 @@ from .changes import report
 from .confirm import confirm, to_confirm
 from .loader import load_bytes, load_file
 from .pipeline import check, generate
-from .problems import FaqError, Problem
+from .problems import FaqError, Problem, os_error_message
 from .publish import PublishError, build_site
 from .schema import SCHEMA_FILE, schema_text
 from .write import HandWrittenPageError, replace_file
@@ -67,13 +68,19 @@ def main(argv: list[str] | None = None) -> int:
     if arguments.command is None:  # `build` is the default command
         arguments = parser().parse_args(["build", *argv])
     if arguments.command == "schema":
-        replace_file(Path(arguments.output), schema_text())
+        try:
+            replace_file(Path(arguments.output), schema_text())
+        except OSError as error:
+            print(f"build_faq.py: error: {os_error_message(error)}; nothing was changed.", file=sys.stderr)
+            return 1
         print(f"wrote {arguments.output}")
         return 0
     file = Path(arguments.file)
     if not file.is_file():
         print(f"build_faq.py: error: {file}: no such file", file=sys.stderr)
         return 2
+    # A polite stop (Ctrl-C, or SIGTERM from CI or a supervisor) still runs the clean-ups.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
     try:
         return COMMANDS[arguments.command](file, arguments)
     except FaqError as error:
@@ -83,6 +90,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except (HandWrittenPageError, PublishError) as error:
         print(f"build_faq.py: error: {error}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"build_faq.py: error: {os_error_message(error)}; nothing was changed.", file=sys.stderr)
         return 1
 
 
@@ -142,7 +152,11 @@ def _site(file: Path, arguments) -> int:
     if file.name != "faq.yaml":  # the MkDocs hook reads faq.yaml beside mkdocs.yml
         print("build_faq.py: error: the site is built from faq.yaml beside mkdocs.yml", file=sys.stderr)
         return 2
-    pages = build_site(file.resolve().parent, Path(arguments.output))
+
+    def waiting() -> None:
+        print(f"{arguments.output}: another build is publishing there; waiting for it", file=sys.stderr)
+
+    pages = build_site(file.resolve().parent, Path(arguments.output), on_wait=waiting)
     print(f"{arguments.output}: {pages} pages built, verified and published")
     return 0
 

@@ -11,6 +11,7 @@ stage turns such surprises into errors that show the original text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -55,6 +56,7 @@ class Source:
     positions: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
     scalars: dict[KeyPath, Scalar] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)  # found while reading, reported by validate with the rest
 
     def where(self, path: KeyPath, *, key: bool = False) -> tuple[int, int]:
         """Line and column of the value at `path` (of its key with key=True), or of its
@@ -79,7 +81,7 @@ class Source:
         if scalar.style == "|":
             lines_before = value.count("\n", 0, offset)
             line = scalar.line + 1 + lines_before
-            source_lines = self.text.splitlines()
+            source_lines = self.text.split("\n")  # not splitlines(): editors break lines at "\n" only
             indent = 0
             if line - 1 < len(source_lines):
                 source_line = source_lines[line - 1]
@@ -115,9 +117,8 @@ def load_bytes(raw: bytes, name: str = "faq.yaml") -> Source:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        before = raw[: error.start]
-        line = before.count(b"\n") + 1
-        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        before = raw[: error.start].decode("utf-8-sig")  # valid up to there
+        line, column = position(before, len(before))
         raise FaqError(
             [Problem(name, line, column, f"the file is not UTF-8 (byte 0x{raw[error.start]:02x}); save it as UTF-8")]
         ) from None
@@ -129,11 +130,40 @@ def _too_large(name: str, size: int) -> FaqError:
 
 
 def load_text(text: str, name: str = "faq.yaml") -> Source:
-    builder = _TreeBuilder(name, text)
+    problems, readable = _unseen_characters(text, name)
+    builder = _TreeBuilder(name, readable)
     data = builder.build()
     if builder.problems:
-        raise FaqError(builder.problems)
-    return Source(name, data, text, builder.positions, builder.key_positions, builder.scalars)
+        raise FaqError(problems + builder.problems)
+    return Source(name, data, text, builder.positions, builder.key_positions, builder.scalars, problems)
+
+
+# Characters YAML refuses (control characters) and line breaks that libyaml counts but editors
+# do not show (U+2028 and U+2029, pasted from web pages; NEL; a carriage return alone). Each is
+# reported where an editor sees it (lines counted by "\n", columns in characters), then read
+# as a space, so that every later position stays the editor's and every other problem is found.
+_UNSEEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]|\r(?!\n)")
+_UNSEEN_NAMES = {"\u2028": "a line separator (U+2028), often pasted from web pages",
+                 "\u2029": "a paragraph separator (U+2029), often pasted from web pages",
+                 "\x85": "a next-line character (U+0085)", "\r": "a carriage return alone (U+000D)"}  # fmt: skip
+
+
+def _unseen_characters(text: str, name: str) -> tuple[list[Problem], str]:
+    problems = []
+    for match in _UNSEEN.finditer(text):
+        character = match.group(0)
+        line, column = position(text, match.start())
+        what = _UNSEEN_NAMES.get(character, f"a control character (U+{ord(character):04X})")
+        problems.append(
+            Problem(name, line, column, f"the text holds {what}, which is not allowed: delete it or type a space")
+        )
+    return problems, _UNSEEN.sub(" ", text) if problems else text
+
+
+def position(text: str, offset: int) -> tuple[int, int]:
+    """Line and column (1-based) of character `offset`, as editors count them."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - line_start + 1
 
 
 def mappings(value) -> list[dict]:
@@ -192,10 +222,9 @@ class _TreeBuilder:
             self.problems.append(
                 Problem(self.name, mark.line + 1, mark.column + 1, f"this is not valid YAML: {message}")
             )
-        except yaml.reader.ReaderError as error:
-            before = self.text[: error.position]
-            line = before.count("\n") + 1
-            column = len(before) - (before.rfind("\n") + 1) + 1
+        except yaml.reader.ReaderError as error:  # what _unseen_characters did not catch; its position is in bytes
+            offset = len(self.text.encode("utf-8")[: error.position].decode("utf-8", errors="ignore"))
+            line, column = position(self.text, offset)
             self.problems.append(
                 Problem(self.name, line, column, f"character U+{error.character:04X} is not allowed in a YAML file")
             )

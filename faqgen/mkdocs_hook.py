@@ -22,7 +22,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from faqgen.addresses import Addresses, write_sitemaps  # noqa: E402
 from faqgen.model import Faq  # noqa: E402
 from faqgen.pipeline import generate  # noqa: E402
-from faqgen.problems import FaqError  # noqa: E402
+from faqgen.problems import FaqError, os_error_message  # noqa: E402
 from faqgen.render import faq_page, page_names  # noqa: E402
 from faqgen.search import SearchIndexError, audience_records, build_index  # noqa: E402
 from faqgen.section_text import SectionTexts  # noqa: E402
@@ -36,9 +36,12 @@ AS_OF_VARIABLE = "FAQ_AS_OF"
 
 class _Build:
     """What the first language's on_config learns, and what each page yields, for the events
-    that follow in this build (mkdocs-static-i18n runs the other languages inside it)."""
+    that follow in this build (mkdocs-static-i18n runs the other languages inside it). MkDocs
+    keeps a hook's module for the whole of `mkdocs serve`, so under serve this also holds the
+    last good FAQ, shown while faq.yaml has errors."""
 
-    faq: Faq
+    serving = False
+    faq: Faq | None = None
     pages: list[str] = []
     addresses: Addresses
     section_texts = SectionTexts()  # the Markdown extension that reads each converted page
@@ -51,6 +54,10 @@ def _nested_build(config) -> bool:
     return i18n is not None and getattr(i18n, "building", False)
 
 
+def on_startup(command, dirty):
+    _Build.serving = command == "serve"
+
+
 def on_config(config):
     if _nested_build(config):
         # It writes into the same folder: its 404.html (English chrome) would replace the root's.
@@ -60,18 +67,28 @@ def on_config(config):
     try:
         result = generate(root / "faq.yaml", Path(config.docs_dir), as_of=_as_of(), display_name="faq.yaml")
     except FaqError as error:
-        raise PluginError(f"faq.yaml cannot be published; no page was changed:\n{error}") from None
+        if not (_Build.serving and _Build.faq is not None):
+            raise PluginError(f"faq.yaml cannot be published; no page was changed:\n{error}") from None
+        # The preview keeps showing the last good pages; the editor reads what to fix here.
+        for problem in error.problems:
+            log.error(str(problem))
+        log.error("faq.yaml has errors: the preview shows the last good version until they are fixed")
+        faq, warnings = _Build.faq, []
     except HandWrittenPageError as error:
         raise PluginError(str(error)) from None
+    except OSError as error:
+        raise PluginError(f"the pages could not be written: {os_error_message(error)}") from None
+    else:
+        faq, warnings = result.faq, result.warnings
     # Reproducible output: the build date (sitemap lastmod) is the content's last update
     # unless the caller chose one, never the wall clock.
-    updated = result.faq.document.last_updated
+    updated = faq.document.last_updated
     midnight = dt.datetime(updated.year, updated.month, updated.day, tzinfo=dt.UTC)
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(midnight.timestamp())))
-    for warning in result.warnings:
+    for warning in warnings:
         log.warning(str(warning))  # `mkdocs build --strict` (publishing) stops on these
-    _Build.faq = result.faq
-    _Build.pages = page_names(result.faq)
+    _Build.faq = faq
+    _Build.pages = page_names(faq)
     _Build.addresses = _addresses(config)
     _Build.texts = {}
     config.theme.static_templates.discard("sitemap.xml")  # see on_files

@@ -18,6 +18,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
+from .safety import read_url
+
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 CONFIRMED_PATTERN = r"^fr [0-9a-f]{8} en [0-9a-f]{8}$"
 RESERVED_PAGE_IDS = frozenset({"index", "timeline", "assets", "en", "fr", "search", "404", "pagefind", "sitemap"})
@@ -43,7 +45,7 @@ def _iso_date(value: object) -> object:
 Text = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1)]
 Id = Annotated[str, StringConstraints(strict=True, pattern=ID_PATTERN, max_length=80)]
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date), Field(json_schema_extra={"type": "string", "format": "date"})]
-Count = Annotated[int, Field(strict=True, ge=0)]
+Count = Annotated[int, Field(strict=True, ge=0, le=1_000_000_000)]
 
 
 class Model(BaseModel):
@@ -176,7 +178,8 @@ class Link(Model):
     @classmethod
     def _web_address(cls, url: Translation) -> Translation:
         for text in (url.fr, url.en):
-            if not re.fullmatch(r"https?://[^\s<>\"]+", text):
+            parsed = read_url(text)
+            if not re.fullmatch(r"https?://[^\s<>\"\\]+", text) or parsed is None or not parsed.hostname:
                 raise ValueError(f"`{text}` is not a web address: it must start with https:// (or http://)")
         return url
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 from typing import Literal
 
@@ -49,6 +50,25 @@ def describe(data, path: tuple) -> str:
         else:
             names.append(str(part))
     return ".".join(names)
+
+
+_OS_ADVICE = {
+    errno.ENOSPC: "the disk is full: free some space, then run the command again",
+    errno.EDQUOT: "your disk quota is used up: free some space, then run the command again",
+    errno.EACCES: "permission denied: check that you may write there (or run as a user who may)",
+    errno.EPERM: "not permitted: check the file's and the folder's permissions",
+    errno.EROFS: "the disk is read-only: choose a folder on a writable disk",
+    errno.ENOENT: "it does not exist: check the path",
+    errno.ENOTDIR: "part of the path is a file, not a folder: check the path",
+    errno.EISDIR: "it is a folder, not a file: check the path",
+}
+
+
+def os_error_message(error: OSError) -> str:
+    """One line for a person: which file, what happened, what to do."""
+    where = error.filename if error.filename is not None else "a file"
+    advice = _OS_ADVICE.get(error.errno, error.strerror or str(error))
+    return f"{where}: {advice}"
 
 
 class FaqError(Exception):

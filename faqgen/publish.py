@@ -1,63 +1,142 @@
 """Build the publishable site atomically: check, build into a fresh directory, verify, swap.
 
-If any step fails, the existing site/ is left exactly as it was and the reason is raised.
+Guarantees (tested by killing runs at several points and by running two at once):
+- only a folder that `site` made itself (it holds the MARKER file) is ever replaced; the
+  project, content/ or any folder holding faq.yaml is refused whatever it holds;
+- one run at a time (a lock on the output's parent folder; a second run waits);
+- the new site replaces the old one in one step (Linux renameat2 RENAME_EXCHANGE), so there
+  is never a moment without a complete site; if anything fails, the old site is untouched;
+- leftovers of killed runs are removed by the next run, and mkdocs and pagefind end with it;
+- the site is readable by everyone (folders 0755, files 0644), e.g. by a web server.
 """
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import errno
+import fcntl
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+from . import processes
 from .pipeline import check
 from .verify import verify_site
+
+MARKER = ".faq-site"
+"""A file in every site `site` builds: only a folder holding it may be replaced."""
 
 
 class PublishError(Exception):
     """The site was not replaced; the message says why."""
 
 
-def build_site(root: Path, output: Path) -> int:
-    """Build `root`'s site into `output`; return the number of pages published."""
+def build_site(root: Path, output: Path, *, on_wait: Callable[[], None] = lambda: None) -> int:
+    """Build `root`'s site into `output`; return the number of pages published. `on_wait`
+    is called if another run holds the lock (this one then waits for it)."""
     checked = check(root / "faq.yaml", "faq.yaml", strict=True)  # FaqError: nothing built
     output = output.resolve()
+    refuse_output(root.resolve(), output)
     output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-new-", dir=output.parent))
-    try:
-        result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staging)],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    with _one_at_a_time(output.parent, on_wait):
+        _remove_leftovers(output)
+        staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-new-", dir=output.parent))
+        try:
+            result = processes.run(
+                [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staging)],
+                cwd=root,
+                capture_output=True,
+                text=True,
+                env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            )
+            if result.returncode != 0:
+                raise PublishError(f"mkdocs build --strict failed:\n{result.stderr.strip()}")
+            problems = verify_site(staging, checked.faq)
+            if problems:
+                raise PublishError("the built site failed verification:\n" + "\n".join(problems))
+            pages = sum(1 for _ in staging.rglob("*.html"))
+            (staging / MARKER).write_text("Built by build_faq.py site; this folder is replaced by the next build.\n")
+            _readable_by_all(staging)
+            _exchange(staging, output)
+            return pages
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)  # after the exchange: the old site
+
+
+def refuse_output(root: Path, output: Path) -> None:
+    """PublishError unless `output` is a folder `site` may replace."""
+    if output == root or output in root.parents or output == root / "content":
+        raise PublishError(f"{output} holds the project; the site goes into a folder of its own, such as site/")
+    if (output / "faq.yaml").exists() or (output / "mkdocs.yml").exists():
+        raise PublishError(f"{output} holds a faq.yaml or mkdocs.yml; the site goes into a folder of its own")
+    if output.is_dir() and any(output.iterdir()) and not (output / MARKER).is_file():
+        raise PublishError(
+            f"{output} was not made by `build_faq.py site` (it has no {MARKER} file), so it is not replaced: "
+            "choose another --output, or move that folder away"
         )
-        if result.returncode != 0:
-            raise PublishError(f"mkdocs build --strict failed:\n{result.stderr.strip()}")
-        problems = verify_site(staging, checked.faq)
-        if problems:
-            raise PublishError("the built site failed verification:\n" + "\n".join(problems))
-        pages = sum(1 for _ in staging.rglob("*.html"))
-        _swap(staging, output)
-        return pages
+    if output.exists() and not output.is_dir():
+        raise PublishError(f"{output} is a file, not a folder")
+
+
+@contextmanager
+def _one_at_a_time(folder: Path, on_wait: Callable[[], None]) -> Iterator[None]:
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            on_wait()
+            fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
     finally:
-        shutil.rmtree(staging, ignore_errors=True)  # gone already after a successful swap
+        os.close(descriptor)  # releases the lock
 
 
-def _swap(new: Path, target: Path) -> None:
-    """Replace `target` with `new`; on failure put the old one back."""
-    old = None
-    if target.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent))
-        os.rmdir(old)
-        target.rename(old)
+def _remove_leftovers(output: Path) -> None:
+    """Folders of runs that were killed (under the lock, no other run is using them)."""
+    for pattern in (f".{output.name}-new-*", f".{output.name}-old-*"):
+        for leftover in output.parent.glob(pattern):
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _readable_by_all(tree: Path) -> None:
+    tree.chmod(0o755)
+    for folder, folders, files in os.walk(tree):
+        for name in folders:
+            os.chmod(os.path.join(folder, name), 0o755)
+        for name in files:
+            os.chmod(os.path.join(folder, name), 0o644)
+
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _exchange(new: Path, target: Path) -> None:
+    """Put `new` at `target` in one step; the old site, if any, ends up at `new`."""
+    if not target.exists():
+        new.rename(target)
+        return
+    libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is not None:
+        if renameat2(_AT_FDCWD, os.fsencode(new), _AT_FDCWD, os.fsencode(target), _RENAME_EXCHANGE) == 0:
+            return
+        code = ctypes.get_errno()
+        if code not in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP):
+            raise OSError(code, os.strerror(code), str(target))
+    # No atomic exchange here (not Linux, or a file system without it): two renames, the old
+    # site moved aside for as short a time as possible and put back if the second fails.
+    old = new.with_name(new.name.replace("-new-", "-old-"))
+    target.rename(old)
     try:
         new.rename(target)
     except OSError:
-        if old is not None:
-            old.rename(target)
+        old.rename(target)
         raise
-    if old is not None:
-        shutil.rmtree(old)
+    old.rename(new)

@@ -72,24 +72,31 @@ DATA_SCRIPT_TYPES = frozenset({"application/json", "application/ld+json"})
 _RELATIVE_ROOT = re.compile(r'(?<=new URL\()"[^"\\]*"(?=,location\))')  # the page's path to the site root
 
 
-def read_url(value: str) -> SplitResult:
+_C0_AND_SPACE = "".join(map(chr, range(0x21)))
+
+
+def read_url(value: str) -> SplitResult | None:
     """The URL as a browser reads an attribute's value: spaces and control characters around
     it dropped, tabs and line breaks inside it removed, `\\` read as `/` (so `/\\host` and
-    `https:\\\\host` name another host)."""
-    value = re.sub(r"[\t\n\r]", "", value.strip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\t\n\x0b\x0c\r\x0e\x0f"
-                                               "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f "))  # fmt: skip
-    return urlsplit(value.replace("\\", "/"))
+    `https:\\\\host` name another host). None if it cannot be read (`https://[x`)."""
+    value = re.sub(r"[\t\n\r]", "", value.strip(_C0_AND_SPACE))
+    try:
+        return urlsplit(value.replace("\\", "/"))
+    except ValueError:
+        return None
 
 
 def same_site(value: str) -> bool:
     """A relative address: no scheme, no host (so it stays on the site)."""
     url = read_url(value)
-    return not url.scheme and not url.netloc
+    return url is not None and not url.scheme and not url.netloc
 
 
 def link_problem(value: str) -> str | None:
     """Why a link's address is refused, or None: https, http, mailto or the site's own pages."""
     url = read_url(value)
+    if url is None:
+        return "this address cannot be read"
     if url.scheme:
         if url.scheme.lower() not in LINK_SCHEMES:
             return f"`{url.scheme.lower()}:` links are not allowed"

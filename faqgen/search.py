@@ -20,7 +20,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 from collections.abc import Iterable
@@ -29,6 +28,7 @@ from pathlib import Path
 
 import jinja2
 
+from . import processes
 from .markup import french_typography
 from .model import Audience
 
@@ -104,7 +104,7 @@ def build_index(site: Path, pages: Iterable[Path], records: Iterable[Record]) ->
         for record in records:
             _write(Path(copy) / record.file, template.render(record=record))
         shutil.rmtree(site / BUNDLE, ignore_errors=True)
-        result = subprocess.run(
+        result = processes.run(
             [sys.executable, "-m", "pagefind", "--site", copy, "--root-selector", "article",
              "--output-path", str(site / BUNDLE)],
             capture_output=True,

@@ -93,7 +93,8 @@ def _offset_of(text: str, problem: str) -> int:
     for piece in reversed(quoted):
         if (offset := text.find(piece)) >= 0:
             return offset
-        if (offset := text.find(read_url(piece).geturl())) >= 0:
+        url = read_url(piece)
+        if url is not None and (offset := text.find(url.geturl())) >= 0:
             return offset
     return 0
 

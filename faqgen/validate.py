@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import math
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -52,12 +51,12 @@ class Validated:
 def validate(source: Source, *, strict: bool = False) -> Validated:
     """The model of `source`; FaqError with every problem if it is not publishable.
     With strict=True, warnings are errors too (CI publishes nothing that needs a look)."""
+    problems = list(source.problems)
     try:
         faq = Faq.model_validate(source.data)
-        problems = []
     except pydantic.ValidationError as error:
         faq = None
-        problems = [_from_pydantic(source, detail) for detail in error.errors(include_url=False)]
+        problems += [_from_pydantic(source, detail) for detail in error.errors(include_url=False)]
     problems += _Checks(source, faq).run()
     warnings = list(_translation_warnings(source))
     if strict:
@@ -105,7 +104,10 @@ def _message(source: Source, path: KeyPath, kind: str, detail: dict) -> str:
     field = path[-1] if path else ""
     value = detail.get("input")
     scalar = source.scalars.get(path)
-    written = f"`{scalar.raw}`" if scalar is not None else "this value"
+    if scalar is None:
+        written = "this value"
+    else:
+        written = f"`{scalar.raw if len(scalar.raw) <= 40 else scalar.raw[:20] + '…'}`"
     if kind == "missing":
         if field in LANGUAGE_NAMES:
             return (
@@ -135,6 +137,9 @@ def _message(source: Source, path: KeyPath, kind: str, detail: dict) -> str:
         return "this list is empty: at least one item is required"
     if kind in ("int_type", "int_from_float", "int_parsing"):
         return f"{written} is not a whole number"
+    if kind in ("less_than_equal", "greater_than_equal"):
+        bound = detail["ctx"]["le" if kind == "less_than_equal" else "ge"]
+        return f"{written} is too {'large' if kind == 'less_than_equal' else 'small'}: {'at most' if kind == 'less_than_equal' else 'at least'} {bound:,}"
     if kind == "literal_error":
         return f"{written} is not allowed here; {detail['msg'].removeprefix('Input should be ')}"
     if kind == "value_error":
@@ -281,7 +286,7 @@ class _Checks:
         for name in ("technical_envelope", "commercial_envelope"):
             envelope = getattr(scoring, name)
             if envelope.minimum_percent is not None and envelope.minimum_points is not None:
-                expected = math.ceil(envelope.points * envelope.minimum_percent / 100)
+                expected = -(-envelope.points * envelope.minimum_percent // 100)  # rounded up, in integers
                 if envelope.minimum_points != expected:
                     yield self.problem(
                         ("scoring", name, "minimum_points"),

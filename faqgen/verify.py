@@ -19,7 +19,7 @@ from . import LANGUAGES
 from .addresses import SITEMAP, SITEMAP_NS, page_path
 from .model import Faq
 from .render import page_names
-from .safety import check_page
+from .safety import check_page, read_url
 
 
 @dataclass
@@ -98,9 +98,9 @@ def broken_links(site: Path, path: Path, page: ParsedPage, pages: dict[Path, Par
     """Internal links whose page or anchor does not exist; `site_path`: where the site is served, as in site_url."""
     problems = []
     for href in page.links:
-        parts = urlsplit(href)
-        if parts.scheme or parts.netloc:
-            continue
+        parts = read_url(href)
+        if parts is None or parts.scheme or parts.netloc:
+            continue  # unreadable addresses are the allowlist's to report
         if parts.path.startswith("/"):
             target_path = "/" + parts.path.removeprefix(site_path)
         else:

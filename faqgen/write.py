@@ -2,7 +2,8 @@
 
 Generated pages carry a front-matter marker; only those are ever rewritten or removed,
 so hand-written pages in content/ are safe. Unchanged files are not rewritten, which
-keeps `mkdocs serve` from rebuilding in a loop. Each file is replaced atomically.
+keeps `mkdocs serve` from rebuilding in a loop. content/ is updated all or nothing, and
+files keep their mode.
 """
 
 from __future__ import annotations
@@ -56,12 +57,24 @@ def plan(pages: list[Page], content_dir: Path) -> tuple[list[Page], list[Path], 
 
 
 def write_pages(pages: list[Page], content_dir: Path) -> WriteReport:
+    """All or nothing: every changed page is first written beside its target; only when all
+    are written (a full disk fails here) are they renamed into place, which cannot fail for
+    want of space."""
     content_dir.mkdir(parents=True, exist_ok=True)
     to_write, stale, unchanged = plan(pages, content_dir)
     report = WriteReport(unchanged=unchanged)
-    for page in to_write:
-        replace_file(content_dir / page.filename, page.text)
-        report.written.append(page.filename)
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for page in to_write:
+            target = content_dir / page.filename
+            staged.append((_stage(target, page.text), target))
+    except BaseException:
+        for temporary, _ in staged:
+            temporary.unlink(missing_ok=True)
+        raise
+    for temporary, target in staged:
+        os.replace(temporary, target)
+        report.written.append(target.name)
     for path in stale:
         path.unlink()
         report.removed.append(path.name)
@@ -69,12 +82,24 @@ def write_pages(pages: list[Page], content_dir: Path) -> WriteReport:
 
 
 def replace_file(target: Path, text: str) -> None:
-    """Write to a temporary file beside the target, then rename: never a half-written page."""
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    """Write to a temporary file beside the target, then rename: never a half-written file."""
+    os.replace(_stage(target, text), target)
+
+
+def _stage(target: Path, text: str) -> Path:
+    """`text` in a new file beside `target`, with the target's mode (0644 for a new file:
+    pages and faq.yaml are read by other users, such as a web server or a CI runner)."""
+    try:
+        mode = target.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        mode = 0o644
+    handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    temporary = Path(name)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as file:
             file.write(text)
-        os.replace(temporary, target)
+        temporary.chmod(mode)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
+    return temporary

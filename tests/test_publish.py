@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, snapshot
 
 from faqgen.pipeline import check
+from faqgen.publish import MARKER
 from faqgen.verify import verify_site
 
 FAQ = check(ROOT / "faq.yaml").faq
@@ -56,10 +57,11 @@ def test_a_build_mkdocs_refuses_leaves_the_site_as_it_was(project, tmp_path):
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("the site already published")
+    (site / MARKER).write_text("")  # a site `site` made
     (project / "content" / "orphan.fr.md").write_text("# Une page hors du menu\n")  # strict: not in nav
     result = site_command(project, site)
     assert result.returncode == 1 and "mkdocs build --strict failed" in result.stderr
-    assert snapshot(site) == {"index.html": b"the site already published"}
+    assert snapshot(site) == {"index.html": b"the site already published", MARKER: b""}
     assert not list(tmp_path.glob(".site-*"))
 
 
