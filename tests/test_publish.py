@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 from bs4 import BeautifulSoup
 from conftest import ROOT, snapshot
 
+from bench.harness import wait_for
 from faqgen.pipeline import check
 from faqgen.publish import MARKER
 from faqgen.verify import verify_site
@@ -117,3 +122,135 @@ def test_verification_refuses_a_truncated_build(built_site, tmp_path):
         shutil.rmtree(site / folder)
     problems = verify_site(site, FAQ)
     assert problems[0].startswith("only 6 HTML pages; a complete build has at least 14")
+
+
+# ---------------------------------------------------------------- commands that cannot lose a file
+
+
+def test_site_refuses_to_replace_the_project_content_or_a_folder_it_did_not_make(project, tmp_path):
+    before = snapshot(project)
+    foreign = tmp_path / "photos"
+    foreign.mkdir()
+    (foreign / "holiday.jpg").write_bytes(b"not a site")
+    for output, expected in [
+        (project, "holds the project; the site goes into a folder of its own"),
+        (project.parent, "holds the project; the site goes into a folder of its own"),
+        (project / "content", "holds the project; the site goes into a folder of its own"),
+        (foreign, f"{foreign} was not made by `build_faq.py site` (it has no .faq-site file), so it is not replaced"),
+    ]:
+        result = site_command(project, output)
+        assert result.returncode == 1 and expected in result.stderr, result.stderr
+        assert "Traceback" not in result.stderr
+    assert snapshot(project) == before
+    assert snapshot(foreign) == {"holiday.jpg": b"not a site"}
+
+
+def test_the_published_site_is_readable_by_everyone_and_replaced_in_one_step(project, tmp_path):
+    site = tmp_path / "site"
+    assert site_command(project, site).returncode == 0
+    modes = {oct(path.stat().st_mode & 0o777) for path in [site, *site.rglob("*")]}
+    assert modes == {"0o755", "0o644"}
+    assert (site / MARKER).is_file()
+    first = (site / "index.html").stat().st_ino
+    assert site_command(project, site).returncode == 0  # a folder it made is replaced
+    assert (site / "index.html").stat().st_ino != first
+    assert not list(tmp_path.glob(".site-*"))
+
+
+def _processes_in(folder: Path) -> list[str]:
+    """Command lines of running processes that name `folder` (mkdocs and pagefind of a build)."""
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            text = cmdline.read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        if str(folder) in text and ("-m mkdocs" in text or "-m pagefind" in text):
+            found.append(text)
+    return found
+
+
+def test_killed_and_concurrent_runs_never_leave_site_incomplete_or_debris(project, tmp_path):
+    """Fault injection: `site` killed with SIGKILL at several moments, then two runs at once.
+    Meanwhile site/ is sampled: it is always a complete published site."""
+    site = tmp_path / "site"
+    assert site_command(project, site).returncode == 0
+    published = manifest(site)
+    command = [sys.executable, str(ROOT / "build_faq.py"), "site", str(project / "faq.yaml"), "--output", str(site)]
+    debris = []
+    for delay in (0.4, 0.8, 1.2):  # in check, in mkdocs, in mkdocs or pagefind (a build takes ~2 s here)
+        run = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        run.send_signal(signal.SIGKILL)
+        run.wait()
+        assert manifest(site) == published, f"killed after {delay} s"  # builds are byte-identical
+        assert wait_for(lambda: not _processes_in(tmp_path), 0.5), _processes_in(tmp_path)  # children end with it
+        debris += list(tmp_path.glob(".site-new-*"))
+    assert debris, "a run killed mid-build leaves its staging folder..."
+    runs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    samples = 0
+    while any(run.poll() is None for run in runs):
+        assert (site / "index.html").is_file() and (site / MARKER).is_file(), "a moment without a site"
+        samples += 1
+        time.sleep(0.02)
+    outputs = [run.communicate() for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], outputs
+    assert any("another build is publishing there; waiting for it" in err for _, err in outputs), outputs
+    assert samples > 10
+    assert not list(tmp_path.glob(".site-*")), "...which the next run removes"
+    assert manifest(site) == published  # byte-identical to the first build
+    assert verify_site(site, FAQ) == []
+
+
+def test_build_is_all_or_nothing_when_the_disk_fills(project, monkeypatch):
+    from faqgen import write
+    from faqgen.pipeline import generate
+
+    content = project / "content"
+    faq = project / "faq.yaml"
+    generate(faq, content)
+    faq.write_text(faq.read_text().replace("Service System Managers", "Gestionnaires SSM"))
+    before = snapshot(content)
+    real_stage, calls = write._stage, []
+
+    def disk_full_on_the_third(target, text):
+        calls.append(target)
+        if len(calls) == 3:
+            raise OSError(errno.ENOSPC, "No space left on device", str(target))
+        return real_stage(target, text)
+
+    monkeypatch.setattr(write, "_stage", disk_full_on_the_third)
+    try:
+        generate(faq, content)
+    except OSError as error:
+        assert error.errno == errno.ENOSPC
+    else:
+        raise AssertionError("the full disk went unnoticed")
+    assert snapshot(content) == before  # not one page of six
+    assert not list(content.glob(".*.tmp"))
+
+
+def test_every_os_error_is_one_line_with_the_path_and_what_to_do(project, tmp_path):
+    a_file = tmp_path / "a-file"
+    a_file.write_text("")
+    result = subprocess.run([sys.executable, str(ROOT / "build_faq.py"), "build", str(project / "faq.yaml"),
+                             "--content", str(a_file / "content")], capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"build_faq.py: error: {a_file / 'content'}: part of the path is a file, not a folder: check the path; "
+        "nothing was changed.\n"
+    )
+    result = subprocess.run([sys.executable, str(ROOT / "build_faq.py"), "schema", "--output", str(a_file / "x.json")],
+                            capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert result.returncode == 1 and "part of the path is a file, not a folder" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_confirm_keeps_the_file_mode(project):
+    faq = project / "faq.yaml"
+    faq.chmod(0o644)
+    faq.write_text(faq.read_text().replace("What was the purpose of the competitive process?", "Why a contest?"))
+    result = subprocess.run([sys.executable, str(ROOT / "build_faq.py"), "confirm", str(faq)], capture_output=True,
+                            text=True, timeout=120)  # fmt: skip
+    assert result.returncode == 0 and "1 text confirmed" in result.stdout
+    assert oct(faq.stat().st_mode & 0o777) == "0o644"

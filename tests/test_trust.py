@@ -1,0 +1,218 @@
+"""Nothing typed into faq.yaml can run script, call another host or break a page: each hostile
+text is refused at its place with the exact message, or shown on the page exactly as typed.
+Places are counted as editors count them, and what `check` accepts, `site` publishes."""
+
+from __future__ import annotations
+
+import re
+
+import markdown
+import pytest
+from conftest import FIXTURES, HOSTILE_TEXTS
+from hypothesis import assume, given
+from hypothesis import strategies as st
+from selectolax.lexbor import LexborHTMLParser
+
+from faqgen.loader import load_text
+from faqgen.markup import markdown_escape
+from faqgen.pipeline import check
+from faqgen.problems import FaqError
+from faqgen.render import RichTextRenderer, render_site
+from faqgen.safety import EDITOR_TEXT, check_fragment, check_page
+from faqgen.validate import validate
+from faqgen.verify import verify_site
+
+MINIMAL = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
+ANSWER = "          fr: |\n            Réponse.\n\n            Voir la [[second-question]] et la [déclaration][statement].\n"
+HTML_REFUSED = ("is HTML, which texts may not contain: write plain text, or in answers Markdown (*italic*, lists, "
+                "[words](https://…); README.md, “Editing faq.yaml”) (question first-question)")  # fmt: skip
+LINKS = "links go to https://, http:// or mailto: addresses, or to another question with [[question-id]] (question first-question)"
+
+
+def errors_of(text: str) -> list[str]:
+    """The errors of faq.yaml (the minimal one, unless changed), without the file name."""
+    with pytest.raises(FaqError) as error:
+        validate(load_text(text, "faq.yaml"))
+    return [str(problem).removeprefix("faq.yaml:") for problem in error.value.errors]
+
+
+def with_answer(answer: str) -> str:
+    """The minimal FAQ whose first French answer (a literal block at line 47, column 13) is `answer`."""
+    assert ANSWER in MINIMAL
+    return MINIMAL.replace(ANSWER, "          fr: |\n" + "".join(f"            {line}\n" for line in answer.split("\n")))
+
+
+@pytest.mark.parametrize(
+    "answer, expected",
+    [
+        # Parser differentials: Python's html.parser and browsers disagree on these.
+        ("x <!--> <img src=x onerror=alert(1)> --> y", [f"47:15: error: `<!--…` {HTML_REFUSED}"]),
+        ("x <!---> y", [f"47:15: error: `<!--…` {HTML_REFUSED}"]),
+        ('a <noscript><p title="</noscript><img src=x onerror=alert(1)>">', [f"47:15: error: `<noscript>` {HTML_REFUSED}"]),
+        ('<xmp><p title="</xmp><img src=x onerror=alert(1)>">', [f"47:13: error: `<xmp>` {HTML_REFUSED}"]),
+        ("a <![CDATA[><img src=x onerror=alert(1)>]]>", [f"47:15: error: `<![CDATA[…` {HTML_REFUSED}"]),
+        # Requests to another host, and markup that swallows the page.
+        ('a <span style="background-image:url(https://evil.example/x.png)">x</span>', [f"47:15: error: `<span>` {HTML_REFUSED}"]),
+        ('<img srcset="https://evil.example/x.png 1x">', [f"47:13: error: `<img>` {HTML_REFUSED}"]),
+        ('<image src="https://evil.example/x.png">', [f"47:13: error: `<image>` {HTML_REFUSED}"]),
+        ("Fin.\n<textarea>", [f"48:13: error: `<textarea>` {HTML_REFUSED}"]),
+        ("a <https://evil.example/>", [f"47:15: error: `<https>` {HTML_REFUSED}"]),
+        ('<div markdown="1">*x*</div>', [f"47:13: error: `<div>` {HTML_REFUSED}"]),
+        # Links: only https, http, mailto and [[question-id]], read as browsers read them.
+        ("[x](/\\evil.example/x.png)", [f"47:17: error: an address starting with // (or /\\) leads to another host: `/\\evil.example/x.png`; {LINKS}"]),
+        ("[x](//evil.example/x.png)", [f"47:17: error: an address starting with // (or /\\) leads to another host: `//evil.example/x.png`; {LINKS}"]),
+        ("[x](JaVaScRiPt:alert(1))", [f"47:17: error: `javascript:` links are not allowed: `JaVaScRiPt:alert(1)`; {LINKS}"]),
+        ("[x](javascript&#58;alert(1))", [f"47:13: error: `javascript:` links are not allowed: `javascript:alert(1)`; {LINKS}"]),
+        ("[x](data:text/html,hello)", [f"47:17: error: `data:` links are not allowed: `data:text/html,hello`; {LINKS}"]),
+        ("voir [la page](other-page.md)", [f"47:28: error: `other-page.md` is not a web address (https://, http:// or mailto:); {LINKS}"]),
+        ("[accueil](/en/)", [f"47:23: error: `/en/` is not a web address (https://, http:// or mailto:); {LINKS}"]),
+        # A reference definition in a text defines nothing: only `links:` does.
+        ("[x]: javascript:alert(1)\n\nVoir [ici][x].", ["49:24: error: `[…][x]` refers to no link: add it under `links:` (question first-question)"]),
+        # Blocks stand on their own line; brackets nest at most 16 deep (linear time).
+        ("Voir [[timeline]] ici.", ["47:18: error: `[[timeline]]` shows a whole block: put it on a line of its own (question first-question)"]),
+        ("[" * 30000 + "](https://x.example/)", ["47:29: error: brackets `[` are nested too deep (more than 16): close them with `]` (question first-question)"]),
+        ("[x" * 30000, ["47:45: error: brackets `[` are nested too deep (more than 16): close them with `]` (question first-question)"]),
+        # Texts that look written but are not.
+        ("\u200b\u2060", ["47:13: error: this text has no visible characters (only spaces or invisible ones such as U+200B): write the text (question first-question)"]),
+    ],
+    ids=lambda value: value[:24] if isinstance(value, str) else None,
+)  # fmt: skip
+def test_hostile_rich_text_is_refused_at_its_place(answer, expected):
+    assert errors_of(with_answer(answer)) == expected
+
+
+def test_characters_editors_cannot_see_are_reported_where_the_editor_sees_them():
+    text = MINIMAL.replace("title: {fr: Titre, en: Title}", "title: {fr: Ti\u2028tre, en: Ti\u2029tle}")
+    text = text.replace("            Réponse.\n", "            Ré\x07ponse\x00 <b>.\n", 1)
+    assert errors_of(text) == [
+        "2:17: error: the text holds a line separator (U+2028), often pasted from web pages, which is not allowed: delete it or type a space",
+        "2:29: error: the text holds a paragraph separator (U+2029), often pasted from web pages, which is not allowed: delete it or type a space",
+        "47:15: error: the text holds a control character (U+0007), which is not allowed: delete it or type a space",
+        "47:21: error: the text holds a control character (U+0000), which is not allowed: delete it or type a space",
+        # still found, on the editor's line 47: U+2028 on line 2 did not shift it
+        f"47:23: error: `<b>` {HTML_REFUSED}",
+    ]  # fmt: skip
+
+
+def test_locations_hold_with_windows_line_ends_tabs_and_a_byte_order_mark():
+    text = "\ufeff" + with_answer("a\t<b>").replace("\n", "\r\n")
+    assert errors_of(text) == [f"47:15: error: `<b>` {HTML_REFUSED}"]
+
+
+def test_a_carriage_return_alone_is_reported():
+    assert errors_of(MINIMAL.replace("Première question?", "Première\rquestion?")) == [
+        "42:23: error: the text holds a carriage return alone (U+000D), which is not allowed: delete it or type a space"
+    ]
+
+
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        ("- id: first-question", "- id: page-title", "39:13: error: `page-title` is the id of a heading the pages make themselves; choose another id (question page-title)"),
+        ("- id: now", "- id: audiences", "8:9: error: `audiences` is the id of a heading the pages make themselves; choose another id (key_points[audiences].id)"),
+        ("- id: providers", "- id: pagefind", "36:9: error: `pagefind` is a page name the site uses itself; choose another audience id (audiences[pagefind].id)"),
+        ("number: 1", "number: " + "9" * 400, "16:13: error: `99999999999999999999…` is too large: at most 20 (phases[planning].number)"),
+        ("points: 260", "points: 1" + "0" * 400, None),
+    ],
+)  # fmt: skip
+def test_reserved_ids_and_huge_numbers(old, new, expected):
+    text = MINIMAL.replace(old, new, 1)
+    if expected is None:  # not in the minimal file: no traceback is enough
+        validate(load_text(text))
+        return
+    assert old in MINIMAL
+    assert errors_of(text) == [expected]
+
+
+def test_a_phase_that_ends_on_the_last_day_there_is_renders():
+    faq = validate(load_text(MINIMAL.replace("  - id: transition\n", "  - id: transition\n    end: 9999-12-31\n"))).faq
+    assert faq.phases[-1].whole_months  # April 2020 to December 9999: the day after has no date
+    assert render_site(faq)
+
+
+# ---------------------------------------------------------------- what check accepts is shown as typed
+
+
+def test_the_hostile_site_builds_verifies_and_shows_every_text_as_typed(hostile_site):
+    site = hostile_site.project / "site"
+    faq = check(hostile_site.project / "faq.yaml", strict=True).faq
+    assert verify_site(site, faq) == []
+    texts = {path: LexborHTMLParser(path.read_text(encoding="utf-8")) for path in site.rglob("*.html")}
+    visible = " ".join(" ".join(tree.body.text(separator=" ").split()) for tree in texts.values())
+    for name, typed in HOSTILE_TEXTS.items():
+        for line in typed if isinstance(typed, list) else [typed]:
+            assert " ".join(line.split()).replace("'", "’") in visible or line in visible, (name, line)
+    for path, tree in texts.items():
+        for node in tree.root.traverse(include_text=False):
+            assert not [name for name in node.attributes if name.startswith("on")], (path, node.html[:80])
+            assert not node.attributes.get("href", "").lower().startswith("javascript"), path
+            assert node.tag not in ("img", "textarea", "iframe", "blockquote"), (path, node.tag)
+            assert "data-pagefind-body" not in node.attributes
+        assert tree.css('script[src$="faq-search.js"]'), f"{path}: the page's last script was swallowed"
+    providers = LexborHTMLParser((site / "providers" / "index.html").read_text(encoding="utf-8"))
+    assert providers.css_first("title").text().startswith(HOSTILE_TEXTS["audience_fr"])
+    english = LexborHTMLParser((site / "en" / "index.html").read_text(encoding="utf-8"))
+    assert HOSTILE_TEXTS["subtitle_en"] in english.css_first('meta[name="description"]').attributes["content"]
+
+
+def test_check_and_site_agree_a_text_mkdocs_would_refuse_is_refused_by_check(tmp_path):
+    """What used to pass `check` and fail only in `site`, without a place in faq.yaml."""
+    for answer in ("[voir](other-page.md)", "[accueil](/en/)", "[x](#key-points)"):
+        assert errors_of(with_answer(answer)), answer
+
+
+def test_verification_refuses_what_a_browser_would_run_anywhere_in_a_page(hostile_site, tmp_path):
+    page = (hostile_site.project / "site" / "en" / "index.html").read_text(encoding="utf-8")
+    head = page.index("</head>")
+    for injected, expected in [
+        ('<meta name="x" content="y" onfocus="alert(1)" autofocus>', "the attribute `onfocus` on <meta> is not allowed in the head"),
+        ("<script>alert(1)</script>", "an inline script that is not the theme's"),
+        ('<link rel="stylesheet" href="https://evil.example/x.css">', "<link> loads `https://evil.example/x.css` from another host"),
+        ('<link rel="stylesheet" href="/\\evil.example/x.css">', "<link> loads `/\\evil.example/x.css` from another host"),
+        ('<base href="https://evil.example/">', "the element <base> is not allowed in the head"),
+        ('<meta http-equiv="refresh" content="0;url=https://evil.example/">', "the attribute `http-equiv` on <meta> is not allowed in the head"),
+    ]:  # fmt: skip
+        problems = check_page(page[:head] + injected + page[head:])[1]
+        assert any(expected in problem for problem in problems), (injected, problems)
+    body = page.index("<article")
+    for injected, expected in [
+        ('<p style="background:url(https://evil.example/x.png)">', "the attribute `style` on <p> is not allowed in the content"),
+        ('<img srcset="https://evil.example/x.png 1x">', "the element <img> is not allowed in the content"),
+        ('<a href="https://ok.example/" ping="https://evil.example/">x</a>', "the attribute `ping` on <a> is not allowed in the content"),
+        ('<p data-pagefind-body>x</p>', "the attribute `data-pagefind-body` on <p> is not allowed in the content"),
+        ("<textarea>", "the element <textarea> is not allowed in the content"),
+        ('<h2 id="page-title">again</h2>', "the id `page-title` is used twice"),
+    ]:  # fmt: skip
+        position = page.index(">", body) + 1
+        problems = check_page(page[:position] + injected + page[position:])[1]
+        assert any(expected in problem for problem in problems), (injected, problems)
+    assert check_page(page)[1] == []
+
+
+# ---------------------------------------------------------------- properties
+
+_PIECES = st.sampled_from(["<", ">", "&", "[", "]", "(", ")", "{:", "}", "*", "_", "`", "!", "#", "\n", "\n\n", " ",
+                           "javascript:", "https://x.example/", "//", "\\", '"', "'", "=", "onclick", "a", "é", "-", "1."])  # fmt: skip
+
+
+@given(st.lists(_PIECES, max_size=40).map("".join))
+def test_any_rich_text_becomes_allowed_html_or_is_refused(text):
+    rendered = RichTextRenderer({"fr": {}}).render(text, "fr")
+    if rendered.problems:
+        return  # refused: validate reports these with their place
+    fragment = check_fragment(rendered.html)
+    assert fragment.problems == []
+    tree = LexborHTMLParser(rendered.html, is_fragment=True)
+    for node in tree.root.traverse(include_text=False) if tree.root else []:
+        assert node.tag in EDITOR_TEXT or node.tag.startswith("-"), node.tag
+
+
+@given(st.lists(_PIECES, max_size=40).map("".join))
+def test_any_plain_text_is_shown_literally_in_a_markdown_heading(text):
+    """As MkDocs converts the generated pages (raw HTML, attr_list, toc all on)."""
+    assume(text.strip())  # the model refuses an empty text
+    text = re.sub(r"<(?=[A-Za-z/!?])", "< ", text)  # a tag is refused before it gets here
+    html = markdown.markdown(f"## {markdown_escape(text)} {{: #anchor }}", extensions=["attr_list", "toc"])
+    heading = LexborHTMLParser(html, is_fragment=True).css_first("h2")
+    assert heading is not None and list(heading.attributes) == ["id"] and heading.attributes["id"] == "anchor"
+    assert " ".join(heading.text().split()) == " ".join(text.split())
