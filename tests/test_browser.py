@@ -289,3 +289,26 @@ def test_every_keyboard_stop_shows_that_it_has_focus(browser, site_url):
     page.close()
     assert stops > 30
     assert unmarked == []
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_pages_built_from_hostile_texts_run_no_script_and_call_no_other_host(browser, hostile_site, width):
+    """tests/conftest.py HOSTILE_TEXTS: attribute break-outs, Markdown link and attribute-list
+    syntax, entities, in titles, questions, answers and the head. A dialog would mean a script ran."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    dialogs, elsewhere = [], []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.on("request", lambda request: None if request.url.startswith(hostile_site.url) else elsewhere.append(request.url))
+    for lang in LANGUAGE_DIRS:
+        for name in ("index", "providers", "timeline"):
+            page.goto(url_of(hostile_site.url, lang, name))
+            for _ in range(15):  # focus handlers and autofocus would fire here
+                page.keyboard.press("Tab")
+            page.mouse.click(width // 2, 300)
+            assert page.evaluate("document.querySelector('script[src$=\"faq-search.js\"]') !== null")  # nothing swallowed
+            assert page.locator("article h1").count() == 1
+    assert dialogs == [] and elsewhere == []
+    page.evaluate("alert('probe')")  # the listener does see a script's dialog
+    context.close()
+    assert dialogs == ["probe"]

@@ -38,3 +38,33 @@ def test_serve_shows_an_edit_and_settles(tmp_path):
         server.terminate()
         server.wait(timeout=20)
         log.close()
+
+
+def test_serve_keeps_the_last_good_pages_while_faq_yaml_has_errors(tmp_path):
+    project = make_project(tmp_path / "project")
+    port = free_port()
+    log_path = tmp_path / "serve.log"
+    log = log_path.open("w")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}/en/ssm-selection/"
+    question = "What was the purpose of the competitive process?"
+    try:
+        assert wait_for(lambda: question in fetch(url), 60)
+        faq = project / "faq.yaml"
+        good = faq.read_text()
+        faq.write_text(good.replace(question, "Why a contest? <b>"))  # an error: HTML in a text
+        assert wait_for(lambda: "the preview shows the last good version" in log_path.read_text(), 30)
+        started = time.monotonic()
+        page = fetch(url)
+        assert time.monotonic() - started < 5, "a page request waited for a build that cannot succeed"
+        assert question in page and "Why a contest?" not in page
+        assert "is HTML, which texts may not contain" in log_path.read_text()  # the editor is told what to fix
+        faq.write_text(good.replace(question, "Why a contest?"))
+        assert wait_for(lambda: "Why a contest?" in fetch(url), 30)
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+        log.close()
