@@ -58,12 +58,12 @@ class Run:
     size: int
     stages: dict[str, float] = field(default_factory=dict)
     build_s: float = 0.0
-    verify_s: float = 0.0  # faqgen.verify on the built site: every page parsed once (HTML5) and held to the allowlist
     build_peak_mb: float = 0.0
     output_mb: float = 0.0
     files: int = 0
     first_view_kb: dict[str, float] = field(default_factory=dict)  # page → KB (gzip)
     query_kb: dict[str, float] = field(default_factory=dict)  # language → KB
+    verify_s: float = 0.0  # faqgen.verify on the built site: every page parsed once (HTML5) and held to the allowlist
 
 
 # --- measuring -----------------------------------------------------------------------------

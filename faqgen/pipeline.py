@@ -37,7 +37,7 @@ def generate(
     and every page rendered."""
     checked = check(faq_path, display_name)
     with cycle_collection_paused():
-        pages = render_site(checked.faq, as_of)
+        pages = render_site(checked.faq, as_of, checked.texts)
     return Generated(checked.faq, checked.warnings, pages, write_pages(pages, content_dir))
 
 

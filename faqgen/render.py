@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,8 +49,10 @@ def page_names(faq: Faq) -> list[str]:
     return ["index", *(audience.id for audience in faq.audiences), "timeline"]
 
 
-def render_site(faq: Faq, as_of: dt.date | None = None) -> list[Page]:
-    renderer = _Renderer(faq, as_of or faq.document.as_of)
+def render_site(faq: Faq, as_of: dt.date | None = None, texts: RichTextRenderer | None = None) -> list[Page]:
+    """Every page in every language. `texts`: the validator's renderer of rich texts, if at
+    hand (it has converted them all already)."""
+    renderer = _Renderer(faq, as_of or faq.document.as_of, texts)
     pages = []
     for lang in LANGUAGES:
         ui = LABELS[lang]
@@ -75,7 +78,7 @@ def render_site(faq: Faq, as_of: dt.date | None = None) -> list[Page]:
 
 
 class _Renderer:
-    def __init__(self, faq: Faq, as_of: dt.date):
+    def __init__(self, faq: Faq, as_of: dt.date, texts: RichTextRenderer | None):
         self.faq = faq
         self.as_of = as_of
         self.env = jinja2.Environment(
@@ -90,10 +93,7 @@ class _Renderer:
         self.env.filters["fill"] = lambda template, **values: escape(template).format(**values)
         self.env.globals.update(faq=faq, as_of=as_of, roman=roman, format_date=format_date)
         self.audience_of = {q.id: (audience, number) for audience, number, q in faq.questions()}
-        self.texts = RichTextRenderer(
-            {lang: {link.id: (link.url.in_(lang), typeset(link.title.in_(lang), lang)) for link in faq.links}
-             for lang in LANGUAGES}
-        )  # fmt: skip
+        self.texts = texts or RichTextRenderer(link_references(faq.model_dump(include={"links"})))
 
     def page(
         self,
@@ -166,22 +166,51 @@ class RichTextRenderer:
     renderer both use this, so `check` sees exactly what the pages will hold."""
 
     def __init__(self, references: Mapping[str, Mapping[str, tuple[str, str]]]):
-        """`references`: per language, link id → (url, title): the entries of `links:`."""
+        """`references`: per language, link id → (url, title): the entries of `links:`
+        (`link_references`)."""
         self.converter = EditorMarkdown()  # one, reset between texts: making one costs more than converting
         self.references = references
+        # Each piece is converted and checked once per run: the validator's work is the renderer's.
+        self._converted: dict[tuple[str, str], tuple[str, list[str], list[str]]] = {}
 
     def render(self, text: str, lang: str, question_link=None, blocks=None) -> RenderedText:
         parts, problems = [], []
-        for kind, piece in split_blocks(typeset(text, lang)):
+        for kind, piece in split_blocks(typeset(text.strip(), lang)):  # stripped, as the model holds it
             if kind == "block":
                 parts.append(blocks[piece]() if blocks else "")
                 continue
+            html, names, found = self._convert(piece, lang)
+            problems += found
+            # The [[question-id]] links are faqgen's own, put in once the editor's part is checked.
+            parts.append(put_links(html, names, question_link) if question_link else html)
+        return RenderedText("\n".join(parts), problems)
+
+    def _convert(self, piece: str, lang: str) -> tuple[str, list[str], list[str]]:
+        if (piece, lang) not in self._converted:
             html, names = self.converter.convert(piece, self.references.get(lang, {}))
             fragment = check_fragment(html)
-            problems += fragment.problems
-            # The [[question-id]] links are faqgen's own, put in once the editor's part is checked.
-            parts.append(put_links(fragment.html, names, question_link) if question_link else fragment.html)
-        return RenderedText("\n".join(parts), problems)
+            self._converted[(piece, lang)] = fragment.html, names, fragment.problems
+        return self._converted[(piece, lang)]
+
+
+def link_references(data) -> dict[str, dict[str, tuple[str, str]]]:
+    """Per language, link id → (url, title) of the `links:` of loaded data (or of the model's
+    dump), as texts use them in [words][link-id]. Read from data, so that the validator can
+    convert texts before the model exists: an address that is not one (the model reports it
+    at its place) is replaced by a harmless one, so texts are still checked."""
+    links = data.get("links") if isinstance(data, dict) else None
+    references: dict[str, dict[str, tuple[str, str]]] = {lang: {} for lang in LANGUAGES}
+    for link in links if isinstance(links, list) else []:
+        if not isinstance(link, dict) or not isinstance(link.get("id"), str):
+            continue
+        for lang in LANGUAGES:
+            url, title = (link.get(key).get(lang) if isinstance(link.get(key), dict) else None for key in ("url", "title"))
+            url = url.strip() if isinstance(url, str) and _WEB_ADDRESS.fullmatch(url.strip()) else "https://link.invalid/"
+            references[lang][link["id"]] = (url, typeset(title.strip(), lang) if isinstance(title, str) else "")
+    return references
+
+
+_WEB_ADDRESS = re.compile(r"(?:https?|mailto):\S+")
 
 
 def faq_page(audience: Audience, lang: str, texts: Mapping[str, str]) -> dict:

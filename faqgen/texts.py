@@ -25,19 +25,18 @@ _INVISIBLE = re.compile(r"[\s\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u
                         r"\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]+")  # fmt: skip
 _HTML_TAG = re.compile(r"<(/?[A-Za-z][A-Za-z0-9-]*|!--|!\[CDATA\[|!|\?)")
 """What an HTML tokenizer reads as the start of a tag, comment or declaration."""
-_WEB_ADDRESS = re.compile(r"(?:https?|mailto):\S+")
 
 
-def text_problems(source: Source) -> Iterator[Problem]:
-    """Every problem of every text, located."""
+def text_problems(source: Source, renderer: RichTextRenderer) -> Iterator[Problem]:
+    """Every problem of every text, located. `renderer` converts the rich texts (and keeps
+    them for the pages)."""
     data = source.data if isinstance(source.data, dict) else {}
     question_ids = {q["id"] for _, _, q in raw_questions(data) if isinstance(q.get("id"), str)}
     links = [link for link in mappings(data.get("links")) if isinstance(link.get("id"), str)]
-    renderer = RichTextRenderer({lang: {link["id"]: _reference(link, lang) for link in links} for lang in LANGUAGES})
     for path, text in texts(data, ()):
         problems = list(_plain_text_problems(text))
-        if _is_rich(path) and not problems:
-            problems = list(_rich_text_problems(text, path[-1], renderer, question_ids, {link["id"] for link in links}))
+        if _is_rich(path):  # HTML in it is escaped by the conversion: its other problems are still found
+            problems += _rich_text_problems(text, path[-1], renderer, question_ids, {link["id"] for link in links})
         for message, offset in problems:
             line, column = source.where_in_text(path, offset)
             yield Problem(source.file, line, column, message, describe(source.data, path))
@@ -78,13 +77,11 @@ def _rich_text_problems(text: str, lang: str, renderer: RichTextRenderer, questi
     for name, offset in link_references(text):
         if name not in link_ids:
             yield f"`[…][{name}]` refers to no link: add it under `links:`{_did_you_mean(name, sorted(link_ids))}", offset
-    for problem in renderer.render(text, lang).problems:
-        yield _link_message(problem), _offset_of(text, problem)
+    for problem in renderer.render(text, lang).problems:  # what the conversion made that is not allowed
+        yield f"{problem}; {_LINKS_GO}" if "link" in problem or "address" in problem else problem, _offset_of(text, problem)
 
 
-def _link_message(problem: str) -> str:
-    return (f"{problem}; links go to https://, http:// or mailto: addresses, or to another question with "
-            "[[question-id]]")  # fmt: skip
+_LINKS_GO = "links go to https://, http:// or mailto: addresses, or to another question with [[question-id]]"
 
 
 def _offset_of(text: str, problem: str) -> int:
@@ -97,15 +94,6 @@ def _offset_of(text: str, problem: str) -> int:
         if url is not None and (offset := text.find(url.geturl())) >= 0:
             return offset
     return 0
-
-
-def _reference(link: dict, lang: str) -> tuple[str, str]:
-    url, title = link.get("url"), link.get("title")
-    url = url.get(lang) if isinstance(url, dict) else None
-    title = title.get(lang) if isinstance(title, dict) else None
-    # A wrong address is the model's to report, at the link; texts are checked as if it were right.
-    url = url if isinstance(url, str) and _WEB_ADDRESS.fullmatch(url) else "https://link.invalid/"
-    return url, title if isinstance(title, str) else ""
 
 
 def _is_rich(path: KeyPath) -> bool:

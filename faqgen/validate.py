@@ -20,6 +20,7 @@ from . import LANGUAGE_NAMES, translations
 from .loader import KeyPath, Source
 from .model import RESERVED_ANCHORS, RESERVED_PAGE_IDS, Faq, Translation, model_at
 from .problems import FaqError, Problem, describe
+from .render import RichTextRenderer, link_references
 from .texts import text_problems
 
 FRENCH_KEYS = {
@@ -46,6 +47,7 @@ FRENCH_KEYS = {
 class Validated:
     faq: Faq
     warnings: list[Problem]  # publishable, but somebody should look (e.g. a stale translation)
+    texts: RichTextRenderer  # the rich texts, converted and checked: the pages use them
 
 
 def validate(source: Source, *, strict: bool = False) -> Validated:
@@ -57,14 +59,15 @@ def validate(source: Source, *, strict: bool = False) -> Validated:
     except pydantic.ValidationError as error:
         faq = None
         problems += [_from_pydantic(source, detail) for detail in error.errors(include_url=False)]
-    problems += _Checks(source, faq).run()
+    texts = RichTextRenderer(link_references(source.data))
+    problems += _Checks(source, faq, texts).run()
     warnings = list(_translation_warnings(source))
     if strict:
         problems += [replace(warning, severity="error") for warning in warnings]
         warnings = []
     if problems:
         raise FaqError(problems + warnings)
-    return Validated(faq, sorted(warnings))
+    return Validated(faq, sorted(warnings), texts)
 
 
 def _translation_warnings(source: Source) -> Iterator[Problem]:
@@ -190,16 +193,17 @@ class _Checks:
     """Checks across entries. Those on texts read the raw data, so they also run (and report)
     when the model could not be built; the others need the model."""
 
-    def __init__(self, source: Source, faq: Faq | None):
+    def __init__(self, source: Source, faq: Faq | None, texts: RichTextRenderer):
         self.source = source
         self.faq = faq
+        self.texts = texts
 
     def problem(self, path: KeyPath, message: str, *, at: tuple[int, int] | None = None) -> Problem:
         line, column = at or self.source.where(path)
         return Problem(self.source.file, line, column, message, describe(self.source.data, path))
 
     def run(self) -> list[Problem]:
-        problems = list(text_problems(self.source))
+        problems = list(text_problems(self.source, self.texts))
         if self.faq is not None:
             problems += [*self.unique_ids(), *self.page_ids(), *self.phases_in_order(), *self.milestone_phases()]
             problems += self.scoring()

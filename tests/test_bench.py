@@ -32,17 +32,18 @@ def test_growth_is_reported_per_doubling():
 
 
 def test_verdicts_name_each_target_missed():
-    def run(size, stage, build, peak=100.0):
+    def run(size, stage, build, peak=100.0, verify=0.1):
         views, queries = {"": 60, "x/": 300, "en/": 60}, {"fr": 200}  # a large audience page is not a home page
-        return Run("topics", size, {"stage": stage, "peak_mb": 90.0}, build, peak, 1.0, 1, views, queries)
+        return Run("topics", size, {"stage": stage, "peak_mb": 90.0}, build, peak, 1.0, 1, views, queries, verify)
 
     real = {"build_s": 1.0, "serve_edit_s": 1.0}
     met = verdicts([run(1000, 0.3, 3.0), run(5000, 1.5, 14.0)], real)
-    assert met == [line for line in met if line.startswith("- met")] and len(met) == 8
-    missed = verdicts([run(1000, 0.3, 3.0), run(5000, 2.5, 40.0, peak=500.0)], real)
+    assert met == [line for line in met if line.startswith("- met")] and len(met) == 9
+    missed = verdicts([run(1000, 0.3, 3.0), run(5000, 2.5, 40.0, peak=500.0, verify=4.5)], real)
     assert [line for line in missed if "not met" in line] == [
         "- **not met**: our stage ≤ 2 s at 5,000",
         "- **not met**: full build ≤ 15 s at 5,000",
         "- **not met**: peak memory ≤ 400 MB at 5,000 (our stage, full build)",
+        "- **not met**: verification ≤ 10 % of the build at 5,000",
         "- **not met**: ≤ 2.1× per doubling (stage and build)",
     ]

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 from faqgen.loader import load_text
-from faqgen.markup import markdown_escape
+from faqgen.markup import MARKDOWN_SYNTAX, EditorMarkdown, markdown_escape, plain_paragraphs
 from faqgen.pipeline import check
 from faqgen.problems import FaqError
 from faqgen.render import RichTextRenderer, render_site
@@ -216,3 +216,13 @@ def test_any_plain_text_is_shown_literally_in_a_markdown_heading(text):
     heading = LexborHTMLParser(html, is_fragment=True).css_first("h2")
     assert heading is not None and list(heading.attributes) == ["id"] and heading.attributes["id"] == "anchor"
     assert " ".join(heading.text().split()) == " ".join(text.split())
+
+
+_PLAIN = st.sampled_from(["a", "é", " ", "  ", "\n", "\n\n", "\n \n", "1", "2.", ".", "-", "+", "#", "=", ":", "’",
+                          "(", ")", "%", "\u00a0", "   ", "word"])  # fmt: skip
+
+
+@given(st.lists(_PLAIN, min_size=1, max_size=30).map("".join))
+def test_the_fast_path_for_plain_paragraphs_is_what_markdown_makes(text):
+    assume(text.strip() and not MARKDOWN_SYNTAX.search(text))
+    assert plain_paragraphs(text) == EditorMarkdown().markdown(text, {})
