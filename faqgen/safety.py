@@ -16,9 +16,11 @@ The parser is lexbor's (selectolax), an HTML5-conformant one: Python's `html.par
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import SplitResult, urlsplit
 
@@ -75,6 +77,7 @@ _RELATIVE_ROOT = re.compile(r'(?<=new URL\()"[^"\\]*"(?=,location\))')  # the pa
 _C0_AND_SPACE = "".join(map(chr, range(0x21)))
 
 
+@functools.lru_cache(maxsize=8192)  # a site repeats its menu's addresses on every page
 def read_url(value: str) -> SplitResult | None:
     """The URL as a browser reads an attribute's value: spaces and control characters around
     it dropped, tabs and line breaks inside it removed, `\\` read as `/` (so `/\\host` and
@@ -132,18 +135,19 @@ def check_page(html: str) -> tuple[LexborHTMLParser, list[str]]:
     problems = []
     article = page.css_first("article")
     content = {node.mem_id for node in _elements_of(article)} if article is not None else set()
+    head = {node.mem_id for node in _elements_of(page.head)} if page.head is not None else set()
     for node in _elements_of(page.root):
         if node.mem_id in content:
             problems += _element_problems(node, CONTENT, where="in the content")
             problems += _url_problems(node, links_elsewhere=True)
         else:
-            zone = HEAD if _in_head(node) else CHROME
+            zone = HEAD if node.mem_id in head else CHROME
             problems += _element_problems(node, zone, where="in the head" if zone is HEAD else "in the page")
             problems += _url_problems(node, links_elsewhere=False)
         if node.tag == "script":
             problems += _script_problems(node)
-    ids = [node.attributes["id"] for node in page.css("[id]")]
-    problems += [f"the id `{name}` is used twice" for name in sorted({i for i in ids if ids.count(i) > 1})]
+    ids = Counter(node.attributes["id"] for node in page.css("[id]"))
+    problems += [f"the id `{name}` is used twice" for name, count in sorted(ids.items()) if count > 1]
     return page, problems
 
 
@@ -153,14 +157,6 @@ def _elements_of(root: LexborNode | None):
     for node in root.traverse(include_text=False):  # a fragment's root: its first node, then the rest
         if node.tag not in ("-comment", "-document", "-text", "-doctype", "-undef", "-template-content"):
             yield node
-
-
-def _in_head(node: LexborNode) -> bool:
-    while node is not None:
-        if node.tag == "head":
-            return True
-        node = node.parent
-    return False
 
 
 def _element_problems(node: LexborNode, allowed: dict[str, frozenset[str]], where: str) -> list[str]:

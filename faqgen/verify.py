@@ -69,9 +69,10 @@ def verify_site(site: Path, faq: Faq) -> list[str]:
     problems += _expected_pages_and_anchors(site, faq, dirs, pages)
     root_url = next((href for rel, href in pages[site / "index.html"].addresses if rel == "canonical"), None)
     site_path = urlsplit(root_url).path if root_url else "/"
+    files = {"/" + path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file()}
     for path, page in pages.items():
         problems += [f"{page.where}: {message}" for message in page.problems]
-        problems += [f"{page.where}: {message}" for message in broken_links(site, path, page, pages, site_path)]
+        problems += [f"{page.where}: {message}" for message in broken_links(site, path, page, pages, site_path, files)]
         problems += [f"{page.where}: {message}" for message in address_links(site, page, root_url)]
     if root_url:
         problems += _sitemap_addresses(site, root_url)
@@ -94,27 +95,28 @@ def _expected_pages_and_anchors(site: Path, faq: Faq, dirs: dict[str, str], page
     return problems
 
 
-def broken_links(site: Path, path: Path, page: ParsedPage, pages: dict[Path, ParsedPage], site_path: str = "/") -> list[str]:
-    """Internal links whose page or anchor does not exist; `site_path`: where the site is served, as in site_url."""
+def broken_links(site: Path, path: Path, page: ParsedPage, pages: dict[Path, ParsedPage], site_path: str = "/",
+                 files: set[str] | None = None) -> list[str]:  # fmt: skip
+    """Internal links whose page or anchor does not exist; `site_path`: where the site is served,
+    as in site_url; `files`: every file of the site ("/en/index.html"), if already listed."""
+    if files is None:
+        files = {"/" + file.relative_to(site).as_posix() for file in site.rglob("*") if file.is_file()}
     problems = []
     for href in page.links:
         parts = read_url(href)
         if parts is None or parts.scheme or parts.netloc:
             continue  # unreadable addresses are the allowlist's to report
         if parts.path.startswith("/"):
-            target_path = "/" + parts.path.removeprefix(site_path)
+            target = posixpath.normpath("/" + parts.path.removeprefix(site_path))
         else:
-            target_path = (
-                posixpath.normpath(posixpath.join(posixpath.dirname(page.where), parts.path)) if parts.path else page.where
-            )
-        target = site / target_path.lstrip("/")
-        if target.is_dir() or parts.path.endswith("/"):
-            target = target / "index.html"
-        if not target.is_file():
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(page.where), parts.path)) if parts.path else page.where
+        if target not in files:
+            target = target.rstrip("/") + "/index.html"  # a folder's address
+        if target not in files:
             problems.append(f"the link {href} leads nowhere")
-        elif parts.fragment and target.suffix == ".html":
-            ids = pages[target].ids if target in pages else read_page(site, target).ids
-            if parts.fragment not in ids:
+        elif parts.fragment and target.endswith(".html"):
+            target_page = pages.get(site / target.lstrip("/")) or read_page(site, site / target.lstrip("/"))
+            if parts.fragment not in target_page.ids:
                 problems.append(f"the link {href} has no anchor #{parts.fragment} to land on")
     return problems
 
