@@ -39,6 +39,12 @@ BLOCK_LINE = re.compile(r"^[ \t]*\[\[\s*(timeline|regions)\s*\]\][ \t]*$", re.MU
 MAX_BRACKET_DEPTH = 16
 """Python-Markdown's link parsing is quadratic in the number of unclosed `[`: 30,000 of them
 took 86 s. No text needs brackets nested this deep; a deeper text is refused with its place."""
+MAX_PARAGRAPH = 10_000
+"""Python-Markdown slices a paragraph's text anew at each link, emphasis or escape it finds, so
+its time grows with the square of a paragraph's length (40,000 `\\` in one: 0.9 s). Capping a
+paragraph keeps a whole text linear; real paragraphs are under 1,000 characters."""
+MAX_PARENTHESIS_DEPTH = 8
+"""Likewise for the parentheses of a link's address: `[a](` 20,000 times took 131 s."""
 
 # Where an inline [[question-id]] stands while Markdown converts the editor's text: control
 # characters are refused in faq.yaml (faqgen/loader.py), so no text can contain one.
@@ -72,18 +78,44 @@ def misplaced_blocks(text: str) -> Iterator[tuple[str, int]]:
                 yield match.group(1), match.start()
 
 
-def bracket_depth_exceeded(text: str) -> int | None:
-    """The offset where `[` nest deeper than MAX_BRACKET_DEPTH, if they do (linear)."""
-    if text.count("[") <= MAX_BRACKET_DEPTH:  # nearly every text: no need to walk it
+def unbalanced_syntax(text: str) -> tuple[str, int] | None:
+    """What Python-Markdown would take quadratic time over, and where (found in linear time):
+    a paragraph longer than MAX_PARAGRAPH, `[` nested deeper than MAX_BRACKET_DEPTH, or a link's address `](…` not closed by `)` on
+    its line or with parentheses nested deeper than MAX_PARENTHESIS_DEPTH. No real text needs
+    either; Python-Markdown scans to the end of the text from every one of them."""
+    start = 0
+    for blank in _BLANK_LINES.finditer(text + "\n\n"):
+        if blank.start() - start > MAX_PARAGRAPH:
+            return (f"this paragraph is {blank.start() - start:,} characters long, more than {MAX_PARAGRAPH:,}: "
+                    "split it with blank lines", start)  # fmt: skip
+        start = blank.end()
+    if text.count("[") <= MAX_BRACKET_DEPTH and "](" not in text:  # nearly every text
         return None
-    depth = 0
+    brackets = parentheses = 0
+    address_start = None
     for offset, character in enumerate(text):
+        if address_start is not None:
+            if character == "(":
+                parentheses += 1
+                if parentheses > MAX_PARENTHESIS_DEPTH:
+                    return "parentheses are nested too deep in a link's address", offset
+            elif character == ")":
+                parentheses -= 1
+                if parentheses == 0:
+                    address_start = None
+            elif character == "\n":
+                return "this link's address is not closed: end it with `)` on the same line", address_start
+            continue
         if character == "[":
-            depth += 1
-            if depth > MAX_BRACKET_DEPTH:
-                return offset
-        elif character == "]" and depth:
-            depth -= 1
+            brackets += 1
+            if brackets > MAX_BRACKET_DEPTH:
+                return f"brackets `[` are nested too deep (more than {MAX_BRACKET_DEPTH}): close them with `]`", offset
+        elif character == "]" and brackets:
+            brackets -= 1
+            if text.startswith("(", offset + 1):
+                address_start, parentheses = offset + 1, 0
+    if address_start is not None:
+        return "this link's address is not closed: end it with `)` on the same line", address_start
     return None
 
 
@@ -172,7 +204,8 @@ def split_blocks(text: str) -> Iterator[tuple[str, str]]:
 # the opening guillemet; nothing before ? ! ; (Canadian usage, as in the source document).
 # Editors type ordinary spaces; the pages get the right ones. Links and code are left alone.
 _NBSP = "\u00a0"
-_PROTECTED = re.compile(r"`[^`]*`|\]\([^)]*\)|<[^>]*>|https?://\S+")
+# Bounded, so that a `](` or `<` left open costs a bounded scan, not one to the end of the text.
+_PROTECTED = re.compile(r"`[^`\n]{0,500}`|\]\([^)\n]{0,2000}\)|<[^<>\n]{0,500}>|https?://\S+")
 _FRENCH_RULES = (
     (re.compile(r"(?<=\S) (:|%|»)"), _NBSP + r"\1"),
     (re.compile(r"« "), "«" + _NBSP),

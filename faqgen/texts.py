@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from . import LANGUAGES
 from .loader import KeyPath, Source, mappings, raw_questions
-from .markup import BLOCKS, bracket_depth_exceeded, link_references, misplaced_blocks, shortcodes
+from .markup import BLOCKS, link_references, misplaced_blocks, shortcodes, unbalanced_syntax
 from .model import RichText, model_at
 from .problems import Problem, describe
 from .render import RichTextRenderer
@@ -65,8 +65,8 @@ def _plain_text_problems(text: str) -> Iterator[tuple[str, int]]:
 
 def _rich_text_problems(text: str, lang: str, renderer: RichTextRenderer, question_ids: set[str],
                         link_ids: set[str]) -> Iterator[tuple[str, int]]:  # fmt: skip
-    if (offset := bracket_depth_exceeded(text)) is not None:
-        yield "brackets `[` are nested too deep (more than 16): close them with `]`", offset
+    if unbalanced := unbalanced_syntax(text):
+        yield unbalanced
         return  # converting it would take quadratic time
     for name, offset in shortcodes(text):
         if name not in BLOCKS and name not in question_ids:

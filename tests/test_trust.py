@@ -70,8 +70,11 @@ def with_answer(answer: str) -> str:
         ("[x]: javascript:alert(1)\n\nVoir [ici][x].", ["49:24: error: `[…][x]` refers to no link: add it under `links:` (question first-question)"]),
         # Blocks stand on their own line; brackets nest at most 16 deep (linear time).
         ("Voir [[timeline]] ici.", ["47:18: error: `[[timeline]]` shows a whole block: put it on a line of its own (question first-question)"]),
-        ("[" * 30000 + "](https://x.example/)", ["47:29: error: brackets `[` are nested too deep (more than 16): close them with `]` (question first-question)"]),
-        ("[x" * 30000, ["47:45: error: brackets `[` are nested too deep (more than 16): close them with `]` (question first-question)"]),
+        ("[" * 3000 + "](https://x.example/)", ["47:29: error: brackets `[` are nested too deep (more than 16): close them with `]` (question first-question)"]),
+        ("[x" * 3000, ["47:45: error: brackets `[` are nested too deep (more than 16): close them with `]` (question first-question)"]),
+        ("[a](" * 2000, ["47:48: error: parentheses are nested too deep in a link's address (question first-question)"]),
+        ("Voir [ici](https://a.example 'titre\nsuite)", ["47:23: error: this link's address is not closed: end it with `)` on the same line (question first-question)"]),
+        ("mot " * 3000, ["47:13: error: this paragraph is 12,000 characters long, more than 10,000: split it with blank lines (question first-question)"]),
         # Texts that look written but are not.
         ("\u200b\u2060", ["47:13: error: this text has no visible characters (only spaces or invisible ones such as U+200B): write the text (question first-question)"]),
     ],
