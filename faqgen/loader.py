@@ -11,6 +11,7 @@ stage turns such surprises into errors that show the original text.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -81,16 +82,20 @@ class Source:
         if scalar.style == "|":
             lines_before = value.count("\n", 0, offset)
             line = scalar.line + 1 + lines_before
-            source_lines = self.text.split("\n")  # not splitlines(): editors break lines at "\n" only
             indent = 0
-            if line - 1 < len(source_lines):
-                source_line = source_lines[line - 1]
+            if line - 1 < len(self.lines):
+                source_line = self.lines[line - 1]
                 indent = len(source_line) - len(source_line.lstrip(" "))
             return line, indent + offset - (value.rfind("\n", 0, offset) + 1) + 1
         if "\n" in scalar.raw or scalar.style in (">",):
             return scalar.line, scalar.column
         quote = 1 if scalar.style in ('"', "'") else 0
         return scalar.line, scalar.column + quote + offset
+
+    @functools.cached_property
+    def lines(self) -> list[str]:
+        """The file's lines as editors see them (split at "\\n" only, unlike str.splitlines)."""
+        return self.text.split("\n")
 
     def data_at(self, path: KeyPath) -> Any:
         node = self.data
@@ -150,9 +155,13 @@ _UNSEEN_NAMES = {"\u2028": "a line separator (U+2028), often pasted from web pag
 
 def _unseen_characters(text: str, name: str) -> tuple[list[Problem], str]:
     problems = []
+    line, line_start, counted = 1, 0, 0  # counted incrementally: a million of them stay linear
     for match in _UNSEEN.finditer(text):
         character = match.group(0)
-        line, column = position(text, match.start())
+        line += text.count("\n", counted, match.start())
+        line_start = max(line_start, text.rfind("\n", counted, match.start()) + 1)
+        counted = match.start()
+        column = match.start() - line_start + 1
         what = _UNSEEN_NAMES.get(character, f"a control character (U+{ord(character):04X})")
         problems.append(
             Problem(name, line, column, f"the text holds {what}, which is not allowed: delete it or type a space")
