@@ -16,9 +16,11 @@ browser:
 	@test -x "$(CHROMIUM)" || { $(SUDO) apt-get update -qq && \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
-$(VENV)/installed: requirements.txt
+# The pinned lock, then faqgen itself (editable: its CLI `faqgen` and MkDocs plugin `faq`).
+$(VENV)/installed: requirements.txt pyproject.toml
 	python3 -m venv $(VENV)
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check --requirement requirements.txt
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation --editable .
 	touch $@
 
 site: setup

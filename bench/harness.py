@@ -20,8 +20,7 @@ def make_project(target: Path, faq_text: str | None = None) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     (target / "faq.yaml").write_text(faq_text or (ROOT / "faq.yaml").read_text(encoding="utf-8"), encoding="utf-8")
-    for shared in ("faqgen", "overrides"):
-        (target / shared).symlink_to(ROOT / shared)
+    (target / "overrides").symlink_to(ROOT / "overrides")  # faqgen itself is installed (the `faq` plugin)
     shutil.copytree(ROOT / "content" / "assets", target / "content" / "assets")
     return target
 

@@ -54,14 +54,33 @@ def test_as_of_defaults_to_the_document_and_is_shown():
     assert statuses(FAQ.document.as_of) == [(P, "In progress"), (U, "Upcoming"), (U, "Upcoming")]
 
 
-def test_the_mkdocs_build_takes_as_of_from_the_environment(project):
-    result = mkdocs(project, "build", "--strict", env={"FAQ_AS_OF": "2020-05-01"})
+def with_as_of(project, value: str) -> None:
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("      source: faq.yaml\n", f"      source: faq.yaml\n      as_of: {value}\n"))
+
+
+def test_the_plugin_takes_as_of_from_its_configuration(project):
+    with_as_of(project, "2020-05-01")
+    result = mkdocs(project, "build", "--strict")
     assert result.returncode == 0, result.stderr
     page = html(project / "site" / "en" / "timeline" / "index.html")
     assert [s.get_text() for s in page.select(".faq-status")] == ["Completed", "In progress", "Upcoming"]
-    bad = mkdocs(project, "build", env={"FAQ_AS_OF": "May 2020"})
+
+
+@pytest.mark.parametrize(
+    "option, expected",
+    [
+        ("as_of: May 2020", "Plugin 'faq' option 'as_of': expected a date written YYYY-MM-DD, like 2020-05-01, not 'May 2020'"),
+        ("as_of: '2020-02-30'", "Plugin 'faq' option 'as_of': expected a date written YYYY-MM-DD, like 2020-05-01, not '2020-02-30'"),
+        ("source: questions.yaml", "Plugin 'faq' option 'source': The path '"),
+    ],
+)  # fmt: skip
+def test_each_plugin_option_says_what_is_wrong_with_it(project, option, expected):
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("      source: faq.yaml\n", f"      {option}\n"))
+    bad = mkdocs(project, "build")
     assert bad.returncode == 1
-    assert "FAQ_AS_OF='May 2020' is not a date written YYYY-MM-DD" in bad.stderr
+    assert expected in bad.stderr, bad.stderr
     assert "Traceback" not in bad.stderr
 
 

@@ -1,0 +1,179 @@
+"""The MkDocs plugin `faq` (registered by entry point in pyproject.toml):
+
+    plugins:
+      - faq:
+          source: faq.yaml      # the FAQ, relative to mkdocs.yml (the default)
+          as_of: 2020-05-01     # draw the timeline for this date (default: document.as_of)
+      - i18n: …
+
+Thin event handlers, as mkdocs-static-i18n's plugin has them; each job is another module's:
+generation (faqgen.pipeline), page data (faqgen.render.faq_page, faqgen.section_text),
+addresses (faqgen.addresses) and search (faqgen.search). The state of one build lives in a
+`_Build` made in on_config; the plugin instance itself lives for the whole of `mkdocs serve`
+(it has on_startup), which is what lets the preview keep the last good FAQ.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+
+from .addresses import Addresses, write_sitemaps
+from .model import Faq
+from .pipeline import generate
+from .problems import FaqError, os_error_message
+from .render import faq_page, page_names
+from .search import SearchIndexError, audience_records, build_index
+from .section_text import SectionTexts
+from .write import HandWrittenPageError
+
+log = logging.getLogger("mkdocs.plugins.faq")
+
+
+class IsoDate(c.BaseConfigOption[dt.date]):
+    """A date written YYYY-MM-DD (YAML reads it as a date already, or it is quoted text)."""
+
+    def run_validation(self, value: object) -> dt.date:
+        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                pass
+        raise ValidationError(f"expected a date written YYYY-MM-DD, like 2020-05-01, not {value!r}")
+
+
+class FaqConfig(base.Config):
+    source = c.File(exists=True, default="faq.yaml")
+    as_of = c.Optional(IsoDate())
+
+
+@dataclass
+class _Build:
+    """What one build (every language of it) learns and collects."""
+
+    faq: Faq
+    addresses: Addresses
+    pages: list[str]
+    texts: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)  # (language, page) → section id → text
+
+
+class FaqPlugin(BasePlugin[FaqConfig]):
+    def __init__(self):
+        self.serving = False
+        self.last_good: Faq | None = None  # shown by the preview while faq.yaml has errors
+        self.build: _Build | None = None
+        self.builds_open = 0  # mkdocs-static-i18n builds each further language inside the first
+        self.section_texts = SectionTexts()  # the Markdown extension that reads each converted page
+
+    def on_startup(self, *, command, dirty):
+        self.serving = command == "serve"
+
+    def on_config(self, config):
+        self.builds_open += 1
+        if self.builds_open > 1:  # a further language: generated already
+            # It writes into the same folder: its 404.html (English chrome) would replace the root's.
+            config.theme.static_templates.discard("404.html")
+            return self._with_section_texts(config)
+        faq, warnings = self._generate(config)
+        for warning in warnings:
+            log.warning(str(warning))  # `mkdocs build --strict` (publishing) stops on these
+        self.last_good = faq
+        self.build = _Build(faq, _addresses(config), page_names(faq))
+        config.theme.static_templates.discard("sitemap.xml")  # ours is written after the build (on_post_build)
+        config.nav = [f"{name}.md" for name in self.build.pages]
+        return self._with_section_texts(config)
+
+    def _generate(self, config):
+        try:
+            result = generate(Path(self.config.source), Path(config.docs_dir), as_of=self.config.as_of,
+                              display_name=Path(self.config.source).name)  # fmt: skip
+        except FaqError as error:
+            if not (self.serving and self.last_good is not None):
+                raise PluginError(f"{Path(self.config.source).name} cannot be published; no page was changed:\n{error}") from None
+            # The preview keeps showing the last good pages; the editor reads what to fix here.
+            for problem in error.problems:
+                log.error(str(problem))
+            log.error("faq.yaml has errors: the preview shows the last good version until they are fixed")
+            return self.last_good, []
+        except HandWrittenPageError as error:
+            raise PluginError(str(error)) from None
+        except OSError as error:
+            raise PluginError(f"the pages could not be written: {os_error_message(error)}") from None
+        return result.faq, result.warnings
+
+    def _with_section_texts(self, config):
+        if self.section_texts not in config.markdown_extensions:
+            config.markdown_extensions.append(self.section_texts)
+        return config
+
+    def on_serve(self, server, *, config, builder):
+        server.watch(self.config.source)  # an edit of faq.yaml rebuilds the preview
+        return server
+
+    def on_files(self, files, *, config):
+        """The theme's sitemap is not copied either (see on_config)."""
+        if theme_sitemap := files.get_file_from_path("sitemap.xml"):
+            files.remove(theme_sitemap)
+        return files
+
+    def on_page_content(self, html, *, page, config, files):
+        self.build.texts[_page_of(page)] = self.section_texts.texts  # of the page just converted
+        return html
+
+    def on_page_context(self, context, *, page, config, nav):
+        """What overrides/main.html adds to the <head>: hreflang links and schema.org data."""
+        lang, name = _page_of(page)
+        if audience := self.build.faq.audience(name):
+            context["structured_data"] = faq_page(audience, lang, self.build.texts[(lang, name)])
+        if self.build.addresses.site_url and name in self.build.pages:
+            context["hreflang"] = self.build.addresses.alternates(name)
+        return context
+
+    @event_priority(-200)  # after mkdocs-static-i18n (-100) has built the other languages
+    def on_post_build(self, *, config):
+        self.builds_open -= 1
+        if self.builds_open > 0:
+            return
+        build, site = self.build, Path(config.site_dir)
+        if build.addresses.site_url:
+            write_sitemaps(site, build.addresses, build.pages, build.faq.document.last_updated)
+        pages, records = [], []
+        for lang in build.addresses.language_dirs:
+            for name in build.pages:
+                url = "/" + build.addresses.path(lang, name)
+                if audience := build.faq.audience(name):
+                    records += audience_records(audience, lang, url, build.texts[(lang, name)])
+                else:
+                    pages.append(site / build.addresses.path(lang, name) / "index.html")
+        try:
+            build_index(site, pages, records)
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from None
+
+    def on_build_error(self, *, error):
+        self.builds_open = 0  # the next build (serve) starts afresh
+
+
+def _addresses(config) -> Addresses:
+    if not config.site_url:
+        log.info("site_url is not set (FAQ_SITE_URL): no canonical or hreflang links and no sitemap")
+    languages = config.plugins["i18n"].config.languages
+    default = next(language.locale for language in languages if language.default)
+    dirs = {language.locale: "" if language.locale == default else f"{language.locale}/" for language in languages}
+    return Addresses(config.site_url and config.site_url.rstrip("/") + "/", dirs, default)
+
+
+def _page_of(page) -> tuple[str, str]:
+    """(language, page name) of a generated page, from its file name: `municipalities.en.md`."""
+    name, lang, _ = Path(page.file.src_uri).name.rsplit(".", 2)
+    return lang, name
