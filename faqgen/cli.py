@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import signal
 import subprocess
 import sys
+from dataclasses import asdict
 from pathlib import Path
 
 from . import LANGUAGE_NAMES, translations
@@ -40,6 +42,9 @@ def parser() -> argparse.ArgumentParser:
     def command(name: str, help: str) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help, description=help)
         sub.add_argument("file", nargs="?", default="faq.yaml", help="the FAQ source (default: faq.yaml)")
+        sub.add_argument("--format", choices=FORMATS, default="auto",
+                         help="how problems are shown: plain lines, GitHub annotations or JSON "
+                              "(default: github under GitHub Actions, else plain)")  # fmt: skip
         return sub
 
     build = command("build", "check faq.yaml and regenerate the pages in content/ (the default command)")
@@ -84,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return COMMANDS[arguments.command](file, arguments)
     except FaqError as error:
-        _print_problems(error.problems)
+        _print_problems(error.problems, arguments)
         count = len(error.errors)
         print(f"{count} error{'s' if count != 1 else ''}; nothing was written.", file=sys.stderr)
         return 1
@@ -96,29 +101,61 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
-def _print_problems(problems: list[Problem]) -> None:
-    for problem in problems:
-        print(problem, file=sys.stderr)
+FORMATS = ("auto", "plain", "github", "json")
+
+
+def _print_problems(problems: list[Problem], arguments) -> None:
+    """Problems as lines (stderr), as GitHub workflow annotations on the pull request's lines
+    (stdout, where GitHub reads them) or as one JSON array (stdout)."""
+    chosen = getattr(arguments, "format", "plain")
+    if chosen == "auto":  # as yamllint chooses: annotations where GitHub Actions will show them
+        chosen = "github" if "GITHUB_ACTIONS" in os.environ and "GITHUB_WORKFLOW" in os.environ else "plain"
+    if chosen == "json":
+        print(json.dumps([asdict(problem) for problem in problems], ensure_ascii=False, indent=2))
+    elif chosen == "github":
+        for problem in problems:
+            print(_annotation(problem))
+    else:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+
+
+def _say(arguments, text: str) -> None:
+    """A command's closing line: on stdout, unless stdout carries JSON."""
+    print(text, file=sys.stderr if getattr(arguments, "format", "plain") == "json" else sys.stdout)
+
+
+def _annotation(problem: Problem) -> str:
+    """::error file=…,line=…,col=…::message (GitHub's workflow command, its special characters escaped)."""
+
+    def data(text: str) -> str:
+        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+    def prop(text: str) -> str:
+        return data(text).replace(":", "%3A").replace(",", "%2C")
+
+    where = f" ({problem.context})" if problem.context else ""
+    return (f"::{problem.severity} file={prop(problem.file)},line={problem.line},col={problem.column},"
+            f"title={prop(Path(problem.file).name + ' ' + problem.severity)}::{data(problem.message + where)}")  # fmt: skip
 
 
 def _build(file: Path, arguments) -> int:
     result = generate(file, Path(arguments.content), as_of=arguments.as_of, display_name=str(file))
-    _print_problems(result.warnings)
+    _print_problems(result.warnings, arguments)
     report = result.report
-    print(
-        f"{arguments.content}: {len(report.written)} written, {len(report.removed)} removed, {len(report.unchanged)} unchanged"
-    )
+    _say(arguments, f"{arguments.content}: {len(report.written)} written, {len(report.removed)} removed, "
+                    f"{len(report.unchanged)} unchanged")  # fmt: skip
     return 0
 
 
 def _check(file: Path, arguments) -> int:
     checked = check(file, str(file), strict=arguments.strict)
-    _print_problems(checked.warnings)
+    _print_problems(checked.warnings, arguments)
     questions = sum(1 for _ in checked.faq.questions())
     warnings = (
         f", {len(checked.warnings)} warning{'s' if len(checked.warnings) != 1 else ''}" if checked.warnings else ""
     )
-    print(f"{file}: OK, {questions} questions in {len(checked.faq.audiences)} audiences{warnings}")
+    _say(arguments, f"{file}: OK, {questions} questions in {len(checked.faq.audiences)} audiences{warnings}")
     return 0
 
 

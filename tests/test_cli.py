@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,9 +13,10 @@ from conftest import ROOT
 BAD = Path(__file__).parent / "fixtures" / "bad"
 
 
-def run(*arguments, cwd=ROOT):
+def run(*arguments, cwd=ROOT, env=None):
+    environment = {key: value for key, value in os.environ.items() if not key.startswith("GITHUB_")}
     return subprocess.run([sys.executable, str(ROOT / "build_faq.py"), *arguments], cwd=cwd, capture_output=True,
-                          text=True, timeout=120)  # fmt: skip
+                          text=True, timeout=120, env={**environment, **(env or {})})  # fmt: skip
 
 
 def test_check_accepts_the_real_faq():
@@ -42,3 +45,31 @@ def test_build_writes_pages_then_nothing(tmp_path):
     assert first.returncode == 0 and "14 written, 0 removed, 0 unchanged" in first.stdout
     second = run("build", "--content", str(tmp_path / "content"))
     assert "0 written, 0 removed, 14 unchanged" in second.stdout
+
+
+OVERLAP = BAD / "phases-overlap.yaml"
+OVERLAP_MESSAGE = ("phase `transition` starts (2020-04-01) before phase `planning` ends (2020-04-30); phases must follow "
+                   "each other in order without overlapping")  # fmt: skip
+
+
+def test_check_formats_problems_as_json():
+    result = run("check", str(OVERLAP), "--format", "json")
+    assert result.returncode == 1
+    assert json.loads(result.stdout) == [{
+        "file": str(OVERLAP), "line": 26, "column": 12, "message": OVERLAP_MESSAGE,
+        "context": "phases[transition].start", "severity": "error",
+    }]  # fmt: skip
+    assert result.stderr == "1 error; nothing was written.\n"
+    ok = run("check", "--format", "json")
+    assert ok.returncode == 0 and json.loads(ok.stdout) == [] and ok.stderr.startswith("faq.yaml: OK")
+
+
+def test_check_writes_github_annotations_by_itself_under_github_actions():
+    expected = (f"::error file={str(OVERLAP).replace(':', '%3A')},line=26,col=12,title=phases-overlap.yaml error::"
+                f"{OVERLAP_MESSAGE} (phases[transition].start)\n")  # fmt: skip
+    assert run("check", str(OVERLAP), "--format", "github").stdout == expected
+    under_actions = run("check", str(OVERLAP), env={"GITHUB_ACTIONS": "true", "GITHUB_WORKFLOW": "checks"})
+    assert under_actions.stdout == expected
+    assert run("check", str(OVERLAP)).stdout == ""  # elsewhere: plain lines on stderr
+    newline = run("check", str(BAD / "several-errors.yaml"), "--format", "github").stdout.splitlines()
+    assert all(line.startswith(("::error ", "::warning ")) for line in newline)  # one annotation a line
