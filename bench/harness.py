@@ -21,7 +21,7 @@ def make_project(target: Path, faq_text: str | None = None) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     (target / "faq.yaml").write_text(faq_text or (ROOT / "faq.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     (target / "overrides").symlink_to(ROOT / "overrides")  # faqgen itself is installed (the `faq` plugin)
-    shutil.copytree(ROOT / "content" / "assets", target / "content" / "assets")
+    (target / "content").mkdir(exist_ok=True)
     return target
 
 

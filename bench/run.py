@@ -88,12 +88,14 @@ def build(project: Path, site_url: str) -> tuple[float, float]:
 
 def verification(project: Path) -> float:
     """Seconds `build_faq.py site` spends verifying this built site (it must pass)."""
+    from faqgen.languages import project_root_language
     from faqgen.pipeline import check
     from faqgen.verify import verify_site
 
     faq = check(project / "faq.yaml").faq
+    root = project_root_language(project)
     started = time.perf_counter()
-    problems = verify_site(project / "site", faq)
+    problems = verify_site(project / "site", faq, root)
     seconds = time.perf_counter() - started
     if problems:
         raise SystemExit(f"the built site of {project.name} failed verification:\n" + "\n".join(problems[:20]))

@@ -6,10 +6,11 @@ The pipeline, one module per stage:
     validate  build the model and check what types cannot say; every problem located
     render    Jinja2 templates -> Markdown text per page and language
     write     put pages in content/, touching only what changed
-    pipeline  the stages in order, used by the CLI and the MkDocs hook
+    pipeline  the stages in order, used by the CLI and the MkDocs plugin (plugin.py)
+    languages which languages, where their pages are, their typography
 """
 
 LANGUAGES = ("fr", "en")
 """Site languages; the first is the source language and sits at the site root."""
-LANGUAGE_NAMES = {"fr": "French", "en": "English"}
+NAMES = {"fr": "French", "en": "English"}
 """How messages to editors name the languages."""

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from . import LANGUAGE_NAMES, LANGUAGES
+from .languages import LANGUAGES, NAMES
 from .loader import Source, raw_questions
 from .translations import statuses
 
@@ -42,7 +42,7 @@ def report(old: Source, new: Source, old_name: str) -> str:
     lines = [f"## Changes to the FAQ since {old_name}", ""]
     for lang in LANGUAGES:
         entries = list(_language_changes(before, after, lang))
-        lines += [f"### {LANGUAGE_NAMES[lang]}", ""]
+        lines += [f"### {NAMES[lang]}", ""]
         lines += entries or ["No change to the questions."]
         lines.append("")
     status_lines = list(_status_changes(old, new))
@@ -78,7 +78,7 @@ def _status_changes(old: Source, new: Source) -> Iterator[str]:
             was = previous.states[lang].value if previous else "absent"
             now = status.states[lang].value
             if was != now:
-                yield f"- {status.owner}, {status.field}: {LANGUAGE_NAMES[lang]} {was} → {now}"
+                yield f"- {status.owner}, {status.field}: {NAMES[lang]} {was} → {now}"
 
 
 def word_diff(old: str, new: str) -> str:

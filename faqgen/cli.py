@@ -12,9 +12,10 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from . import LANGUAGE_NAMES, translations
+from . import translations
 from .changes import report
 from .confirm import confirm, to_confirm
+from .languages import NAMES
 from .loader import load_bytes, load_file
 from .pipeline import check, generate
 from .problems import FaqError, Problem, os_error_message
@@ -166,7 +167,7 @@ def _status(file: Path, arguments) -> int:
         counts[status.state] += 1
         if not status.ok:
             languages = ", ".join(
-                f"{LANGUAGE_NAMES[lang]} {state.value}"
+                f"{NAMES[lang]} {state.value}"
                 for lang, state in status.states.items()
                 if state is not translations.State.OK
             )

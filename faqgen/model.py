@@ -86,6 +86,9 @@ class Document(Model):
         description="Date the timeline is drawn for (which phases are completed, in progress or upcoming), "
         "YYYY-MM-DD. The build command's --as-of option overrides it."
     )
+    timeline_intro: Translation | None = Field(
+        None, description="What the timeline page shows, in a sentence (a general sentence if left out)."
+    )
 
     @property
     def last_updated(self) -> dt.date:
@@ -214,7 +217,9 @@ class Faq(Model):
     document: Document
     key_points: list[KeyPointSection] = Field(min_length=1, description="Sections of bullet points on the home page.")
     regions: list[Region] = Field(default_factory=list, description="Prototype regions and their managers.")
-    phases: list[Phase] = Field(min_length=1, description="The phases, in order.")
+    phases: list[Phase] = Field(
+        default_factory=list, description="The phases, in order; with milestones, they make the timeline page."
+    )
     milestones: list[Milestone] = Field(default_factory=list, description="Dated events on the timeline, in order.")
     scoring: Scoring | None = Field(None, description="Figures of the selection process.")
     links: list[Link] = Field(default_factory=list, description="External links used in texts as [words][link-id].")
@@ -225,6 +230,10 @@ class Faq(Model):
         for audience in self.audiences:
             for number, question in enumerate(audience.questions, start=1):
                 yield audience, number, question
+
+    @property
+    def has_timeline(self) -> bool:
+        return bool(self.phases or self.milestones)
 
     def audience(self, page_name: str) -> Audience | None:
         """The audience whose page this is; None for the home page and the timeline."""

@@ -23,10 +23,14 @@ from pathlib import Path
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File
 
 from .addresses import Addresses, write_sitemaps
+from .labels import LABELS
+from .languages import folders, root_language
 from .model import Faq
 from .pipeline import generate
 from .problems import FaqError, os_error_message
@@ -91,6 +95,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         self.build = _Build(faq, _addresses(config), page_names(faq))
         config.theme.static_templates.discard("sitemap.xml")  # ours is written after the build (on_post_build)
         config.nav = [f"{name}.md" for name in self.build.pages]
+        _add_assets(config)
         return self._with_section_texts(config)
 
     def _generate(self, config):
@@ -121,9 +126,11 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         return server
 
     def on_files(self, files, *, config):
-        """The theme's sitemap is not copied either (see on_config)."""
+        """faqgen's own assets join the site; the theme's sitemap does not (see on_config)."""
         if theme_sitemap := files.get_file_from_path("sitemap.xml"):
             files.remove(theme_sitemap)
+        for asset in sorted(ASSETS.iterdir()):
+            files.append(File(f"{ASSETS.name}/{asset.name}", str(ASSETS.parent), config.site_dir, config.use_directory_urls))
         return files
 
     def on_page_content(self, html, *, page, config, files):
@@ -137,6 +144,14 @@ class FaqPlugin(BasePlugin[FaqConfig]):
             context["structured_data"] = faq_page(audience, lang, self.build.texts[(lang, name)])
         if self.build.addresses.site_url and name in self.build.pages:
             context["hreflang"] = self.build.addresses.alternates(name)
+        return context
+
+    def on_template_context(self, context, *, template_name, config):
+        """The not-found page (one for the whole site) speaks every language, the root's first."""
+        if template_name == "404.html":
+            dirs, root = self.build.addresses.language_dirs, self.build.addresses.default_language
+            context["not_found"] = [{"lang": lang, "folder": dirs[lang], **LABELS[lang]}
+                                    for lang in sorted(dirs, key=lambda lang: lang != root)]  # fmt: skip
         return context
 
     @event_priority(-200)  # after mkdocs-static-i18n (-100) has built the other languages
@@ -164,13 +179,29 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         self.builds_open = 0  # the next build (serve) starts afresh
 
 
+ASSETS = Path(__file__).parent / "assets"
+"""Styles and scripts every FAQ site needs (timeline, language switcher, copy link, search)."""
+
+
+def _add_assets(config) -> None:
+    """Into every page: faq.css, faq.js, and faq-search.js as a module (Pagefind loads with import())."""
+    if "assets/faq.css" not in config.extra_css:
+        config.extra_css.append("assets/faq.css")
+    if not any(str(script) == "assets/faq.js" for script in config.extra_javascript):
+        config.extra_javascript.append(ExtraScriptValue("assets/faq.js"))
+        search = ExtraScriptValue("assets/faq-search.js")
+        search.type = "module"
+        config.extra_javascript.append(search)
+
+
 def _addresses(config) -> Addresses:
     if not config.site_url:
         log.info("site_url is not set (FAQ_SITE_URL): no canonical or hreflang links and no sitemap")
-    languages = config.plugins["i18n"].config.languages
-    default = next(language.locale for language in languages if language.default)
-    dirs = {language.locale: "" if language.locale == default else f"{language.locale}/" for language in languages}
-    return Addresses(config.site_url and config.site_url.rstrip("/") + "/", dirs, default)
+    try:
+        root = root_language(config)
+    except ValueError as error:
+        raise PluginError(str(error)) from None
+    return Addresses(config.site_url and config.site_url.rstrip("/") + "/", folders(root), root)
 
 
 def _page_of(page) -> tuple[str, str]:

@@ -25,6 +25,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from . import processes
+from .languages import project_root_language
 from .pipeline import check
 from .verify import verify_site
 
@@ -56,7 +57,7 @@ def build_site(root: Path, output: Path, *, on_wait: Callable[[], None] = lambda
             )
             if result.returncode != 0:
                 raise PublishError(f"mkdocs build --strict failed:\n{result.stderr.strip()}")
-            problems = verify_site(staging, checked.faq)
+            problems = verify_site(staging, checked.faq, project_root_language(root))
             if problems:
                 raise PublishError("the built site failed verification:\n" + "\n".join(problems))
             pages = sum(1 for _ in staging.rglob("*.html"))

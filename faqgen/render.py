@@ -20,10 +20,10 @@ import jinja2
 import yaml
 from markupsafe import Markup, escape
 
-from . import LANGUAGES
 from .addresses import relative_url
 from .labels import LABELS, format_date, roman
-from .markup import BLOCKS, EditorMarkdown, french_typography, markdown_escape, put_links, split_blocks
+from .languages import LANGUAGES, typeset
+from .markup import BLOCKS, EditorMarkdown, markdown_escape, put_links, split_blocks
 from .model import Audience, Faq, RichText, Translation
 from .safety import check_fragment
 
@@ -46,7 +46,7 @@ class Page:
 
 def page_names(faq: Faq) -> list[str]:
     """Every page, in menu order."""
-    return ["index", *(audience.id for audience in faq.audiences), "timeline"]
+    return ["index", *(audience.id for audience in faq.audiences), *(["timeline"] if faq.has_timeline else [])]
 
 
 def render_site(faq: Faq, as_of: dt.date | None = None, texts: RichTextRenderer | None = None) -> list[Page]:
@@ -73,7 +73,9 @@ def render_site(faq: Faq, as_of: dt.date | None = None, texts: RichTextRenderer 
                     audience=audience,
                 )
             )
-        pages.append(renderer.page("timeline", lang, "timeline.md.j2", title=None, description=ui["timeline_intro"]))
+        if faq.has_timeline:
+            intro = faq.document.timeline_intro.in_(lang) if faq.document.timeline_intro else ui["timeline_intro"]
+            pages.append(renderer.page("timeline", lang, "timeline.md.j2", title=None, description=intro, intro=intro))
     return pages
 
 
@@ -229,10 +231,6 @@ def faq_page(audience: Audience, lang: str, texts: Mapping[str, str]) -> dict:
             for question in audience.questions
         ],
     }
-
-
-def typeset(text: str, lang: str) -> str:
-    return french_typography(text) if lang == "fr" else text
 
 
 @jinja2.pass_eval_context

@@ -29,7 +29,7 @@ from pathlib import Path
 import jinja2
 
 from . import processes
-from .markup import french_typography
+from .languages import typeset
 from .model import Audience
 
 ELISION = re.compile(r"(?<![\w’'])((?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)’)(?=\w)", re.IGNORECASE)
@@ -74,10 +74,9 @@ class Record:
 def audience_records(audience: Audience, lang: str, url: str, texts: dict[str, str]) -> list[Record]:
     """The page's key points, if any, and its questions in parts, `texts` being the page's
     section texts (faqgen/section_text.py), `url` the page's ("/en/municipalities/")."""
-    typeset = french_typography if lang == "fr" else str
-    title = typeset(audience.title.in_(lang))
+    title = typeset(audience.title.in_(lang), lang)
     questions = [
-        Question(question.id, f"{number}. {typeset(question.question.in_(lang))}", texts[question.id])
+        Question(question.id, f"{number}. {typeset(question.question.in_(lang), lang)}", texts[question.id])
         for number, question in enumerate(audience.questions, start=1)
     ]
     parts = range(0, len(questions), QUESTIONS_PER_RECORD)

@@ -13,7 +13,7 @@ import difflib
 import re
 from collections.abc import Iterator
 
-from . import LANGUAGES
+from .languages import LANGUAGES
 from .loader import KeyPath, Source, mappings, raw_questions
 from .markup import BLOCKS, link_references, misplaced_blocks, shortcodes, unbalanced_syntax
 from .model import RichText, model_at
@@ -36,7 +36,7 @@ def text_problems(source: Source, renderer: RichTextRenderer) -> Iterator[Proble
     for path, text in texts(data, ()):
         problems = list(_plain_text_problems(text))
         if _is_rich(path):  # HTML in it is escaped by the conversion: its other problems are still found
-            problems += _rich_text_problems(text, path[-1], renderer, question_ids, {link["id"] for link in links})
+            problems += _rich_text_problems(text, path[-1], renderer, question_ids, {link["id"] for link in links}, data)
         for message, offset in problems:
             line, column = source.where_in_text(path, offset)
             yield Problem(source.file, line, column, message, describe(source.data, path))
@@ -64,12 +64,14 @@ def _plain_text_problems(text: str) -> Iterator[tuple[str, int]]:
 
 
 def _rich_text_problems(text: str, lang: str, renderer: RichTextRenderer, question_ids: set[str],
-                        link_ids: set[str]) -> Iterator[tuple[str, int]]:  # fmt: skip
+                        link_ids: set[str], data: dict) -> Iterator[tuple[str, int]]:  # fmt: skip
     if unbalanced := unbalanced_syntax(text):
         yield unbalanced
         return  # converting it would take quadratic time
     for name, offset in shortcodes(text):
-        if name not in BLOCKS and name not in question_ids:
+        if name in BLOCKS and not data.get({"timeline": "phases", "regions": "regions"}[name]):
+            yield f"`[[{name}]]` shows the {name}, but this file has no `{'phases' if name == 'timeline' else 'regions'}:`", offset
+        elif name not in BLOCKS and name not in question_ids:
             hint = _did_you_mean(name, [*question_ids, *BLOCKS])
             yield f"`[[{name}]]` refers to no question: no question has the id `{name}`{hint}", offset
     for name, offset in misplaced_blocks(text):

@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from . import LANGUAGE_NAMES, LANGUAGES
+from .languages import LANGUAGES, NAMES
 from .loader import KeyPath, Source, raw_questions
 from .model import CONFIRMED_PATTERN as _CONFIRMED
 
@@ -118,7 +118,7 @@ def _status(path: KeyPath, owner: str, field: str, node) -> TextStatus:
 
 def describe(status: TextStatus) -> str:
     """One sentence for an editor, ending with what to do."""
-    missing = [LANGUAGE_NAMES[lang] for lang, state in status.states.items() if state is State.MISSING]
+    missing = [NAMES[lang] for lang, state in status.states.items() if state is State.MISSING]
     if missing:
         return f"the {' and '.join(missing)} text is missing"
     stale = [lang for lang, state in status.states.items() if state is State.STALE]
@@ -126,7 +126,7 @@ def describe(status: TextStatus) -> str:
     if stale:
         other = next(lang for lang in LANGUAGES if lang not in stale)
         return (
-            f"the {LANGUAGE_NAMES[stale[0]]} {status.field} may be out of date: the {LANGUAGE_NAMES[other]} text "
+            f"the {NAMES[stale[0]]} {status.field} may be out of date: the {NAMES[other]} text "
             f"changed since they were last confirmed equivalent; once it is updated, set {todo}"
         )
     return f"the French and English {status.field} are not confirmed equivalent; once they are, set {todo}"

@@ -16,7 +16,8 @@ from dataclasses import dataclass, replace
 
 import pydantic
 
-from . import LANGUAGE_NAMES, translations
+from . import translations
+from .languages import NAMES
 from .loader import KeyPath, Source
 from .model import RESERVED_ANCHORS, RESERVED_PAGE_IDS, Faq, Translation, model_at
 from .problems import FaqError, Problem, describe
@@ -112,15 +113,15 @@ def _message(source: Source, path: KeyPath, kind: str, detail: dict) -> str:
     else:
         written = f"`{scalar.raw if len(scalar.raw) <= 40 else scalar.raw[:20] + '…'}`"
     if kind == "missing":
-        if field in LANGUAGE_NAMES:
+        if field in NAMES:
             return (
-                f"the {LANGUAGE_NAMES[field]} text (`{field}:`) is missing; "
+                f"the {NAMES[field]} text (`{field}:`) is missing; "
                 "both languages are required (French Language Services Act)"
             )
         return f"`{field}` is missing"
     if kind == "string_too_short" or (kind == "string_type" and value is None):
-        if field in LANGUAGE_NAMES:
-            return f"the {LANGUAGE_NAMES[field]} text (`{field}:`) is empty; both languages are required"
+        if field in NAMES:
+            return f"the {NAMES[field]} text (`{field}:`) is empty; both languages are required"
         return "this text is empty"
     if kind == "string_type":
         return f'{written} is {_read_as(value)}, not text: put it in quotes, "{_unquoted(scalar, value)}"'

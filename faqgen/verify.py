@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import LANGUAGES
 from .addresses import SITEMAP, SITEMAP_NS, page_path
+from .languages import LANGUAGES, folders
 from .model import Faq
 from .render import page_names
 from .safety import check_page, read_url
@@ -46,23 +46,22 @@ def read_page(site: Path, path: Path) -> ParsedPage:
     return page
 
 
-def language_dirs(site: Path) -> dict[str, str]:
-    """Where each language's pages are: the root's language at "", the others in "<lang>/"."""
-    root_lang = read_page(site, site / "index.html").lang or LANGUAGES[0]
-    return {lang: "" if lang == root_lang else f"{lang}/" for lang in LANGUAGES}
+def page_file(site: Path, lang: str, name: str, dirs: dict[str, str]) -> Path:
+    """The built page `name` in `lang`, `dirs` being the languages' folders (faqgen.languages.folders)."""
+    return site / page_path(dirs, lang, name) / "index.html"
 
 
-def page_file(site: Path, lang: str, name: str, dirs: dict[str, str] | None = None) -> Path:
-    return site / page_path(dirs or language_dirs(site), lang, name) / "index.html"
-
-
-def verify_site(site: Path, faq: Faq) -> list[str]:
+def verify_site(site: Path, faq: Faq, root_language: str) -> list[str]:
+    """What is wrong with the built `site` (sentences); `root_language`: the language at its root."""
     if not (site / "index.html").is_file():
         return [f"{site}: no index.html: the build is empty"]
     pages = {path: read_page(site, path) for path in sorted(site.rglob("*.html"))}
-    root_lang = pages[site / "index.html"].lang or LANGUAGES[0]
-    dirs = {lang: "" if lang == root_lang else f"{lang}/" for lang in LANGUAGES}
+    dirs = folders(root_language)
     problems: list[str] = []
+    for lang, folder in dirs.items():  # each language's home is where the root language puts it
+        home = pages.get(site / folder / "index.html")
+        if home is not None and home.lang != lang:
+            problems.append(f"/{folder}index.html is in `{home.lang}`, not `{lang}` (the root language is {root_language})")
     floor = len(LANGUAGES) * len(page_names(faq))
     if len(pages) < floor:
         problems.append(f"only {len(pages)} HTML pages; a complete build has at least {floor}")

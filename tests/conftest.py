@@ -13,13 +13,15 @@ from bs4 import BeautifulSoup
 from hypothesis import settings
 
 from bench.harness import ROOT, SiteServer, make_project  # noqa: F401  (ROOT: the tests import it from here)
+from faqgen.languages import folders, project_root_language
 
 # CI runs the same examples every time, so a red build is reproducible; locally they vary.
 settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
 
-LANGUAGE_DIRS = {"fr": "", "en": "en/"}  # French, the source language, at the root
+ROOT_LANGUAGE = project_root_language(ROOT)  # mkdocs.yml's one setting (French at the root)
+LANGUAGE_DIRS = folders(ROOT_LANGUAGE)
 FIXTURES = Path(__file__).parent / "fixtures"
 
 

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from conftest import ROOT, snapshot
+from conftest import ROOT, ROOT_LANGUAGE, snapshot
 
 from bench.harness import wait_for
 from faqgen.pipeline import check
@@ -71,7 +71,7 @@ def test_a_build_mkdocs_refuses_leaves_the_site_as_it_was(project, tmp_path):
 
 
 def test_verification_accepts_the_real_build(built_site):
-    assert verify_site(built_site, FAQ) == []
+    assert verify_site(built_site, FAQ, ROOT_LANGUAGE) == []
 
 
 def test_verification_finds_what_would_hurt_readers(built_site, tmp_path):
@@ -86,7 +86,7 @@ def test_verification_finds_what_would_hurt_readers(built_site, tmp_path):
     article.append(soup.new_tag("img", src="https://fonts.example.com/x.png", onerror="steal()"))
     article.append(soup.new_tag("a", href="javascript:alert(1)"))
     page.write_text(str(soup))
-    problems = verify_site(site, FAQ)
+    problems = verify_site(site, FAQ, ROOT_LANGUAGE)
     assert "the en page `municipalities` is missing" in problems
     assert "the en page `ssm-selection` has no anchor #fairness-of-process" in problems
     assert "/en/ssm-selection/index.html: the element <script> is not allowed in the content" in problems
@@ -106,7 +106,7 @@ def test_verification_finds_wrong_addresses(built_site, site_server, tmp_path):
     soup.select_one("link[rel=canonical]")["href"] = "https://elsewhere.example/en/timeline/"
     soup.select_one("link[hreflang=en]")["href"] = site_server.url + "en/calendar/"
     page.write_text(str(soup))
-    problems = verify_site(site, FAQ)
+    problems = verify_site(site, FAQ, ROOT_LANGUAGE)
     assert problems == [
         f"/en/timeline/index.html: the canonical link https://elsewhere.example/en/timeline/ is not below the site's address {site_server.url}",
         f"/en/timeline/index.html: no sitemap.xml beside the alternate {site_server.url}timeline/: the theme's request for it would fail",
@@ -120,7 +120,7 @@ def test_verification_refuses_a_truncated_build(built_site, tmp_path):
     shutil.copytree(built_site, site)
     for folder in ("en", "timeline", "municipalities"):
         shutil.rmtree(site / folder)
-    problems = verify_site(site, FAQ)
+    problems = verify_site(site, FAQ, ROOT_LANGUAGE)
     assert problems[0].startswith("only 6 HTML pages; a complete build has at least 14")
 
 
@@ -199,7 +199,7 @@ def test_killed_and_concurrent_runs_never_leave_site_incomplete_or_debris(projec
     assert samples > 10
     assert not list(tmp_path.glob(".site-*")), "...which the next run removes"
     assert manifest(site) == published  # byte-identical to the first build
-    assert verify_site(site, FAQ) == []
+    assert verify_site(site, FAQ, ROOT_LANGUAGE) == []
 
 
 def test_build_is_all_or_nothing_when_the_disk_fills(project, monkeypatch):

@@ -8,7 +8,7 @@ import re
 
 import markdown
 import pytest
-from conftest import FIXTURES, HOSTILE_TEXTS
+from conftest import FIXTURES, HOSTILE_TEXTS, ROOT_LANGUAGE
 from hypothesis import assume, given
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
@@ -139,7 +139,7 @@ def test_a_phase_that_ends_on_the_last_day_there_is_renders():
 def test_the_hostile_site_builds_verifies_and_shows_every_text_as_typed(hostile_site):
     site = hostile_site.project / "site"
     faq = check(hostile_site.project / "faq.yaml", strict=True).faq
-    assert verify_site(site, faq) == []
+    assert verify_site(site, faq, ROOT_LANGUAGE) == []
     texts = {path: LexborHTMLParser(path.read_text(encoding="utf-8")) for path in site.rglob("*.html")}
     visible = " ".join(" ".join(tree.body.text(separator=" ").split()) for tree in texts.values())
     for name, typed in HOSTILE_TEXTS.items():
