@@ -3,12 +3,11 @@
 Absolute URLs exist only when the site's public address is known (`site_url`, from
 FAQ_SITE_URL): search engines need them, and a guessed host would be worse than none.
 
-- Every page names its versions: `<link rel="alternate" hreflang>` for each language and
-  x-default (the source language), plus the theme's `<link rel="canonical">`.
-- /sitemap.xml lists every page with its date and the same alternates.
-- mkdocs-material fetches `sitemap.xml` beside each alternate link of a page, that is in the
-  page's own folder, to map pages between languages; a small sitemap there (the page in every
-  language) answers that request instead of a 404.
+- Every page names its canonical address (the theme's `<link rel="canonical">`).
+- /sitemap.xml lists every page with its date and its versions in every language and
+  x-default (the root language): the hreflang alternates, in the form search engines read in
+  sitemaps. They are not repeated as `<link rel="alternate">` in pages: mkdocs-material fetches
+  a sitemap.xml beside each such link, which would take one more sitemap in every folder.
 """
 
 from __future__ import annotations
@@ -18,7 +17,6 @@ import posixpath
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -73,12 +71,3 @@ def sitemap(addresses: Addresses, names: Iterable[str], lastmod: dt.date | None 
                 ET.SubElement(entry, f"{{{XHTML_NS}}}link", rel="alternate", hreflang=hreflang, href=url)
     ET.indent(urlset)
     return ET.tostring(urlset, encoding="utf-8", xml_declaration=True) + b"\n"
-
-
-def write_sitemaps(site: Path, addresses: Addresses, names: list[str], lastmod: dt.date) -> None:
-    for name in names:
-        beside = sitemap(addresses, [name])
-        for lang in addresses.language_dirs:
-            if path := addresses.path(lang, name):  # the root's is the whole sitemap, below
-                (site / path / SITEMAP).write_bytes(beside)
-    (site / SITEMAP).write_bytes(sitemap(addresses, names, lastmod))

@@ -28,7 +28,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 
-from .addresses import Addresses, write_sitemaps
+from .addresses import SITEMAP, Addresses, sitemap
 from .labels import LABELS
 from .languages import folders, root_language
 from .model import Faq
@@ -138,12 +138,10 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         return html
 
     def on_page_context(self, context, *, page, config, nav):
-        """What overrides/main.html adds to the <head>: hreflang links and schema.org data."""
+        """What overrides/main.html adds to the <head>: schema.org data."""
         lang, name = _page_of(page)
         if audience := self.build.faq.audience(name):
             context["structured_data"] = faq_page(audience, lang, self.build.texts[(lang, name)])
-        if self.build.addresses.site_url and name in self.build.pages:
-            context["hreflang"] = self.build.addresses.alternates(name)
         return context
 
     def on_template_context(self, context, *, template_name, config):
@@ -161,7 +159,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
             return
         build, site = self.build, Path(config.site_dir)
         if build.addresses.site_url:
-            write_sitemaps(site, build.addresses, build.pages, build.faq.document.last_updated)
+            (site / SITEMAP).write_bytes(sitemap(build.addresses, build.pages, build.faq.document.last_updated))
         pages, records = [], []
         for lang in build.addresses.language_dirs:
             for name in build.pages:
@@ -196,7 +194,7 @@ def _add_assets(config) -> None:
 
 def _addresses(config) -> Addresses:
     if not config.site_url:
-        log.info("site_url is not set (FAQ_SITE_URL): no canonical or hreflang links and no sitemap")
+        log.info("site_url is not set (FAQ_SITE_URL): no canonical links and no sitemap")
     try:
         root = root_language(config)
     except ValueError as error:

@@ -121,18 +121,16 @@ def broken_links(site: Path, path: Path, page: ParsedPage, pages: dict[Path, Par
 
 
 def address_links(site: Path, page: ParsedPage, root_url: str | None) -> list[str]:
-    """Canonical and hreflang links: absolute, on the site's own address, to pages that exist,
-    each with the sitemap.xml beside it that the theme fetches (faqgen/addresses.py)."""
+    """Canonical links: absolute, on the site's own address, to pages that exist. No alternate
+    link: the theme would fetch a sitemap.xml beside it (faqgen/addresses.py)."""
     problems = []
-    for rel, href in page.addresses:  # once each: x-default repeats the French address
-        if root_url is None or not href.startswith(root_url):
+    for rel, href in page.addresses:
+        if rel == "alternate":
+            problems.append(f"an alternate link {href} in the page: the languages are in /{SITEMAP}")
+        elif root_url is None or not href.startswith(root_url):
             problems.append(f"the {rel} link {href} is not below the site's address {root_url}")
-            continue
-        folder = site / href.removeprefix(root_url)
-        if not (folder / "index.html").is_file():
+        elif not (site / href.removeprefix(root_url) / "index.html").is_file():
             problems.append(f"the {rel} link {href} leads nowhere")
-        elif rel == "alternate" and not (folder / SITEMAP).is_file():
-            problems.append(f"no {SITEMAP} beside the alternate {href}: the theme's request for it would fail")
     return problems
 
 

@@ -100,18 +100,23 @@ def test_verification_finds_what_would_hurt_readers(built_site, tmp_path):
 def test_verification_finds_wrong_addresses(built_site, site_server, tmp_path):
     site = tmp_path / "site"
     shutil.copytree(built_site, site)
-    (site / "timeline" / "sitemap.xml").unlink()
     page = site / "en" / "timeline" / "index.html"
     soup = BeautifulSoup(page.read_text(), "html.parser")
     soup.select_one("link[rel=canonical]")["href"] = "https://elsewhere.example/en/timeline/"
-    soup.select_one("link[hreflang=en]")["href"] = site_server.url + "en/calendar/"
+    soup.head.append(soup.new_tag("link", rel="alternate", hreflang="fr", href=site_server.url + "timeline/"))
     page.write_text(str(soup))
+    other = site / "timeline" / "index.html"
+    soup = BeautifulSoup(other.read_text(), "html.parser")
+    soup.select_one("link[rel=canonical]")["href"] = site_server.url + "calendar/"
+    other.write_text(str(soup))
+    sitemap = site / "sitemap.xml"
+    sitemap.write_text(sitemap.read_text().replace(f"{site_server.url}en/municipalities/", f"{site_server.url}en/towns/"))
     problems = verify_site(site, FAQ, ROOT_LANGUAGE)
     assert problems == [
         f"/en/timeline/index.html: the canonical link https://elsewhere.example/en/timeline/ is not below the site's address {site_server.url}",
-        f"/en/timeline/index.html: no sitemap.xml beside the alternate {site_server.url}timeline/: the theme's request for it would fail",
-        f"/en/timeline/index.html: the alternate link {site_server.url}en/calendar/ leads nowhere",
-        f"/timeline/index.html: no sitemap.xml beside the alternate {site_server.url}timeline/: the theme's request for it would fail",
+        f"/en/timeline/index.html: an alternate link {site_server.url}timeline/ in the page: the languages are in /sitemap.xml",
+        f"/timeline/index.html: the canonical link {site_server.url}calendar/ leads nowhere",
+        f"/sitemap.xml: {site_server.url}en/towns/ is not a page of this site",
     ]
 
 

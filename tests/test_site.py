@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import LANGUAGE_DIRS, ROOT, html, make_project, mkdocs
+from conftest import LANGUAGE_DIRS, ROOT, ROOT_LANGUAGE, html, make_project, mkdocs
 
 from faqgen import verify
 from faqgen.confirm import confirm, to_confirm
@@ -249,16 +249,21 @@ def test_every_page_says_when_its_content_was_last_updated(built_site, lang, wor
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 
 
-def test_every_page_names_its_canonical_address_and_its_other_languages(built_site, site_server):
-    base = site_server.url
+def expected_addresses(base: str, name: str) -> dict[str, str]:
+    path = "" if name == "index" else f"{name}/"
+    return {lang: f"{base}{folder}{path}" for lang, folder in LANGUAGE_DIRS.items()}
+
+
+def test_every_page_names_its_canonical_address_and_no_alternate_the_theme_would_chase(built_site, site_server):
     for name in PAGES:
-        path = {lang: "" if name == "index" else f"{name}/" for lang in LANGUAGE_DIRS}
-        expected = {lang: f"{base}{folder}{path[lang]}" for lang, folder in LANGUAGE_DIRS.items()}
+        expected = expected_addresses(site_server.url, name)
         for lang in LANGUAGE_DIRS:
             head = html(page_file(built_site, lang, name)).head
             assert head.select_one("link[rel=canonical]")["href"] == expected[lang]
-            alternates = {link["hreflang"]: link["href"] for link in head.select("link[rel=alternate]")}
-            assert alternates == {**expected, "x-default": expected["fr"]}
+            # mkdocs-material fetches a sitemap.xml beside every <link rel=alternate>: the
+            # languages are in /sitemap.xml instead (below), and no other sitemap is needed
+            assert head.select("link[rel=alternate]") == []
+    assert [path.relative_to(built_site).as_posix() for path in built_site.rglob("sitemap.xml")] == ["sitemap.xml"]
 
 
 def test_sitemap_lists_every_page_in_both_languages_with_alternates_and_date(built_site, site_server):
@@ -267,20 +272,13 @@ def test_sitemap_lists_every_page_in_both_languages_with_alternates_and_date(bui
     canonical = {html(path).select_one("link[rel=canonical]")["href"]: path for path in all_pages(built_site)
                  if path.name == "index.html"}  # fmt: skip
     assert set(entries) == set(canonical) and len(entries) == len(PAGES) * len(LANGUAGE_DIRS)
-    for loc, url in entries.items():
-        assert url.findtext("s:lastmod", namespaces=NS) == FAQ.document.last_updated.isoformat()
-        in_sitemap = {link.get("hreflang"): link.get("href") for link in url.iterfind("x:link[@rel='alternate']", NS)}
-        in_page = {link["hreflang"]: link["href"] for link in html(canonical[loc]).select("link[rel=alternate]")}
-        assert in_sitemap == in_page
-
-
-def test_the_theme_finds_a_sitemap_beside_every_alternate_link(built_site, site_server):
-    # mkdocs-material requests sitemap.xml relative to each <link rel=alternate>; no 404 for it.
-    for path in all_pages(built_site):
-        for link in html(path).select("link[rel=alternate]"):
-            folder = built_site / link["href"].removeprefix(site_server.url)
-            beside = ET.parse(folder / "sitemap.xml").getroot()
-            assert link["href"] in {loc.text for loc in beside.iterfind("s:url/s:loc", NS)}
+    for name in PAGES:
+        expected = expected_addresses(site_server.url, name)
+        for lang in LANGUAGE_DIRS:
+            url = entries[expected[lang]]
+            assert url.findtext("s:lastmod", namespaces=NS) == FAQ.document.last_updated.isoformat()
+            alternates = {link.get("hreflang"): link.get("href") for link in url.iterfind("x:link[@rel='alternate']", NS)}
+            assert alternates == {**expected, "x-default": expected[ROOT_LANGUAGE]}
 
 
 def test_one_not_found_page_in_both_languages(built_site):
@@ -298,7 +296,7 @@ def test_without_a_site_address_no_canonical_hreflang_or_sitemap(tmp_path):
     project = make_project(tmp_path / "project")
     result = mkdocs(project, "build", "--strict", "--site-dir", str(project / "site"), env={"FAQ_SITE_URL": ""})
     assert result.returncode == 0, result.stderr
-    assert "site_url is not set (FAQ_SITE_URL): no canonical or hreflang links and no sitemap" in result.stderr
+    assert "site_url is not set (FAQ_SITE_URL): no canonical links and no sitemap" in result.stderr
     assert not list((project / "site").rglob("sitemap.xml*"))
     head = html(project / "site" / "municipalities" / "index.html").head
     assert head.select("link[rel=canonical], link[rel=alternate]") == []
