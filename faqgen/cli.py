@@ -17,6 +17,7 @@ from .changes import report
 from .confirm import confirm, to_confirm
 from .languages import NAMES
 from .loader import load_bytes, load_file
+from .model import iso_date
 from .pipeline import check, generate
 from .problems import FaqError, Problem, os_error_message
 from .publish import PublishError, build_site
@@ -28,9 +29,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _date(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"`{text}` is not a date written YYYY-MM-DD") from None
+        return iso_date(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def parser() -> argparse.ArgumentParser:

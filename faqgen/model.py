@@ -28,8 +28,9 @@ RESERVED_ANCHORS = frozenset({"page-title", "key-points", "audiences", "phases",
 """Ids the page templates give their own headings; a question or key point section cannot take them."""
 
 
-def _iso_date(value: object) -> object:
-    """Accept a YAML date or an ISO text `2020-04-01`; refuse numbers, times and other forms."""
+def iso_date(value: object) -> dt.date:
+    """The one reading of a date, for faq.yaml, the CLI's --as-of and the plugin's as_of: a
+    YAML date or a text `2020-04-01`; ValueError (in words) for numbers, times, other forms."""
     if isinstance(value, dt.datetime):
         raise ValueError("give a date without a time, like 2020-04-01")
     if isinstance(value, dt.date):
@@ -44,7 +45,7 @@ def _iso_date(value: object) -> object:
 
 Text = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1)]
 Id = Annotated[str, StringConstraints(strict=True, pattern=ID_PATTERN, max_length=80)]
-IsoDate = Annotated[dt.date, BeforeValidator(_iso_date), Field(json_schema_extra={"type": "string", "format": "date"})]
+IsoDate = Annotated[dt.date, BeforeValidator(iso_date), Field(json_schema_extra={"type": "string", "format": "date"})]
 Count = Annotated[int, Field(strict=True, ge=0, le=1_000_000_000)]
 
 

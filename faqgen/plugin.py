@@ -31,7 +31,7 @@ from mkdocs.structure.files import File
 from .addresses import SITEMAP, Addresses, sitemap
 from .labels import LABELS
 from .languages import folders, root_language
-from .model import Faq
+from .model import Faq, iso_date
 from .pipeline import generate
 from .problems import FaqError, os_error_message
 from .render import faq_page, page_names
@@ -43,17 +43,13 @@ log = logging.getLogger("mkdocs.plugins.faq")
 
 
 class IsoDate(c.BaseConfigOption[dt.date]):
-    """A date written YYYY-MM-DD (YAML reads it as a date already, or it is quoted text)."""
+    """A date written YYYY-MM-DD, read as faq.yaml's dates are (faqgen.model.iso_date)."""
 
     def run_validation(self, value: object) -> dt.date:
-        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-            return value
-        if isinstance(value, str):
-            try:
-                return dt.date.fromisoformat(value)
-            except ValueError:
-                pass
-        raise ValidationError(f"expected a date written YYYY-MM-DD, like 2020-05-01, not {value!r}")
+        try:
+            return iso_date(value)
+        except ValueError as error:
+            raise ValidationError(str(error)) from None
 
 
 class FaqConfig(base.Config):

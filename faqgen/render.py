@@ -24,7 +24,7 @@ from .addresses import relative_url
 from .labels import LABELS, format_date, roman
 from .languages import LANGUAGES, typeset
 from .markup import BLOCKS, EditorMarkdown, markdown_escape, put_links, split_blocks
-from .model import Audience, Faq, RichText, Translation
+from .model import Audience, Faq, Question, RichText, Translation
 from .safety import check_fragment
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -126,6 +126,7 @@ class _Renderer:
             "t": lambda translation: typeset(translation.in_(lang), lang),  # plain text, escaped where it lands
             "md": lambda text: self.rich_text(text, lang, page_name),  # a rich text: HTML blocks
             "inline": lambda text: self.rich_text(text, lang, page_name, inline=True),  # one paragraph's HTML
+            "heading": lambda number, question: question_heading(number, question, lang),
         }
 
     def rich_text(self, text: RichText, lang: str, page_name: str, *, inline: bool = False) -> Markup:
@@ -213,6 +214,11 @@ def link_references(data) -> dict[str, dict[str, tuple[str, str]]]:
 
 
 _WEB_ADDRESS = re.compile(r"(?:https?|mailto):\S+")
+
+
+def question_heading(number: int, question: Question, lang: str) -> str:
+    """A question as its heading reads, on the page and in search results: "2. Who can apply?"."""
+    return f"{number}. {typeset(question.question.in_(lang), lang)}"
 
 
 def faq_page(audience: Audience, lang: str, texts: Mapping[str, str]) -> dict:

@@ -31,6 +31,7 @@ import jinja2
 from . import processes
 from .languages import typeset
 from .model import Audience
+from .render import question_heading
 
 ELISION = re.compile(r"(?<![\w’'])((?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)’)(?=\w)", re.IGNORECASE)
 BUNDLE = "pagefind"
@@ -46,7 +47,7 @@ One record per question would cost Pagefind ~50 KB of memory each while indexing
 
 
 @dataclass(frozen=True)
-class Question:
+class RecordQuestion:
     anchor: str
     heading: str
     text: str
@@ -61,7 +62,7 @@ class Record:
     lang: str
     title: str
     text: str = ""
-    questions: tuple[Question, ...] = ()
+    questions: tuple[RecordQuestion, ...] = ()
     part: int | None = None
 
     @property
@@ -76,7 +77,7 @@ def audience_records(audience: Audience, lang: str, url: str, texts: dict[str, s
     section texts (faqgen/section_text.py), `url` the page's ("/en/municipalities/")."""
     title = typeset(audience.title.in_(lang), lang)
     questions = [
-        Question(question.id, f"{number}. {typeset(question.question.in_(lang), lang)}", texts[question.id])
+        RecordQuestion(question.id, question_heading(number, question, lang), texts[question.id])
         for number, question in enumerate(audience.questions, start=1)
     ]
     parts = range(0, len(questions), QUESTIONS_PER_RECORD)

@@ -116,7 +116,7 @@ def _status(path: KeyPath, owner: str, field: str, node) -> TextStatus:
     return TextStatus(path, owner, field, states, expected)
 
 
-def describe(status: TextStatus) -> str:
+def message(status: TextStatus) -> str:
     """One sentence for an editor, ending with what to do."""
     missing = [NAMES[lang] for lang, state in status.states.items() if state is State.MISSING]
     if missing:

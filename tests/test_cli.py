@@ -37,7 +37,7 @@ def test_check_reports_every_error_and_exits_1():
 def test_usage_errors_exit_2():
     assert run("check", "no-such-file.yaml").returncode == 2
     result = run("build", "--as-of", "soon")
-    assert result.returncode == 2 and "`soon` is not a date written YYYY-MM-DD" in result.stderr
+    assert result.returncode == 2 and "expected a date written YYYY-MM-DD, like 2020-04-01" in result.stderr
 
 
 def test_build_writes_pages_then_nothing(tmp_path):

@@ -3,6 +3,8 @@ of each section read from the converted page (the browser tests cover search end
 
 from __future__ import annotations
 
+import re
+
 import markdown
 import pytest
 from conftest import ROOT
@@ -57,3 +59,15 @@ def test_section_texts_are_read_from_the_converted_page():
         "[Copy the link](#first){: .faq-permalink }\n\n<p>Last updated</p>\n"
     )
     assert extension.texts == {"key-points": "one point two", "first": "An answer in two lines. Phase I"}
+
+
+def test_the_search_script_drops_the_elisions_the_index_separates():
+    """One list, two languages of code: faqgen/search.py separates these elisions in the index,
+    faqgen/assets/faq-search.js drops them from queries."""
+    from faqgen.plugin import ASSETS
+    from faqgen.search import ELISION
+
+    script = (ASSETS / "faq-search.js").read_text(encoding="utf-8")
+    in_script = re.search(r"const elision = /\(\^\|\\s\)\(\?:([^)]*)\)", script).group(1)
+    in_index = re.search(r"\(\?:([^)]*)\)", ELISION.pattern).group(1)
+    assert in_script.split("|") == in_index.split("|") and "qu" in in_index.split("|")

@@ -70,8 +70,8 @@ def test_the_plugin_takes_as_of_from_its_configuration(project):
 @pytest.mark.parametrize(
     "option, expected",
     [
-        ("as_of: May 2020", "Plugin 'faq' option 'as_of': expected a date written YYYY-MM-DD, like 2020-05-01, not 'May 2020'"),
-        ("as_of: '2020-02-30'", "Plugin 'faq' option 'as_of': expected a date written YYYY-MM-DD, like 2020-05-01, not '2020-02-30'"),
+        ("as_of: May 2020", "Plugin 'faq' option 'as_of': expected a date written YYYY-MM-DD, like 2020-04-01"),
+        ("as_of: '2020-02-30'", "Plugin 'faq' option 'as_of': `2020-02-30` is not a real date"),
         ("source: questions.yaml", "Plugin 'faq' option 'source': The path '"),
     ],
 )  # fmt: skip
