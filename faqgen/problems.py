@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import errno
 from dataclasses import dataclass
 from typing import Literal
@@ -17,6 +18,7 @@ class Problem:
     message: str
     context: str = ""  # the question id or key path the problem belongs to
     severity: Literal["error", "warning"] = "error"
+    rule: str = ""  # the id of the rule that found it (faqgen/rules/), if one did
 
     def __str__(self) -> str:
         where = f" ({self.context})" if self.context else ""
@@ -29,6 +31,12 @@ def key_path(path: tuple) -> str:
     for part in path:
         text += f"[{part + 1}]" if isinstance(part, int) else f".{part}" if text else str(part)
     return text
+
+
+def did_you_mean(name: str, candidates) -> str:
+    """"; did you mean `x`?" for the closest of `candidates`, if one is close."""
+    close = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0.6)
+    return f"; did you mean `{close[0]}`?" if close else ""
 
 
 def describe(data, path: tuple) -> str:

@@ -9,7 +9,6 @@ here is the text the site publishes.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator
 
@@ -17,7 +16,7 @@ from .languages import LANGUAGES
 from .loader import KeyPath, Source, mappings, raw_questions
 from .markup import BLOCKS, link_references, misplaced_blocks, shortcodes, unbalanced_syntax
 from .model import RichText, model_at
-from .problems import Problem, describe
+from .problems import Problem, describe, did_you_mean
 from .render import RichTextRenderer
 from .safety import read_url
 
@@ -72,13 +71,13 @@ def _rich_text_problems(text: str, lang: str, renderer: RichTextRenderer, questi
         if name in BLOCKS and not data.get({"timeline": "phases", "regions": "regions"}[name]):
             yield f"`[[{name}]]` shows the {name}, but this file has no `{'phases' if name == 'timeline' else 'regions'}:`", offset
         elif name not in BLOCKS and name not in question_ids:
-            hint = _did_you_mean(name, [*question_ids, *BLOCKS])
+            hint = did_you_mean(name, [*question_ids, *BLOCKS])
             yield f"`[[{name}]]` refers to no question: no question has the id `{name}`{hint}", offset
     for name, offset in misplaced_blocks(text):
         yield f"`[[{name}]]` shows a whole block: put it on a line of its own", offset
     for name, offset in link_references(text):
         if name not in link_ids:
-            yield f"`[…][{name}]` refers to no link: add it under `links:`{_did_you_mean(name, sorted(link_ids))}", offset
+            yield f"`[…][{name}]` refers to no link: add it under `links:`{did_you_mean(name, sorted(link_ids))}", offset
     for problem in renderer.render(text, lang).problems:  # what the conversion made that is not allowed
         yield f"{problem}; {_LINKS_GO}" if "link" in problem or "address" in problem else problem, _offset_of(text, problem)
 
@@ -100,8 +99,3 @@ def _offset_of(text: str, problem: str) -> int:
 
 def _is_rich(path: KeyPath) -> bool:
     return model_at(path[:-1]) is RichText
-
-
-def _did_you_mean(name: str, candidates) -> str:
-    close = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0.6)
-    return f"; did you mean `{close[0]}`?" if close else ""

@@ -57,7 +57,7 @@ def test_check_formats_problems_as_json():
     assert result.returncode == 1
     assert json.loads(result.stdout) == [{
         "file": str(OVERLAP), "line": 26, "column": 12, "message": OVERLAP_MESSAGE,
-        "context": "phases[transition].start", "severity": "error",
+        "context": "phases[transition].start", "severity": "error", "rule": "phase-order",
     }]  # fmt: skip
     assert result.stderr == "1 error; nothing was written.\n"
     ok = run("check", "--format", "json")

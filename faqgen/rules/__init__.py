@@ -1,0 +1,35 @@
+"""Checks across the entries of a model that types cannot express, one small module each (as
+yamllint's rules/): each has an `ID`, a one-line doc (its docstring) and `check(context)`,
+which yields (where, message) pairs. A new rule is a module, one line in RULES, and a test.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..loader import KeyPath, Source
+from ..model import Faq
+from ..problems import Problem, describe
+from . import milestone_phases, phase_order, reserved_ids, scoring, unique_ids
+
+RULES = (unique_ids, reserved_ids, phase_order, milestone_phases, scoring)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a rule sees: the model, and the loaded file (for lines)."""
+
+    faq: Faq
+    source: Source
+
+    def line(self, path: KeyPath) -> int:
+        return self.source.where(path)[0]
+
+
+def problems(source: Source, faq: Faq) -> Iterator[Problem]:
+    context = Context(faq, source)
+    for rule in RULES:
+        for path, message in rule.check(context):
+            line, column = source.where(path)
+            yield Problem(source.file, line, column, message, describe(source.data, path), rule=rule.ID)
