@@ -1,0 +1,31 @@
+"""Platform risk: MkDocs 1.x is unmaintained and mkdocs-material reaches its end of life on
+5 May 2027. ProperDocs, the maintained fork of MkDocs 1.x, loads the same plugins (the
+`mkdocs.plugins` entry points: faqgen's, the theme's, mkdocs-static-i18n's) and must build
+exactly the same site, byte for byte, so that moving to it is a change of command."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+
+from conftest import mkdocs
+
+
+def manifest(tree) -> dict[str, str]:
+    return {path.relative_to(tree).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(tree.rglob("*")) if path.is_file()}  # fmt: skip
+
+
+def test_properdocs_builds_the_same_site_byte_for_byte(project, tmp_path):
+    address = {"FAQ_SITE_URL": "https://faq.example.ca/ssm/"}
+    built = mkdocs(project, "build", "--strict", "--site-dir", str(tmp_path / "mkdocs"), env=address)
+    assert built.returncode == 0, built.stderr
+    properdocs = subprocess.run(
+        [sys.executable, "-m", "properdocs", "build", "--strict", "--site-dir", str(tmp_path / "properdocs")],
+        cwd=project, capture_output=True, text=True, timeout=300,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **address},
+    )  # fmt: skip
+    assert properdocs.returncode == 0, properdocs.stderr
+    assert manifest(tmp_path / "properdocs") == manifest(tmp_path / "mkdocs")
