@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,7 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
-from .problems import FaqError, Problem, key_path
+from .problems import FaqError, Problem, describe
 
 MAX_BYTES = 64 * 1024 * 1024
 """Far above a FAQ of 10,000 bilingual questions (about 20 MB); beyond it, something is wrong."""
@@ -200,11 +200,13 @@ class _TreeBuilder:
         self.positions: dict[KeyPath, tuple[int, int]] = {}
         self.key_positions: dict[KeyPath, tuple[int, int]] = {}
         self.scalars: dict[KeyPath, Scalar] = {}
+        self._paths: dict[int, KeyPath] = {}  # problem index → where in the data
         self._resolver = Resolver()
         self._constructor = SafeConstructor()
 
     def problem(self, mark, message: str, path: KeyPath = ()) -> None:
-        self.problems.append(Problem(self.name, mark.line + 1, mark.column + 1, message, key_path(path)))
+        self.problems.append(Problem(self.name, mark.line + 1, mark.column + 1, message))
+        self._paths[len(self.problems) - 1] = path  # named once the data is read (see build)
 
     def build(self) -> Any:
         events = _events(self.text)
@@ -241,6 +243,9 @@ class _TreeBuilder:
             self.problems.append(Problem(self.name, 1, 1, f"this is not valid YAML: {error}"))
         if documents == 0 and not self.problems:
             self.problems.append(Problem(self.name, 1, 1, "the file is empty"))
+        # Places named as the validator names them: `question <id>` inside a question, else the key path.
+        for index, path in self._paths.items():
+            self.problems[index] = replace(self.problems[index], context=describe(root, path))
         return root
 
     def _refuse_decorations(self, event, path: KeyPath) -> None:

@@ -25,14 +25,6 @@ class Problem:
         return f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message}{where}"
 
 
-def key_path(path: tuple) -> str:
-    """`audiences[2].questions[1].answer.en`: where a value sits, for messages (items counted from 1)."""
-    text = ""
-    for part in path:
-        text += f"[{part + 1}]" if isinstance(part, int) else f".{part}" if text else str(part)
-    return text
-
-
 def did_you_mean(name: str, candidates) -> str:
     """"; did you mean `x`?" for the closest of `candidates`, if one is close."""
     close = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0.6)

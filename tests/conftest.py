@@ -1,45 +1,21 @@
-"""Shared fixtures: a throw-away copy of the project in tmp_path, and a real site built from it."""
+"""Shared fixtures: a throw-away copy of the project in tmp_path, and real sites built from it.
+Plain helpers are in helpers.py."""
 
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
+from helpers import ServedProject, hostile_faq, mkdocs
 from hypothesis import settings
 
-from bench.harness import ROOT, SiteServer, make_project  # noqa: F401  (ROOT: the tests import it from here)
-from faqgen.languages import folders, project_root_language
+from bench.harness import SiteServer, make_project
 
 # CI runs the same examples every time, so a red build is reproducible; locally they vary.
 settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
-
-ROOT_LANGUAGE = project_root_language(ROOT)  # mkdocs.yml's one setting (French at the root)
-LANGUAGE_DIRS = folders(ROOT_LANGUAGE)
-FIXTURES = Path(__file__).parent / "fixtures"
-
-
-def mkdocs(project: Path, *arguments: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", *arguments],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
-        timeout=300,
-    )
-
-
-@dataclass
-class ServedProject:
-    project: Path
-    url: str
 
 
 @pytest.fixture(scope="session")
@@ -62,50 +38,6 @@ def built_site(site_server) -> Path:
     return site
 
 
-# Texts an attacker or a careless editor could type that `check` accepts: each must appear on
-# the page exactly as typed, never as markup (tests/test_trust.py, tests/test_browser.py).
-HOSTILE_TEXTS = {
-    "subtitle_en": 'General questions" onfocus="alert(1)" autofocus="',
-    "audience_fr": "Fournisseurs &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;",
-    "audience_en": "Providers](javascript:alert(1)) [",
-    "question_fr": 'Est-ce sûr? {: onclick="alert(1)" }',
-    "question_en": "Is it *safe*? data-pagefind-body [x](javascript:alert(1))",
-    "phase_en": "Planning {: .x onclick=alert(1) }",
-    "answer_fr": ["Un paragraphe.", '{: onclick="alert(1)" }', "[x]: javascript:alert(1)",
-                  "&lt;script&gt;alert(1)&lt;/script&gt;", "# Pas un titre", "> pas une citation"],
-    "answer_en": ["See ![image](https://evil.example/x.png) and `code` here.", "[1]: https://evil.example/"],
-}
-
-
-def hostile_faq() -> str:
-    """The minimal FAQ with HOSTILE_TEXTS in its titles, question and answer, confirmed."""
-    from faqgen.confirm import confirm, to_confirm
-    from faqgen.loader import load_text
-
-    def quoted(text: str) -> str:
-        return "'" + text.replace("'", "''") + "'"
-
-    def block(lines: list[str]) -> str:
-        return "|\n" + "".join(f"            {line}\n\n" for line in lines)
-
-    texts = HOSTILE_TEXTS
-    faq = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
-    for old, new in [
-        ("subtitle: {fr: Sous-titre, en: Subtitle}", f"subtitle: {{fr: Sous-titre, en: {quoted(texts['subtitle_en'])}}}"),
-        ("title: {fr: Fournisseurs, en: Providers}",
-         f"title: {{fr: {quoted(texts['audience_fr'])}, en: {quoted(texts['audience_en'])}}}"),
-        ("fr: Première question?", f"fr: {quoted(texts['question_fr'])}"),
-        ("en: First question?", f"en: {quoted(texts['question_en'])}"),
-        ("name: {fr: Planification, en: Planning}", f"name: {{fr: Planification, en: {quoted(texts['phase_en'])}}}"),
-        ("fr: |\n            Réponse.\n", f"fr: {block(texts['answer_fr'])}            Réponse.\n"),
-        ("en: |\n            Answer.\n", f"en: {block(texts['answer_en'])}            Answer.\n"),
-    ]:  # fmt: skip
-        assert old in faq, old
-        faq = faq.replace(old, new, 1)
-    source = load_text(faq)
-    return confirm(source, to_confirm(source, None))
-
-
 @pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory) -> ServedProject:
     """A site built by `mkdocs build --strict` from hostile_faq(), served on 127.0.0.1."""
@@ -115,16 +47,6 @@ def hostile_site(tmp_path_factory) -> ServedProject:
     assert result.returncode == 0, result.stderr
     yield ServedProject(project, server.url)
     server.close()
-
-
-def snapshot(directory: Path) -> dict[str, bytes]:
-    """Every file below `directory` and its bytes, to prove that nothing changed."""
-    return {path.relative_to(directory).as_posix(): path.read_bytes() for path in sorted(directory.rglob("*"))
-            if path.is_file()}  # fmt: skip
-
-
-def html(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ import os
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import LANGUAGE_DIRS, ROOT
+from helpers import LANGUAGE_DIRS, ROOT
 from playwright.sync_api import sync_playwright
 
 from faqgen.pipeline import check

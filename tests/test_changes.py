@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT
+from helpers import ROOT
 
 from faqgen.changes import report, word_diff
 from faqgen.loader import load_text

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT
+from helpers import ROOT
 
 BAD = Path(__file__).parent / "fixtures" / "bad"
 

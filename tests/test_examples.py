@@ -9,7 +9,7 @@ import shutil
 import subprocess
 import sys
 
-from conftest import ROOT, html
+from helpers import ROOT, html
 
 from bench.harness import make_project
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT, mkdocs, snapshot
+from helpers import ROOT, mkdocs, snapshot
 
 from faqgen.labels import LABELS
 from faqgen.loader import load_text

@@ -10,7 +10,7 @@ import os
 import subprocess
 import sys
 
-from conftest import mkdocs
+from helpers import mkdocs
 
 
 def manifest(tree) -> dict[str, str]:

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from conftest import ROOT, ROOT_LANGUAGE, snapshot
+from helpers import ROOT, ROOT_LANGUAGE, snapshot
 
 from bench.harness import wait_for
 from faqgen.pipeline import check

@@ -7,7 +7,7 @@ import json
 
 import jsonschema
 import pytest
-from conftest import ROOT
+from helpers import ROOT
 from test_bad_files import BAD
 
 from faqgen.loader import load_bytes, load_file

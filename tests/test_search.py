@@ -7,7 +7,7 @@ import re
 
 import markdown
 import pytest
-from conftest import ROOT
+from helpers import ROOT
 
 from faqgen.pipeline import check
 from faqgen.search import QUESTIONS_PER_RECORD, audience_records, separate_elisions

@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import LANGUAGE_DIRS, ROOT, ROOT_LANGUAGE, html, make_project, mkdocs
+from helpers import LANGUAGE_DIRS, ROOT, ROOT_LANGUAGE, html, make_project, mkdocs
 
 from faqgen import verify
 from faqgen.confirm import confirm, to_confirm

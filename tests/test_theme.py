@@ -12,7 +12,7 @@ from pathlib import Path
 
 import material
 import pytest
-from conftest import ROOT
+from helpers import ROOT
 
 THEME = Path(material.__file__).parent / "templates"
 COPIES = {  # our file → (the theme's original, its SHA-256 when copied: mkdocs-material 9.8.1)

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, html, mkdocs
+from helpers import ROOT, html, mkdocs
 
 from faqgen.labels import format_date
 from faqgen.pipeline import check

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from helpers import ROOT
 
 from faqgen.confirm import confirm, to_confirm
 from faqgen.loader import load_text

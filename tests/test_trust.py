@@ -8,7 +8,7 @@ import re
 
 import markdown
 import pytest
-from conftest import FIXTURES, HOSTILE_TEXTS, ROOT_LANGUAGE
+from helpers import FIXTURES, HOSTILE_TEXTS, ROOT_LANGUAGE
 from hypothesis import assume, given
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
