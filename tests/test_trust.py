@@ -164,32 +164,29 @@ def test_check_and_site_agree_a_text_mkdocs_would_refuse_is_refused_by_check(tmp
         assert errors_of(with_answer(answer)), answer
 
 
-def test_verification_refuses_what_a_browser_would_run_anywhere_in_a_page(hostile_site, tmp_path):
+INJECTIONS = [  # (where: in the head or at the start of the content, what, what verification says)
+    ("head", '<meta name="x" content="y" onfocus="alert(1)" autofocus>', "the attribute `onfocus` on <meta> is not allowed in the head"),
+    ("head", "<script>alert(1)</script>", "an inline script that is not the theme's"),
+    ("head", '<link rel="stylesheet" href="https://evil.example/x.css">', "<link> loads `https://evil.example/x.css` from another host"),
+    ("head", '<link rel="stylesheet" href="/\\evil.example/x.css">', "<link> loads `/\\evil.example/x.css` from another host"),
+    ("head", '<base href="https://evil.example/">', "the element <base> is not allowed in the head"),
+    ("head", '<meta http-equiv="refresh" content="0;url=https://evil.example/">', "the attribute `http-equiv` on <meta> is not allowed in the head"),
+    ("content", '<p style="background:url(https://evil.example/x.png)">', "the attribute `style` on <p> is not allowed in the content"),
+    ("content", '<img srcset="https://evil.example/x.png 1x">', "the element <img> is not allowed in the content"),
+    ("content", '<a href="https://ok.example/" ping="https://evil.example/">x</a>', "the attribute `ping` on <a> is not allowed in the content"),
+    ("content", "<p data-pagefind-body>x</p>", "the attribute `data-pagefind-body` on <p> is not allowed in the content"),
+    ("content", "<textarea>", "the element <textarea> is not allowed in the content"),
+    ("content", '<h2 id="page-title">again</h2>', "the id `page-title` is used twice"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("where, injected, expected", INJECTIONS, ids=[i[1][:30] for i in INJECTIONS])
+def test_verification_refuses_what_a_browser_would_run_anywhere_in_a_page(hostile_site, where, injected, expected):
     page = (hostile_site.project / "site" / "en" / "index.html").read_text(encoding="utf-8")
-    head = page.index("</head>")
-    for injected, expected in [
-        ('<meta name="x" content="y" onfocus="alert(1)" autofocus>', "the attribute `onfocus` on <meta> is not allowed in the head"),
-        ("<script>alert(1)</script>", "an inline script that is not the theme's"),
-        ('<link rel="stylesheet" href="https://evil.example/x.css">', "<link> loads `https://evil.example/x.css` from another host"),
-        ('<link rel="stylesheet" href="/\\evil.example/x.css">', "<link> loads `/\\evil.example/x.css` from another host"),
-        ('<base href="https://evil.example/">', "the element <base> is not allowed in the head"),
-        ('<meta http-equiv="refresh" content="0;url=https://evil.example/">', "the attribute `http-equiv` on <meta> is not allowed in the head"),
-    ]:  # fmt: skip
-        problems = check_page(page[:head] + injected + page[head:])[1]
-        assert any(expected in problem for problem in problems), (injected, problems)
-    body = page.index("<article")
-    for injected, expected in [
-        ('<p style="background:url(https://evil.example/x.png)">', "the attribute `style` on <p> is not allowed in the content"),
-        ('<img srcset="https://evil.example/x.png 1x">', "the element <img> is not allowed in the content"),
-        ('<a href="https://ok.example/" ping="https://evil.example/">x</a>', "the attribute `ping` on <a> is not allowed in the content"),
-        ('<p data-pagefind-body>x</p>', "the attribute `data-pagefind-body` on <p> is not allowed in the content"),
-        ("<textarea>", "the element <textarea> is not allowed in the content"),
-        ('<h2 id="page-title">again</h2>', "the id `page-title` is used twice"),
-    ]:  # fmt: skip
-        position = page.index(">", body) + 1
-        problems = check_page(page[:position] + injected + page[position:])[1]
-        assert any(expected in problem for problem in problems), (injected, problems)
     assert check_page(page)[1] == []
+    position = page.index("</head>") if where == "head" else page.index(">", page.index("<article")) + 1
+    problems = check_page(page[:position] + injected + page[position:])[1]
+    assert any(expected in problem for problem in problems), problems
 
 
 # ---------------------------------------------------------------- properties
