@@ -81,7 +81,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
     def on_config(self, config):
         self.builds_open += 1
         if self.builds_open > 1:  # a further language: generated already
-            # It writes into the same folder: its 404.html (English chrome) would replace the root's.
+            # It writes into the same folder: its 404.html (in its language's chrome) would replace the root's.
             config.theme.static_templates.discard("404.html")
             return self._with_section_texts(config)
         faq, warnings = self._generate(config)
@@ -104,7 +104,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
             # The preview keeps showing the last good pages; the editor reads what to fix here.
             for problem in error.problems:
                 log.error(str(problem))
-            log.error("faq.yaml has errors: the preview shows the last good version until they are fixed")
+            log.error(f"{Path(self.config.source).name} has errors: the preview shows the last good version until they are fixed")
             return self.last_good, []
         except HandWrittenPageError as error:
             raise PluginError(str(error)) from None
