@@ -144,9 +144,10 @@ class EditorMarkdown:
         for name in _DISABLED_INLINE:
             self._md.inlinePatterns.deregister(name)
 
-    def convert(self, text: str, references: Mapping[str, tuple[str, str]]) -> tuple[str, list[str]]:
+    def convert(self, text: str, references: Mapping[str, tuple[str, str]]) -> tuple[str, list[str], bool]:
         """HTML of a Markdown text without block shortcodes, and the names of its [[name]]
-        links, which stand in the HTML as placeholders until `put_links` replaces them.
+        links, which stand in the HTML as placeholders until `put_links` replaces them, and
+        whether Python-Markdown made it (else it is paragraphs of text only, see plain_paragraphs).
         `references`: link id → (url, title), the entries of `links:`, the only reference
         definitions a text can use."""
         names: list[str] = []
@@ -157,8 +158,8 @@ class EditorMarkdown:
 
         text = SHORTCODE.sub(hold, text)
         if not MARKDOWN_SYNTAX.search(text):  # most answers: paragraphs of words (see plain_paragraphs)
-            return plain_paragraphs(text), names
-        return self.markdown(text, references), names
+            return plain_paragraphs(text), names, False
+        return self.markdown(text, references), names, True
 
     def markdown(self, text: str, references: Mapping[str, tuple[str, str]]) -> str:
         """The full conversion, by Python-Markdown."""
@@ -167,8 +168,9 @@ class EditorMarkdown:
         return md.convert(text)
 
 
-MARKDOWN_SYNTAX = re.compile(r"[\\`*_\[\]<>&!\t\x01]|^[ \t]*(?:[-+*]|\d+[.)])(?:[ \t]|$)| $", re.MULTILINE)
-"""Anything the editors' Markdown could read as syntax (or that its output escapes)."""
+MARKDOWN_SYNTAX = re.compile(r"[\\`*_\[\]<>&!\t]|^[ \t]*(?:[-+*]|\d+[.)])(?:[ \t]|$)| $", re.MULTILINE)
+"""Anything the editors' Markdown could read as syntax (or that its output escapes). The
+placeholders of [[question-id]] links (control characters) are inert text to it."""
 
 
 def plain_paragraphs(text: str) -> str:

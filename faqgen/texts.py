@@ -20,8 +20,8 @@ from .problems import Problem, describe, did_you_mean
 from .render import RichTextRenderer
 from .safety import read_url
 
-_INVISIBLE = re.compile(r"[\s\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
-                        r"\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]+")  # fmt: skip
+_VISIBLE = re.compile(r"[^\s\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+                      r"\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]")  # fmt: skip
 _HTML_TAG = re.compile(r"<(/?[A-Za-z][A-Za-z0-9-]*|!--|!\[CDATA\[|!|\?)")
 """What an HTML tokenizer reads as the start of a tag, comment or declaration."""
 
@@ -54,7 +54,7 @@ def texts(node, path: KeyPath) -> Iterator[tuple[KeyPath, str]]:
 
 
 def _plain_text_problems(text: str) -> Iterator[tuple[str, int]]:
-    if text.strip() and not _INVISIBLE.sub("", text):  # an empty one is the model's to report
+    if text.strip() and not _VISIBLE.search(text):  # an empty one is the model's to report
         yield "this text has no visible characters (only spaces or invisible ones such as U+200B): write the text", 0
     if match := _HTML_TAG.search(text):
         tag = f"<{match.group(1)}>" if match.group(1)[-1:].isalnum() else f"{match.group(0)}…"

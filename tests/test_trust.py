@@ -18,7 +18,7 @@ from faqgen.markup import MARKDOWN_SYNTAX, EditorMarkdown, markdown_escape, plai
 from faqgen.pipeline import check
 from faqgen.problems import FaqError
 from faqgen.render import RichTextRenderer, render_site
-from faqgen.safety import EDITOR_TEXT, check_fragment, check_page
+from faqgen.safety import EDITOR_TEXT, Fragment, check_fragment, check_page
 from faqgen.validate import validate
 from faqgen.verify import verify_site
 
@@ -219,10 +219,11 @@ def test_any_plain_text_is_shown_literally_in_a_markdown_heading(text):
 
 
 _PLAIN = st.sampled_from(["a", "é", " ", "  ", "\n", "\n\n", "\n \n", "1", "2.", ".", "-", "+", "#", "=", ":", "’",
-                          "(", ")", "%", "\u00a0", "   ", "word"])  # fmt: skip
+                          "(", ")", "%", "\u00a0", "   ", "word", "\x010\x01"])  # fmt: skip  (\x01…: a [[link]]'s placeholder)
 
 
 @given(st.lists(_PLAIN, min_size=1, max_size=30).map("".join))
-def test_the_fast_path_for_plain_paragraphs_is_what_markdown_makes(text):
+def test_the_fast_path_for_plain_paragraphs_is_what_markdown_makes_and_needs_no_check(text):
     assume(text.strip() and not MARKDOWN_SYNTAX.search(text))
     assert plain_paragraphs(text) == EditorMarkdown().markdown(text, {})
+    assert check_fragment(plain_paragraphs(text)) == Fragment(plain_paragraphs(text), [])
