@@ -12,6 +12,7 @@ import ctypes.util
 import signal
 import subprocess
 import sys
+import threading
 
 _PR_SET_PDEATHSIG = 1
 
@@ -22,7 +23,8 @@ def _end_with_parent() -> None:  # runs in the child, between fork and exec
 
 
 def run(command: list[str], **options) -> subprocess.CompletedProcess:
-    """subprocess.run, the child ended with its parent."""
-    if sys.platform.startswith("linux"):
+    """subprocess.run, the child ended with its parent. Only from the main thread: code run
+    between fork and exec is unsafe when other threads exist (mkdocs serve builds in one)."""
+    if sys.platform.startswith("linux") and threading.current_thread() is threading.main_thread():
         options["preexec_fn"] = _end_with_parent
     return subprocess.run(command, **options)
