@@ -13,6 +13,10 @@ from .model import PhaseStatus
 LABELS: dict[str, dict[str, str]] = {
     "fr": {
         "index_nav": "Accueil",
+        "search_none": "Aucune question ne correspond",
+        "search_one": "1 question",
+        "search_other": "# questions",
+        "search_failed": "La recherche n’a pas pu être chargée. Tapez de nouveau pour réessayer.",
         "not_found": "Page introuvable",
         "not_found_text": "L’adresse demandée ne correspond à aucune page de ce site.",
         "not_found_home": "Aller à l’accueil en français",
@@ -44,6 +48,10 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "en": {
         "index_nav": "Home",
+        "search_none": "No matching question",
+        "search_one": "1 question",
+        "search_other": "# questions",
+        "search_failed": "Search could not be loaded. Type again to try again.",
         "not_found": "Page not found",
         "not_found_text": "No page of this site has the requested address.",
         "not_found_home": "Go to the English home page",

@@ -134,8 +134,9 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         return html
 
     def on_page_context(self, context, *, page, config, nav):
-        """What overrides/main.html adds to the <head>: schema.org data."""
+        """What overrides/ show: schema.org data in the head, search's words (partials/search.html)."""
         lang, name = _page_of(page)
+        context["faq_ui"] = LABELS[lang]
         if audience := self.build.faq.audience(name):
             context["structured_data"] = faq_page(audience, lang, self.build.texts[(lang, name)])
         return context
@@ -144,6 +145,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         """The not-found page (one for the whole site) speaks every language, the root's first."""
         if template_name == "404.html":
             dirs, root = self.build.addresses.language_dirs, self.build.addresses.default_language
+            context["faq_ui"] = LABELS[root]
             context["not_found"] = [{"lang": lang, "folder": dirs[lang], **LABELS[lang]}
                                     for lang in sorted(dirs, key=lambda lang: lang != root)]  # fmt: skip
         return context

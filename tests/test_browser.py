@@ -8,6 +8,7 @@ Debian's Chromium, driven by Playwright (`make test` installs it; CHROMIUM point
 from __future__ import annotations
 
 import os
+import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -312,3 +313,64 @@ def test_pages_built_from_hostile_texts_run_no_script_and_call_no_other_host(bro
     page.evaluate("alert('probe')")  # the listener does see a script's dialog
     context.close()
     assert dialogs == ["probe"]
+
+
+def search_results(page) -> list[dict]:
+    return page.eval_on_selector_all(".md-search-result__item", """items => items.map(item => ({
+        href: item.querySelector("a").getAttribute("href"),
+        page: item.querySelector(".faq-search-page").textContent,
+        title: item.querySelector("h2").textContent,
+        excerpt: item.querySelector("p:last-child").textContent}))""")
+
+
+@pytest.mark.parametrize(
+    "lang, query, expected, page_name",
+    [
+        ("fr", "Loi sur les services en français", "/clients-and-communities/#francophones",
+         "Implications pour les clients et les collectivités"),
+        ("en", "French Language Services Act", "/en/clients-and-communities/#francophones",
+         "Implications for clients and communities"),
+        ("fr", "contrats distincts", "/service-providers/#sites-inside-and-outside",
+         "Implications pour les fournisseurs de services"),
+        ("en", "Employment and Training Consultant", "/en/service-providers/#ministry-name-change",
+         "Implications for service providers"),
+    ],
+)  # fmt: skip
+def test_search_ranks_questions_across_records_and_counts_questions(browser, site_url, lang, query, expected, page_name):
+    """One result per question, the best first wherever its record ranks, with its page's name."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(url_of(site_url, lang, "index"))
+    search(page, query)
+    results = search_results(page)
+    assert expected in [result["href"] for result in results[:3]], [r["href"] for r in results[:5]]
+    count = page.text_content(".md-search-result__meta").strip()
+    assert count == f"{len(results)} questions"
+    assert {result["href"]: result["page"] for result in results}[expected] == page_name
+    page.close()
+
+
+def test_search_keeps_french_typography_in_titles_and_excerpts(browser, site_url):
+    page = browser.new_page(viewport={"width": 375, "height": 800})
+    page.goto(url_of(site_url, "fr", "index"))
+    page.click("label.md-header__button[for=__search]")
+    search(page, "emploi")
+    results = search_results(page)
+    assert len(results) >= 5
+    fields = [field for r in results for field in (r["page"], r["title"], r["excerpt"])]
+    separated = [field for field in fields if re.search(r"(?<!\w)(?:l|d|qu|s|n|j|c|m|t)’[ \u00a0]", field)]
+    assert separated == []
+    assert any("d’emploi" in field for field in fields)
+    page.close()
+
+
+def test_a_search_that_cannot_load_says_so_and_the_next_keystroke_retries(browser, site_url):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.route("**/pagefind/pagefind.js", lambda route: route.abort())
+    page.goto(url_of(site_url, "en", "index"))
+    search(page, "fund")
+    assert page.text_content(".md-search-result__meta").strip() == "Search could not be loaded. Type again to try again."
+    page.unroute("**/pagefind/pagefind.js")
+    page.locator("input.md-search__input").press_sequentially("ing")
+    page.wait_for_function("document.querySelector('.md-search-result__list').dataset.query === 'funding'")
+    assert len(search_results(page)) >= 1
+    page.close()

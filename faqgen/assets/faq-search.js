@@ -17,27 +17,43 @@ if (form && toggle) {
       await engine.options({ baseUrl: root.pathname });
       return engine;
     });
+    pagefind.catch(() => {
+      pagefind = null; // not kept: the next query tries again
+    });
     return pagefind;
   };
 
   // The index separates French elisions (see faqgen/search.py): "l'économie" is searched as
   // "économie", and the separating space is taken out of excerpts again.
-  const elision = /(^|\s)(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)['’](?=\S)/gi;
+  const ELIDED = "[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu"; // as faqgen/search.py's ELISION
+  const elision = new RegExp(`(^|\\s)(?:${ELIDED})['’](?=\\S)`, "gi");
+  const separated = new RegExp(`(?<!\\p{L})((?:${ELIDED})’)[ \\u00a0]`, "giu"); // "l’ une" in titles and excerpts
   const withoutElisions = (query) => query.replace(elision, "$1");
-  const readable = (excerpt) => excerpt.replace(/’\u00a0/g, "’");
+  const readable = (text) => text.replace(separated, "$1");
 
   const count = (n) => (n === 0 ? form.dataset.none : n === 1 ? form.dataset.one : form.dataset.other.replace("#", n));
 
-  // Each matching question (a heading with its anchor) is a result, at most three per record.
+  // Each matching question (a heading with its anchor) is a result of its own, ranked across
+  // every record: first by how many different words of the query it holds (Pagefind gives the
+  // positions of its matched words in the record's text), then by Pagefind's scores of them.
   // An audience page's questions are indexed in parts whose `url` meta is the page's own
   // address (see faqgen/search.py): their anchors are on that page.
+  const score = (section) => (section.weighted_locations || []).reduce((sum, word) => sum + word.balanced_score, 0);
+  const normal = (word) => word.toLowerCase().normalize("NFD").replace(/[^\p{L}\p{N}]/gu, "");
+  const covered = (section, words) => new Set((section.locations || []).map((at) => normal(words[at] || ""))).size;
   const sections = (result) => {
     const page = result.meta.url && root.pathname + result.meta.url.replace(/^\//, "");
+    const words = (result.content || "").split(/\s+/);
     const anchored = result.sub_results
       .filter((sub) => sub.url.includes("#"))
       .map((sub) => (page ? { ...sub, url: page + "#" + sub.url.split("#")[1] } : sub));
-    return (anchored.length ? anchored : [result]).slice(0, 3);
+    return (anchored.length ? anchored : [result]).map((section) => ({
+      ...section,
+      page: result.meta.title,
+      rank: [covered(section, words), score(section)],
+    }));
   };
+  const better = (a, b) => b.rank[0] - a.rank[0] || b.rank[1] - a.rank[1];
 
   const item = (section) => {
     const entry = document.createElement("li");
@@ -47,11 +63,14 @@ if (form && toggle) {
     link.href = section.url;
     const article = document.createElement("article");
     article.className = "md-search-result__article md-typeset";
+    const where = document.createElement("p");
+    where.className = "faq-search-page";
+    where.textContent = readable(section.page || "");
     const title = document.createElement("h2");
-    title.textContent = section.title || section.meta.title;
+    title.textContent = readable(section.title || section.meta.title);
     const excerpt = document.createElement("p");
     excerpt.innerHTML = readable(section.excerpt); // Pagefind's excerpt: the page's text, escaped, with <mark>
-    article.append(title, excerpt);
+    article.append(where, title, excerpt);
     link.append(article);
     entry.append(link);
     return entry;
@@ -66,14 +85,24 @@ if (form && toggle) {
       delete list.dataset.query;
       return;
     }
-    const engine = await load();
+    let engine;
+    try {
+      engine = await load();
+    } catch {
+      meta.textContent = form.dataset.failed; // said in the live region; the next keystroke retries
+      list.replaceChildren();
+      list.dataset.query = query;
+      return;
+    }
     const found = await engine.debouncedSearch(withoutElisions(query), {}, 150);
     if (found === null || ticket !== latest) {
       return; // a newer query is on its way
     }
+    // Records hold up to 20 questions each: the 10 best records hold the best questions.
     const results = await Promise.all(found.results.slice(0, 10).map((result) => result.data()));
-    meta.textContent = count(found.results.length);
-    list.replaceChildren(...results.flatMap(sections).map(item));
+    const questions = results.flatMap(sections).sort(better);
+    meta.textContent = count(questions.length);
+    list.replaceChildren(...questions.map(item));
     list.dataset.query = query; // which query the list answers (typing runs several)
   };
 
