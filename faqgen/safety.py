@@ -55,13 +55,13 @@ HEAD = {
 
 CHROME = _elements({
     "html": "", "body": "", "header": "", "footer": "", "main": "", "nav": "aria-label", "div": "aria-label aria-live role tabindex",
-    "span": "", "a": "href hreflang aria-label", "ul": "", "ol": "", "li": "", "label": "for", "form": "name",
+    "span": "", "a": "href hreflang aria-label", "ul": "", "ol": "", "li": "", "label": "for role tabindex", "form": "name",
     "input": "type name placeholder aria-label autocapitalize autocorrect autocomplete spellcheck",
     "button": "type aria-label hidden", "svg": "viewBox xmlns", "path": "d", "script": "src type id", "p": "role",
 })  # fmt: skip
 """The theme's frame around the content (mkdocs-material), with its `data-md-*` attributes."""
 
-_CHROME_DATA = re.compile(r"data-(?:md-[a-z-]+|none|one|other|failed|placeholder|site-root)$")
+_CHROME_DATA = re.compile(r"data-(?:md-[a-z-]+|none|one|other|failed|placeholder|site-root|faq-toggle)$")
 
 # The theme's inline scripts (mkdocs-material 9.8.1), by the SHA-256 of their text with the
 # relative path to the site root written as "."; no other inline script may run. After a

@@ -374,3 +374,70 @@ def test_a_search_that_cannot_load_says_so_and_the_next_keystroke_retries(browse
     page.wait_for_function("document.querySelector('.md-search-result__list').dataset.query === 'funding'")
     assert len(search_results(page)) >= 1
     page.close()
+
+
+def focused(page, selector: str) -> bool:
+    return page.evaluate("s => document.activeElement.matches(s)", selector)
+
+
+def test_at_phone_width_the_closed_menu_takes_no_focus_and_its_button_opens_it(browser, site_url):
+    page = browser.new_page(viewport={"width": 375, "height": 800})
+    page.goto(url_of(site_url, "fr", "service-providers"))
+    in_menu, reached_button = [], False
+    for _ in range(120):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement === document.body"):
+            break
+        in_menu += [page.evaluate("document.activeElement.outerHTML.slice(0, 80)")] if focused(page, ".md-sidebar--primary *") else []
+        if focused(page, ".md-header__button[for=__drawer]"):
+            reached_button = True
+            break
+    assert in_menu == [] and reached_button
+    assert page.get_attribute(".md-header__button[for=__drawer]", "aria-expanded") == "false"
+    page.keyboard.press("Enter")
+    assert page.is_checked("#__drawer") and page.get_attribute(".md-header__button[for=__drawer]", "aria-expanded") == "true"
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if focused(page, ".md-sidebar--primary a"):
+            break
+    assert focused(page, ".md-sidebar--primary a")  # open, the menu's links are reachable
+    page.close()
+
+
+def test_at_phone_width_search_opens_moves_and_closes_by_keyboard(browser, site_url):
+    page = browser.new_page(viewport={"width": 375, "height": 800})
+    page.goto(url_of(site_url, "fr", "index"))
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if focused(page, ".md-header__button[for=__search]"):
+            break
+    assert focused(page, ".md-header__button[for=__search]")
+    page.keyboard.press("Enter")
+    assert page.is_checked("#__search") and focused(page, "input.md-search__input")
+    page.keyboard.type("emploi")
+    page.wait_for_function("document.querySelector('.md-search-result__list').dataset.query === 'emploi'")
+    page.keyboard.press("ArrowDown")
+    assert focused(page, ".md-search-result__link") and page.evaluate("document.activeElement === document.querySelector('.md-search-result__link')")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("ArrowUp")
+    assert focused(page, "input.md-search__input")
+    page.keyboard.press("Escape")
+    assert not page.is_checked("#__search")
+    assert focused(page, ".md-header__button[for=__search]")  # back where the reader opened it
+    page.close()
+
+
+def test_at_desktop_width_slash_opens_search_and_tabbing_out_closes_it(browser, site_url):
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(url_of(site_url, "en", "municipalities"))
+    page.keyboard.press("/")
+    assert page.is_checked("#__search") and focused(page, "input.md-search__input")
+    page.keyboard.type("funding")
+    page.wait_for_function("document.querySelector('.md-search-result__list').dataset.query === 'funding'")
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if not page.evaluate("document.querySelector('.md-search').contains(document.activeElement)"):
+            break
+    assert not page.is_checked("#__search")  # the focus left the dialog: it closed, nothing is dimmed
+    page.close()

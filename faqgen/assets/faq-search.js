@@ -106,28 +106,79 @@ if (form && toggle) {
     list.dataset.query = query; // which query the list answers (typing runs several)
   };
 
+  // Search is a dialog that closes when the focus leaves it (the non-modal model of the WAI-ARIA
+  // dialog pattern): focus goes into it when it opens, Escape or Tab out of it closes it, and
+  // Escape returns the focus to what opened it. So the focus is never behind it, and the page
+  // is not made inert (the focus must be able to leave into it).
+  const panel = document.querySelector(".md-search");
+  let opener = null;
   const open = () => {
-    toggle.checked = true;
+    if (!toggle.checked) {
+      toggle.checked = true;
+      toggle.dispatchEvent(new Event("change"));
+    }
     load();
   };
-
-  input.addEventListener("input", search);
-  input.addEventListener("focus", open); // wide screens show the field in the header
-  input.addEventListener("keydown", (event) => {
-    if (event.key === "Escape") {
+  const close = (returnFocus) => {
+    if (toggle.checked) {
       toggle.checked = false;
+      toggle.dispatchEvent(new Event("change"));
+    }
+    if (returnFocus && opener && opener !== input && document.contains(opener)) {
+      opener.focus();
+    } else if (returnFocus) {
       input.blur();
+    }
+    opener = null;
+  };
+  const results = () => [...list.querySelectorAll("a")];
+
+  input.addEventListener("input", () => {
+    open();
+    search();
+  });
+  input.addEventListener("focus", () => {
+    opener ??= input; // wide screens show the field in the header
+    open();
+  });
+  panel.addEventListener("keydown", (event) => {
+    const links = results();
+    const at = links.indexOf(document.activeElement);
+    if (event.key === "Escape") {
+      event.preventDefault();
+      close(true);
+    } else if (event.key === "ArrowDown" && links.length) {
+      event.preventDefault();
+      links[Math.min(at + 1, links.length - 1)].focus();
+    } else if (event.key === "ArrowUp" && at >= 0) {
+      event.preventDefault();
+      (at === 0 ? input : links[at - 1]).focus();
+    }
+  });
+  panel.addEventListener("focusout", (event) => {
+    if (event.relatedTarget && !panel.contains(event.relatedTarget)) {
+      close(false); // Tab (or a click) took the focus out of the dialog
+    }
+  });
+  document.addEventListener("keydown", (event) => {
+    const typing = event.target.closest("input, textarea, select, [contenteditable]");
+    if (event.key === "/" && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault(); // the theme's shortcut, as its own search had it
+      opener = document.activeElement;
+      open();
+      input.focus();
     }
   });
   form.addEventListener("submit", (event) => event.preventDefault());
   toggle.addEventListener("change", () => {
-    if (toggle.checked) {
+    if (toggle.checked && document.activeElement !== input) {
+      opener ??= document.activeElement;
       input.focus(); // narrow screens open the dialog with the header button
     }
   });
   list.addEventListener("click", (event) => {
     if (event.target.closest("a")) {
-      toggle.checked = false; // close the dialog when a result on this page is chosen
+      close(false); // a result on this page was chosen
     }
   });
 }

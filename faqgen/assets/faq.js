@@ -41,3 +41,34 @@ document.addEventListener("click", async (event) => {
     copyStatus.textContent = "";
   }, 4000);
 });
+
+// The header's menu and search buttons are labels of the theme's checkboxes: reachable by
+// keyboard (tabindex), pressed with Enter or Space, and saying whether what they open is open.
+for (const button of document.querySelectorAll("[data-faq-toggle]")) {
+  const toggle = document.getElementById(button.dataset.faqToggle);
+  const show = () => button.setAttribute("aria-expanded", String(toggle.checked));
+  toggle.addEventListener("change", show);
+  button.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" || event.key === " ") {
+      event.preventDefault();
+      event.stopPropagation(); // the theme's own key handling would toggle it back
+      toggle.click();
+    }
+  });
+}
+
+// On narrow screens the menu is a drawer off the screen: while it is closed, nothing in it can
+// take the focus (it is inert), so Tab never lands on a link the reader cannot see.
+const drawer = document.getElementById("__drawer");
+const menu = document.querySelector(".md-sidebar--primary");
+const narrow = window.matchMedia("(max-width: 76.234375em)"); // the theme's drawer breakpoint
+const settle = () => {
+  if (menu) {
+    menu.inert = narrow.matches && !drawer.checked;
+  }
+};
+if (drawer) {
+  drawer.addEventListener("change", settle);
+  narrow.addEventListener("change", settle);
+  settle();
+}
