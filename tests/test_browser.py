@@ -441,3 +441,17 @@ def test_at_desktop_width_slash_opens_search_and_tabbing_out_closes_it(browser, 
             break
     assert not page.is_checked("#__search")  # the focus left the dialog: it closed, nothing is dimmed
     page.close()
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [("why was there a competition", "/en/ssm-selection/#purpose-of-competition"), ("who runs hamilton niagara", "/en/#now")],
+)
+def test_a_query_no_question_fully_matches_finds_the_closest_and_says_so(browser, site_url, query, expected):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(url_of(site_url, "en", "index"))
+    links = search(page, query)
+    assert expected in links[:3], links[:5]
+    meta = page.text_content(".md-search-result__meta").strip()
+    assert meta == f"No question has all these words; here are {len(links)} that have some of them"
+    page.close()

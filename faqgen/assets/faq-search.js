@@ -76,6 +76,26 @@ if (form && toggle) {
     return entry;
   };
 
+  // Records hold up to 20 questions each: the 10 best records hold the best questions.
+  const best = async (found) => {
+    const results = await Promise.all(found.results.slice(0, 10).map((result) => result.data()));
+    return results.flatMap(sections).sort(better);
+  };
+
+  // No question holds every word (people type words the text does not use): the questions
+  // holding the most of them, each word searched on its own, the same ranking after.
+  const closest = async (engine, words) => {
+    const byUrl = new Map();
+    for (const word of words) {
+      for (const question of await best(await engine.search(word))) {
+        const seen = byUrl.get(question.url);
+        byUrl.set(question.url, seen ? { ...seen, rank: [seen.rank[0] + 1, seen.rank[1] + question.rank[1]] }
+                                     : { ...question, rank: [1, question.rank[1]] });
+      }
+    }
+    return [...byUrl.values()].sort(better).slice(0, 20);
+  };
+
   const search = async () => {
     const query = input.value.trim();
     const ticket = ++latest;
@@ -98,10 +118,16 @@ if (form && toggle) {
     if (found === null || ticket !== latest) {
       return; // a newer query is on its way
     }
-    // Records hold up to 20 questions each: the 10 best records hold the best questions.
-    const results = await Promise.all(found.results.slice(0, 10).map((result) => result.data()));
-    const questions = results.flatMap(sections).sort(better);
-    meta.textContent = count(questions.length);
+    let questions = await best(found);
+    const words = withoutElisions(query).split(/\s+/).filter((word) => word.length > 1);
+    const partial = questions.length === 0 && words.length > 1;
+    if (partial) {
+      questions = await closest(engine, words);
+    }
+    if (ticket !== latest) {
+      return;
+    }
+    meta.textContent = partial && questions.length ? form.dataset.partial.replace("#", questions.length) : count(questions.length);
     list.replaceChildren(...questions.map(item));
     list.dataset.query = query; // which query the list answers (typing runs several)
   };
