@@ -80,9 +80,9 @@ def misplaced_blocks(text: str) -> Iterator[tuple[str, int]]:
 
 def unbalanced_syntax(text: str) -> tuple[str, int] | None:
     """What Python-Markdown would take quadratic time over, and where (found in linear time):
-    a paragraph longer than MAX_PARAGRAPH, `[` nested deeper than MAX_BRACKET_DEPTH, or a link's address `](…` not closed by `)` on
-    its line or with parentheses nested deeper than MAX_PARENTHESIS_DEPTH. No real text needs
-    either; Python-Markdown scans to the end of the text from every one of them."""
+    a paragraph longer than MAX_PARAGRAPH, `[` nested deeper than MAX_BRACKET_DEPTH, or a
+    link's address `](…` not closed by `)` on its line or with parentheses nested deeper than
+    MAX_PARENTHESIS_DEPTH. No real text needs any of these."""
     start = 0
     for blank in _BLANK_LINES.finditer(text + "\n\n"):
         if blank.start() - start > MAX_PARAGRAPH:

@@ -182,10 +182,15 @@ class Link(Model):
     @classmethod
     def _web_address(cls, url: Translation) -> Translation:
         for text in (url.fr, url.en):
-            parsed = read_url(text)
-            if not re.fullmatch(r"https?://[^\s<>\"\\]+", text) or parsed is None or not parsed.hostname:
+            if not is_web_address(text):
                 raise ValueError(f"`{text}` is not a web address: it must start with https:// (or http://)")
         return url
+
+
+def is_web_address(text: str) -> bool:
+    """What a `links:` entry may lead to: an http(s) address with a host, readable as browsers read it."""
+    parsed = read_url(text)
+    return bool(re.fullmatch(r"https?://[^\s<>\"\\]+", text)) and parsed is not None and bool(parsed.hostname)
 
 
 class Question(Model):

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +23,7 @@ from .addresses import relative_url
 from .labels import LABELS, format_date, roman
 from .languages import LANGUAGES, typeset
 from .markup import BLOCKS, EditorMarkdown, markdown_escape, put_links, split_blocks
-from .model import Audience, Faq, Question, RichText, Translation
+from .model import Audience, Faq, Question, RichText, Translation, is_web_address
 from .safety import check_fragment
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -211,12 +210,9 @@ def link_references(data) -> dict[str, dict[str, tuple[str, str]]]:
             continue
         for lang in LANGUAGES:
             url, title = (link.get(key).get(lang) if isinstance(link.get(key), dict) else None for key in ("url", "title"))
-            url = url.strip() if isinstance(url, str) and _WEB_ADDRESS.fullmatch(url.strip()) else "https://link.invalid/"
+            url = url.strip() if isinstance(url, str) and is_web_address(url.strip()) else "https://link.invalid/"
             references[lang][link["id"]] = (url, typeset(title.strip(), lang) if isinstance(title, str) else "")
     return references
-
-
-_WEB_ADDRESS = re.compile(r"(?:https?|mailto):\S+")
 
 
 def question_heading(number: int, question: Question, lang: str) -> str:
