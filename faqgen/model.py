@@ -207,6 +207,27 @@ class Question(Model):
     )
 
 
+class GlossaryTerm(Model):
+    id: Id = Field(description="Short name of the term, lowercase-with-hyphens.")
+    abbreviation: Translation = Field(description="The abbreviation in each language (they may differ: SSM, GSS).")
+    term: Translation = Field(description="What it stands for, in each language: “Service System Manager”.")
+    definition: Translation | None = Field(None, description="What it is, in a sentence.")
+
+
+SearchWords = Annotated[list[Text], Field(min_length=1)]
+
+
+class Synonyms(Model):
+    """Words readers type for what the texts call otherwise ("competition" for "competitive
+    process"): search finds the texts with any of them."""
+
+    fr: SearchWords = Field(description="Words or phrases that mean the same thing in French.")
+    en: SearchWords = Field(description="Words or phrases that mean the same thing in English.")
+
+    def in_(self, lang: str) -> list[str]:
+        return getattr(self, lang)
+
+
 class Audience(Model):
     id: Id = Field(description="Short name of the page, lowercase-with-hyphens; it is the page's address.")
     title: Translation = Field(description="Heading of the page.")
@@ -230,6 +251,12 @@ class Faq(Model):
     scoring: Scoring | None = Field(None, description="Figures of the selection process.")
     links: list[Link] = Field(default_factory=list, description="External links used in texts as [words][link-id].")
     audiences: list[Audience] = Field(min_length=1, description="One page per audience, in menu order.")
+    glossary: list[GlossaryTerm] = Field(
+        default_factory=list, description="Abbreviations used in the texts; search finds either form."
+    )
+    synonyms: list[Synonyms] = Field(
+        default_factory=list, description="Groups of words readers type for the same thing, for search."
+    )
 
     def questions(self):
         """Every (audience, number, question), number counted from 1 within its audience."""

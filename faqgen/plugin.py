@@ -167,7 +167,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
                 else:
                     pages.append(site / build.addresses.path(lang, name) / "index.html")
         try:
-            build_index(site, pages, records)
+            build_index(site, pages, records, build.faq)
         except SearchIndexError as error:
             raise PluginError(str(error)) from None
 

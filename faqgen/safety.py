@@ -61,7 +61,7 @@ CHROME = _elements({
 })  # fmt: skip
 """The theme's frame around the content (mkdocs-material), with its `data-md-*` attributes."""
 
-_CHROME_DATA = re.compile(r"data-(?:md-[a-z-]+|none|one|other|failed|partial|placeholder|site-root|faq-toggle)$")
+_CHROME_DATA = re.compile(r"data-(?:md-[a-z-]+|none|one|other|failed|partial|spelled|placeholder|site-root|faq-toggle)$")
 
 # The theme's inline scripts (mkdocs-material 9.8.1), by the SHA-256 of their text with the
 # relative path to the site root written as "."; no other inline script may run. After a

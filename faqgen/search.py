@@ -9,6 +9,14 @@ its own), and the page's own record holds only its title and key points. The hom
 the timeline are indexed as they are (`<article>`). Pagefind indexes files, so records are
 written as small HTML files into an index-only copy (its Python API takes ~0.1 s a record).
 
+Pagefind finds the pages that hold every word of a query, as the reader typed it. Readers type
+words the texts do not use, abbreviations, and typos; Pagefind ranks pages, and a record holds
+many questions. So the search script (faqgen/assets/faq-search.js) asks Pagefind for each word
+on its own and ranks questions itself, and needs two facts per language from the build, in
+`pagefind/faq-search-<lang>.json`: the groups of equivalent words (glossary abbreviations and
+what they stand for, in both languages; editors' synonyms), and the index's own words, most
+frequent first, from which a misspelt word is corrected.
+
 Pagefind does not separate French elisions: it indexes `l’économie` as one word, so
 "économie" would not find it. Indexed texts therefore have a no-break space after each elided
 article (`l’ économie`); the search script strips elisions from queries and the space from
@@ -22,19 +30,22 @@ import re
 import shutil
 import sys
 import tempfile
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
+from selectolax.lexbor import LexborHTMLParser
 
 from . import processes
-from .languages import typeset
-from .model import Audience
+from .languages import LANGUAGES, typeset
+from .model import Audience, Faq
 from .render import question_heading
 
 ELISION = re.compile(r"(?<![\w’'])((?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)’)(?=\w)", re.IGNORECASE)
 BUNDLE = "pagefind"
+WORD = re.compile(r"[^\W\d_]{4,}")  # shorter words are not corrected: too many near neighbours
 
 
 class SearchIndexError(Exception):
@@ -92,17 +103,30 @@ def separate_elisions(text: str) -> str:
     return ELISION.sub("\\1\u00a0", text)
 
 
-def build_index(site: Path, pages: Iterable[Path], records: Iterable[Record]) -> None:
+def equivalents(faq: Faq, lang: str) -> list[list[str]]:
+    """Groups of words search treats as one, for pages in `lang`: each glossary term with its
+    abbreviations (a reader may type the other language's: ODSP on a French page), and the
+    editors' synonyms."""
+    glossary = [
+        [*dict.fromkeys(entry.abbreviation.in_(other) for other in (lang, *LANGUAGES)), entry.term.in_(lang)]
+        for entry in faq.glossary
+    ]
+    return glossary + [synonyms.in_(lang) for synonyms in faq.synonyms]
+
+
+def build_index(site: Path, pages: Iterable[Path], records: Iterable[Record], faq: Faq) -> None:
     """Write the search bundle to site/pagefind/ from `pages` (built HTML files, indexed from
-    their <article>) and `records`."""
+    their <article>) and `records`, with faqgen's facts for the search script."""
     template = jinja2.Environment(
         loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True
     ).get_template("search_record.html.j2")
+    words = {lang: Counter() for lang in LANGUAGES}
+    counts = Counter()  # (lang, "records" or "sections") → how many
     with tempfile.TemporaryDirectory(prefix="faq-search-") as copy:
         for page in pages:
-            _write(Path(copy) / page.relative_to(site), page.read_text(encoding="utf-8"))
+            _write(Path(copy) / page.relative_to(site), page.read_text(encoding="utf-8"), words, counts)
         for record in records:
-            _write(Path(copy) / record.file, template.render(record=record))
+            _write(Path(copy) / record.file, template.render(record=record), words, counts)
         shutil.rmtree(site / BUNDLE, ignore_errors=True)
         result = processes.run(
             [sys.executable, "-m", "pagefind", "--site", copy, "--root-selector", "article",
@@ -113,11 +137,30 @@ def build_index(site: Path, pages: Iterable[Path], records: Iterable[Record]) ->
     if result.returncode != 0:
         raise SearchIndexError(f"pagefind could not index the site:\n{result.stdout}{result.stderr}")
     _stable_entry(site / BUNDLE / "pagefind-entry.json")
+    for lang in LANGUAGES:
+        facts = {
+            "records": counts[lang, "records"],
+            "sections": counts[lang, "sections"],
+            "equivalents": equivalents(faq, lang),
+            "words": [word for word, _ in sorted(words[lang].items(), key=lambda item: (-item[1], item[0]))],
+        }
+        (site / BUNDLE / f"faq-search-{lang}.json").write_text(
+            json.dumps(facts, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+        )
 
 
-def _write(path: Path, html: str) -> None:
+def _write(path: Path, html: str, words: dict[str, Counter], counts: Counter) -> None:
+    """Write one file to index, counting it, its sections (headings with an anchor: each is a
+    result) and its words in its language."""
+    html = separate_elisions(html)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(separate_elisions(html), encoding="utf-8")
+    path.write_text(html, encoding="utf-8")
+    tree = LexborHTMLParser(html)
+    lang, article = tree.root.attributes.get("lang"), tree.css_first("article")
+    if lang in words and article is not None:
+        counts[lang, "records"] += 1
+        counts[lang, "sections"] += len(article.css("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]")) or 1
+        words[lang].update(word.lower() for word in WORD.findall(article.text(separator=" ")))
 
 
 def _stable_entry(path: Path) -> None:

@@ -9,8 +9,13 @@ from pathlib import Path
 import pytest
 from helpers import ServedProject, hostile_faq, mkdocs
 from hypothesis import settings
+from playwright.sync_api import sync_playwright
 
 from bench.harness import SiteServer, make_project
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--no-first-run", "--disable-sync"]  # fmt: skip
 
 # CI runs the same examples every time, so a red build is reproducible; locally they vary.
 settings.register_profile("ci", derandomize=True, print_blob=True)
@@ -36,6 +41,21 @@ def built_site(site_server) -> Path:
     )
     assert result.returncode == 0, result.stderr
     return site
+
+
+@pytest.fixture(scope="session")
+def site_url(site_server, built_site) -> str:
+    """The real site, built and served."""
+    return site_server.url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, driven by Playwright (`make test` installs it; CHROMIUM points elsewhere)."""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, timeout=30_000)
+        yield browser
+        browser.close()
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,14 @@
 // Search with Pagefind, in the page's language (Pagefind keeps one index per <html lang>, folds
 // accents and stems French). Nothing is downloaded until the reader opens search; each query
 // then fetches only the index chunks it needs. Results use the theme's own classes.
+//
+// How results are ranked (the README's "Search" says it for editors): Pagefind is asked for
+// each word of the query on its own, and the questions are ranked here, each question a result:
+// by the weight of the query's ideas it holds, an idea weighing as its rarest word does in the
+// index (so "mon", "the", "services" count for little), a little more when it is in the
+// question itself; then by Pagefind's own scores. An idea is a word, or a group of equivalents
+// the build gives (faqgen/search.py: an abbreviation and what it stands for, synonyms), held
+// when any of its forms is. A word nothing holds is replaced by the nearest word of the index.
 const form = document.forms.namedItem("faq-search");
 const toggle = document.getElementById("__search");
 
@@ -9,91 +17,303 @@ if (form && toggle) {
   const meta = document.querySelector(".md-search-result__meta");
   const list = document.querySelector(".md-search-result__list");
   const root = new URL(form.dataset.siteRoot.replace(/\/?$/, "/"), window.location.href);
-  let pagefind = null; // one promise, so that queries typed while it loads resume in order
+  const lang = document.documentElement.lang;
+  let index = null; // one promise, so that queries typed while it loads resume in order
   let latest = 0;
-
-  const load = () => {
-    pagefind ??= import(new URL("pagefind/pagefind.js", root).href).then(async (engine) => {
-      await engine.options({ baseUrl: root.pathname });
-      return engine;
-    });
-    pagefind.catch(() => {
-      pagefind = null; // not kept: the next query tries again
-    });
-    return pagefind;
-  };
 
   // The index separates French elisions (see faqgen/search.py): "l'économie" is searched as
   // "économie", and the separating space is taken out of excerpts again.
   const ELIDED = "[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu"; // as faqgen/search.py's ELISION
-  const elision = new RegExp(`(^|\\s)(?:${ELIDED})['’](?=\\S)`, "gi");
+  const elision = new RegExp(`(^|[^\\p{L}])(?:${ELIDED})['’](?=\\p{L})`, "giu");
   const separated = new RegExp(`(?<!\\p{L})((?:${ELIDED})’)[ \\u00a0]`, "giu"); // "l’ une" in titles and excerpts
-  const withoutElisions = (query) => query.replace(elision, "$1");
+  const HIGHLIGHT = "highlight"; // the parameter read at the end of this file
   const readable = (text) => text.replace(separated, "$1");
+  const fold = (text) => text.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "");
+  const wordsOf = (text) =>
+    fold(text.replace(elision, "$1")).split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 1 || /\d/.test(word));
+
+  const load = () => {
+    index ??= Promise.all([
+      import(new URL("pagefind/pagefind.js", root).href).then(async (pagefind) => {
+        await pagefind.options({ baseUrl: root.pathname });
+        return pagefind;
+      }),
+      fetch(new URL(`pagefind/faq-search-${lang}.json`, root)).then((response) => {
+        if (!response.ok) throw new Error(`${response.status}`);
+        return response.json();
+      }),
+    ]).then(([pagefind, facts]) => indexOf(pagefind, facts));
+    index.catch(() => {
+      index = null; // not kept: the next query tries again
+    });
+    return index;
+  };
+
+  const indexOf = (pagefind, facts) => {
+    const searches = new Map(); // word → Pagefind's results, kept for the visit
+    const fragments = new WeakMap(); // a word's result → its record's text and sections holding the word
+    const once = (cache, key, get) => {
+      if (!cache.has(key)) cache.set(key, get().catch((error) => (cache.delete(key), Promise.reject(error))));
+      return cache.get(key);
+    };
+    return {
+      records: Math.max(facts.records, 1),
+      sections: Math.max(facts.sections, 1),
+      groups: facts.equivalents.map((forms) => forms.map(wordsOf).filter((form) => form.length)),
+      words: facts.words, // most frequent first
+      folded: facts.words.map(fold),
+      whole: new Set(facts.words.map(fold)),
+      // Every word of the index, and every beginning of one of at least four letters.
+      beginnings: new Set(facts.words.map(fold).flatMap((word) => [...word].map((_, end) => word.slice(0, end + 1)).slice(3))),
+      found: (word) => once(searches, word, () => pagefind.search(word).then((found) => found.results)),
+      data: (result) => once(fragments, result, () => result.data()),
+    };
+  };
+
+  // The query's ideas, each a list of forms (a form: a list of words).
+  const ideasOf = (words, groups) => {
+    const rest = [...words];
+    const ideas = [];
+    for (const forms of groups) {
+      for (const form of [...forms].sort((a, b) => b.length - a.length)) {
+        const at = rest.findIndex((_, i) => form.every((word, j) => rest[i + j] === word));
+        if (at >= 0) {
+          rest.splice(at, form.length, null);
+          ideas.push(forms);
+          break;
+        }
+      }
+    }
+    return [...ideas, ...[...new Set(rest.filter((word) => word !== null))].map((word) => [[word]])];
+  };
+
+  // Edits (insert, delete, replace, swap two letters) from a to b, or limit + 1 if more.
+  const edits = (a, b, limit) => {
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    let before = null;
+    let row = [...Array(b.length + 1).keys()];
+    for (let i = 1; i <= a.length; i++) {
+      const next = [i];
+      for (let j = 1; j <= b.length; j++) {
+        const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + cost);
+        if (before && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+          next[j] = Math.min(next[j], before[j - 2] + 1);
+        }
+      }
+      if (Math.min(...next) > limit) return limit + 1;
+      [before, row] = [row, next];
+    }
+    return row[b.length];
+  };
+
+  // The index's most frequent word one edit away (two for long words), as the text spells it.
+  const corrected = (index, word) => {
+    if (word.length < 6 || /\d/.test(word)) return null; // shorter words have too many neighbours
+    const limit = word.length >= 8 ? 2 : 1;
+    let best = null;
+    for (const [at, known] of index.folded.entries()) {
+      const distance = edits(word, known, limit);
+      if (distance <= limit && (best === null || distance < best.distance)) {
+        best = { word: index.words[at], distance };
+        if (distance === 1) break;
+      }
+    }
+    return best && best.word;
+  };
+
+  // Pagefind also matches words the query word only begins ("ow" finds "own") or that share a
+  // stem's first letters with a typo ("acessibility" finds "a"): a short word must be the word
+  // (or its plural), a longer one begin as the word does.
+  const singular = (word) => word.replace(/[sx]$/, "");
+  const matched = (word, inText) =>
+    fold(inText || "").split(/[^\p{L}\p{N}]+/u).find((part) =>
+      word.length <= 3 ? singular(part) === singular(word) : part.startsWith(word.slice(0, 4)));
+
+  // The questions holding `words`: url → { title, page, excerpt, words: word → what it found }.
+  const sectionsOf = async (index, words) => {
+    const sections = new Map();
+    for (const word of words) {
+      for (const result of (await index.found(word)).slice(0, 10)) {
+        const record = await index.data(result);
+        const page = record.meta.url && root.pathname + record.meta.url.replace(/^\//, "");
+        const text = (record.content || "").split(/\s+/);
+        const anchored = record.sub_results.filter((sub) => sub.url.includes("#"));
+        for (const sub of anchored.length ? anchored : [record]) {
+          const anchor = sub.url.includes("#") ? "#" + sub.url.split("#")[1] : "";
+          const url = page ? page + anchor : sub.url; // a part's results are on its page
+          const section = sections.get(url) ?? { url, page: record.meta.title, title: sub.title || record.meta.title, words: new Map() };
+          const where = (sub.weighted_locations || []).filter((at) => matched(word, text[at.location]));
+          if (where.length === 0) continue;
+          section.words.set(word, {
+            text,
+            score: where.reduce((sum, at) => sum + at.balanced_score, 0),
+            heading: where.some((at) => at.weight > 1), // Pagefind weighs words of headings more
+            marks: where.map((at) => matched(word, text[at.location])),
+            at: where.map((at) => at.location),
+          });
+          sections.set(url, section);
+        }
+      }
+    }
+    return sections;
+  };
+
+  const rank = async (index, query) => {
+    const typed = wordsOf(query);
+    const fixes = new Map();
+    // A word the index does not know is a typo, corrected if it can be, left out if not: Pagefind
+    // would match anything sharing its first letters ("acessibility" finds "a"). Known: a word
+    // of the index begins as it does, but for an ending (3 letters), or it begins with one.
+    const known = (word) =>
+      word.length < 4 || /\d/.test(word) ||
+      index.beginnings.has(word.slice(0, Math.max(5, word.length - 3))) ||
+      [...word].some((_, end) => end >= 3 && index.whole.has(word.slice(0, end + 1)));
+    const holding = new Map(); // word → how many records hold it
+    const lookUp = async (words) => {
+      for (const word of words) if (!holding.has(word)) holding.set(word, (await index.found(word)).length);
+    };
+    let ideas = ideasOf(typed, index.groups);
+    await lookUp(new Set(ideas.flat(2)));
+    let dropped = false;
+    ideas = ideas.map((forms) => {
+      const [word] = forms[0];
+      if (forms.length > 1 || forms[0].length > 1 || (known(word) && holding.get(word) > 0)) return forms;
+      const fix = corrected(index, word);
+      if (fix) fixes.set(word, fix);
+      dropped ||= !fix;
+      return fix ? [wordsOf(fix)] : [];
+    });
+    ideas = ideas.filter((forms) => forms.length);
+    await lookUp(new Set(ideas.flat(2)));
+    // Words in most records are not read when there are many records (reading each costs a
+    // download); they weigh little anyway.
+    const present = [...new Set(ideas.flat(2))].filter((word) => holding.get(word) > 0);
+    const rare = present.filter((word) => holding.get(word) <= Math.max(index.records / 2, 10));
+    const read = rare.length ? rare : present;
+    const sections = [...(await sectionsOf(index, read)).values()];
+    // A word's weight: the rarer among questions, the heavier (BM25's inverse document frequency).
+    const questionsHolding = (word) => {
+      if (!read.includes(word)) return (index.sections * holding.get(word)) / index.records;
+      const seen = sections.filter((section) => section.words.has(word)).length;
+      return (seen * holding.get(word)) / Math.min(holding.get(word), 10); // 10 records read of each word
+    };
+    const weights = new Map(present.map((word) => {
+      const n = questionsHolding(word);
+      return [word, Math.log(1 + (index.sections - n + 0.5) / (n + 0.5))];
+    }));
+    const weight = (word) => weights.get(word) ?? 0;
+    const inHeading = (section) => (word) => section.words.get(word)?.heading;
+    // Words found side by side: a phrase of the text (elided articles and short words between;
+    // the same place for not-for-profit). Where the words of a form are, as a phrase.
+    const near = (i, j) => j >= i && j - i <= 3;
+    const places = (section, form) => {
+      const words = form.filter((word) => read.includes(word));
+      const at = (word) => section.words.get(word)?.at || [];
+      if (words.length === 0) return [];
+      return at(words[0]).flatMap((start) => {
+        const chain = [start];
+        for (const word of words.slice(1)) {
+          const next = at(word).find((j) => near(chain[chain.length - 1], j));
+          if (next === undefined) return [];
+          chain.push(next);
+        }
+        return [chain];
+      });
+    };
+    // A section holds a form when it holds each word, and the words of a phrase side by side.
+    const holds = (section, form) =>
+      form.every((word) => section.words.has(word) || (!read.includes(word) && holding.get(word) > 0)) &&
+      (form.every((word) => !read.includes(word)) || places(section, form).length > 0);
+    // The word as typed (give or take a plural) counts more than its relatives by stem.
+    const exact = (section) => (word) =>
+      section.words.get(word)?.marks.some((mark) => singular(mark) === singular(word));
+    const bonus = (section, form) => (form.some(inHeading(section)) ? 1.5 : 1) * (form.some(exact(section)) ? 1.25 : 1);
+    const pairs = typed.map((word) => fixes.get(word) ?? word).map((word, i, all) => [word, all[i + 1]]).slice(0, -1);
+    const ranked = sections.map((section) => {
+      let total = 0;
+      let complete = true;
+      let best = { weight: 0, places: [] }; // the heaviest idea found: the excerpt shows it
+      const marked = new Set();
+      for (const forms of ideas) {
+        const held = forms.filter((form) => holds(section, form));
+        complete &&= held.length > 0;
+        for (const form of held) {
+          const found = places(section, form);
+          found.flat().forEach((at) => marked.add(at));
+          const heft = Math.max(...form.map(weight)) * bonus(section, form);
+          if (heft > best.weight && found.length) best = { weight: heft, places: found };
+        }
+        total += Math.max(0, ...held.map((form) => Math.max(...form.map(weight)) * bonus(section, form)));
+      }
+      let phrase = null; // two words typed side by side and found so: the excerpt shows them first
+      for (const [a, b] of pairs) {
+        const found = places(section, [a, b]);
+        if (found.length) total += Math.min(weight(a), weight(b)) / 2;
+        phrase ??= found[0];
+      }
+      const [text] = [...section.words.values()].map((found) => found.text);
+      return {
+        ...section,
+        complete,
+        excerpt: { text, centre: (phrase || best.places[0] || [0])[0], marked },
+        marks: [...new Set([...marked].map((at) => text[at].replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "")))],
+        rank: [total, [...section.words.values()].reduce((sum, found) => sum + found.score, 0)],
+      };
+    });
+    ranked.sort((a, b) => b.rank[0] - a.rank[0] || b.rank[1] - a.rank[1]);
+    const questions = ranked.filter((section) => section.rank[0] > 0); // a phrase's words apart are no match
+    const spelled = fixes.size ? typed.map((word) => fixes.get(word) ?? word).join(" ") : null;
+    const partial = questions.length > 0 && (dropped || (!questions[0].complete && ideas.length > 1));
+    return { questions: questions.slice(0, 50), partial, spelled };
+  };
 
   const count = (n) => (n === 0 ? form.dataset.none : n === 1 ? form.dataset.one : form.dataset.other.replace("#", n));
 
-  // Each matching question (a heading with its anchor) is a result of its own, ranked across
-  // every record: first by how many different words of the query it holds (Pagefind gives the
-  // positions of its matched words in the record's text), then by Pagefind's scores of them.
-  // An audience page's questions are indexed in parts whose `url` meta is the page's own
-  // address (see faqgen/search.py): their anchors are on that page.
-  const score = (section) => (section.weighted_locations || []).reduce((sum, word) => sum + word.balanced_score, 0);
-  const normal = (word) => word.toLowerCase().normalize("NFD").replace(/[^\p{L}\p{N}]/gu, "");
-  const covered = (section, words) => new Set((section.locations || []).map((at) => normal(words[at] || ""))).size;
-  const sections = (result) => {
-    const page = result.meta.url && root.pathname + result.meta.url.replace(/^\//, "");
-    const words = (result.content || "").split(/\s+/);
-    const anchored = result.sub_results
-      .filter((sub) => sub.url.includes("#"))
-      .map((sub) => (page ? { ...sub, url: page + "#" + sub.url.split("#")[1] } : sub));
-    return (anchored.length ? anchored : [result]).map((section) => ({
-      ...section,
-      page: result.meta.title,
-      rank: [covered(section, words), score(section)],
-    }));
+  // Thirty words of the record's text around the rarest word found, the words found marked;
+  // elided articles joined to their word again ("l’ une" in the index, "l’une" here).
+  const elided = new RegExp(`^(?:${ELIDED})’$`, "i");
+  const excerptOf = ({ text, centre, marked }) => {
+    const [start, end] = [Math.max(0, centre - 10), Math.min(text.length, centre + 20)];
+    const nodes = [];
+    let plain = start > 0 ? "… " : "";
+    for (let at = start; at < end; at++) {
+      const glue = at === end - 1 || elided.test(text[at]) ? "" : " ";
+      if (marked.has(at)) {
+        const mark = document.createElement("mark");
+        mark.textContent = text[at];
+        nodes.push(document.createTextNode(plain), mark);
+        plain = glue;
+      } else {
+        plain += text[at] + glue;
+      }
+    }
+    nodes.push(document.createTextNode(plain + (end < text.length ? " …" : "")));
+    return nodes;
   };
-  const better = (a, b) => b.rank[0] - a.rank[0] || b.rank[1] - a.rank[1];
 
   const item = (section) => {
     const entry = document.createElement("li");
     entry.className = "md-search-result__item";
     const link = document.createElement("a");
     link.className = "md-search-result__link";
-    link.href = section.url;
+    // The question's address, with the words to highlight there (Pagefind's highlight script).
+    const address = new URL(section.url, window.location.href);
+    section.marks.forEach((mark) => address.searchParams.append(HIGHLIGHT, mark));
+    link.href = address.pathname + address.search + address.hash;
     const article = document.createElement("article");
     article.className = "md-search-result__article md-typeset";
     const where = document.createElement("p");
     where.className = "faq-search-page";
     where.textContent = readable(section.page || "");
     const title = document.createElement("h2");
-    title.textContent = readable(section.title || section.meta.title);
+    title.textContent = readable(section.title);
     const excerpt = document.createElement("p");
-    excerpt.innerHTML = readable(section.excerpt); // Pagefind's excerpt: the page's text, escaped, with <mark>
+    excerpt.append(...excerptOf(section.excerpt));
     article.append(where, title, excerpt);
     link.append(article);
     entry.append(link);
     return entry;
-  };
-
-  // Records hold up to 20 questions each: the 10 best records hold the best questions.
-  const best = async (found) => {
-    const results = await Promise.all(found.results.slice(0, 10).map((result) => result.data()));
-    return results.flatMap(sections).sort(better);
-  };
-
-  // No question holds every word (people type words the text does not use): the questions
-  // holding the most of them, each word searched on its own, the same ranking after.
-  const closest = async (engine, words) => {
-    const byUrl = new Map();
-    for (const word of words) {
-      for (const question of await best(await engine.search(word))) {
-        const seen = byUrl.get(question.url);
-        byUrl.set(question.url, seen ? { ...seen, rank: [seen.rank[0] + 1, seen.rank[1] + question.rank[1]] }
-                                     : { ...question, rank: [1, question.rank[1]] });
-      }
-    }
-    return [...byUrl.values()].sort(better).slice(0, 20);
   };
 
   const search = async () => {
@@ -105,29 +325,24 @@ if (form && toggle) {
       delete list.dataset.query;
       return;
     }
-    let engine;
+    let ranked;
     try {
-      engine = await load();
+      const engine = await load();
+      await new Promise((resolve) => setTimeout(resolve, 120)); // typing: wait for the last key
+      if (ticket !== latest) return;
+      ranked = await rank(engine, query);
     } catch {
       meta.textContent = form.dataset.failed; // said in the live region; the next keystroke retries
       list.replaceChildren();
       list.dataset.query = query;
       return;
     }
-    const found = await engine.debouncedSearch(withoutElisions(query), {}, 150);
-    if (found === null || ticket !== latest) {
+    if (ticket !== latest) {
       return; // a newer query is on its way
     }
-    let questions = await best(found);
-    const words = withoutElisions(query).split(/\s+/).filter((word) => word.length > 1);
-    const partial = questions.length === 0 && words.length > 1;
-    if (partial) {
-      questions = await closest(engine, words);
-    }
-    if (ticket !== latest) {
-      return;
-    }
-    meta.textContent = partial && questions.length ? form.dataset.partial.replace("#", questions.length) : count(questions.length);
+    const { questions, partial, spelled } = ranked;
+    const counted = partial ? form.dataset.partial.replace("#", questions.length) : count(questions.length);
+    meta.textContent = spelled ? `${form.dataset.spelled.replace("#", spelled)} — ${counted}` : counted;
     list.replaceChildren(...questions.map(item));
     list.dataset.query = query; // which query the list answers (typing runs several)
   };
@@ -207,4 +422,17 @@ if (form && toggle) {
       close(false); // a result on this page was chosen
     }
   });
+}
+
+// A result's question, reached with the words it matched (`?highlight=…`): those words marked in
+// the page's content by Pagefind's highlight script, downloaded only then. Marking is a help,
+// not the content: if the script cannot load, the page reads the same without it.
+const highlighted = new URLSearchParams(window.location.search).getAll("highlight");
+if (form && highlighted.length) {
+  const root = new URL(form.dataset.siteRoot.replace(/\/?$/, "/"), window.location.href);
+  import(new URL("pagefind/pagefind-highlight.js", root).href)
+    .then(({ default: PagefindHighlight }) => {
+      new PagefindHighlight({ highlightParam: "highlight", markContext: "article", addStyles: false });
+    })
+    .catch(() => {});
 }

@@ -1,4 +1,4 @@
-"""Ids are unique among questions, audiences, phases, milestones, regions, links and key point sections."""
+"""Ids are unique among questions, audiences, phases, milestones, regions, links, key point sections and glossary terms."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ def check(context):
         "region": [("regions", r) for r in range(len(faq.regions))],
         "link": [("links", i) for i in range(len(faq.links))],
         "key point section": [("key_points", k) for k in range(len(faq.key_points))],
+        "glossary term": [("glossary", g) for g in range(len(faq.glossary))],
     }  # fmt: skip
     for kind, paths in groups.items():
         first_seen: dict[str, int] = {}
