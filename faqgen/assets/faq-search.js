@@ -373,6 +373,17 @@ if (form && toggle) {
     opener = null;
   };
   const results = () => [...list.querySelectorAll("a")];
+  // On narrow screens the open dialog holds the page still, and the theme puts the page back
+  // where it was a moment after it closes: the browser's scroll to the new stop is undone.
+  // For a second, while it has the focus, the stop is brought back into view (and from under
+  // the header) if it is not.
+  const keepInView = (stop, frames = 60) => {
+    if (document.activeElement !== stop) return; // the reader has moved on
+    const box = stop.getBoundingClientRect();
+    const seen = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2); // not under the header
+    if (!seen || !(stop.contains(seen) || seen.contains(stop))) stop.scrollIntoView({ block: "center", behavior: "instant" });
+    if (frames > 0) requestAnimationFrame(() => keepInView(stop, frames - 1));
+  };
 
   input.addEventListener("input", () => {
     open();
@@ -397,8 +408,10 @@ if (form && toggle) {
     }
   });
   panel.addEventListener("focusout", (event) => {
-    if (event.relatedTarget && !panel.contains(event.relatedTarget)) {
+    const target = event.relatedTarget;
+    if (target && !panel.contains(target)) {
       close(false); // Tab (or a click) took the focus out of the dialog
+      requestAnimationFrame(() => keepInView(target)); // once the focus is on it
     }
   });
   document.addEventListener("keydown", (event) => {

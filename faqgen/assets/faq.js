@@ -42,12 +42,13 @@ document.addEventListener("click", async (event) => {
   }, 4000);
 });
 
-// The header's menu and search buttons are labels of the theme's checkboxes: reachable by
-// keyboard (tabindex), pressed with Enter or Space, and saying whether what they open is open.
-for (const button of document.querySelectorAll("[data-faq-toggle]")) {
-  const toggle = document.getElementById(button.dataset.faqToggle);
+// The header's menu and search buttons, and the menu's "table of contents" for the current page
+// on narrow screens, are labels of the theme's checkboxes: reachable by keyboard, pressed with
+// Enter or Space, and saying whether what they open is open.
+const keyboardToggle = (button, toggle) => {
   const show = () => button.setAttribute("aria-expanded", String(toggle.checked));
   toggle.addEventListener("change", show);
+  show();
   button.addEventListener("keydown", (event) => {
     if (event.key === "Enter" || event.key === " ") {
       event.preventDefault();
@@ -55,20 +56,65 @@ for (const button of document.querySelectorAll("[data-faq-toggle]")) {
       toggle.click();
     }
   });
+};
+for (const button of document.querySelectorAll("[data-faq-toggle]")) {
+  keyboardToggle(button, document.getElementById(button.dataset.faqToggle));
 }
 
-// On narrow screens the menu is a drawer off the screen: while it is closed, nothing in it can
-// take the focus (it is inert), so Tab never lands on a link the reader cannot see.
+// On narrow screens the menu is a drawer off the screen, and the current page's table of
+// contents a panel inside it, shown on demand: while closed, nothing in them can take the
+// focus (they are inert), so Tab never lands on a link the reader cannot see.
 const drawer = document.getElementById("__drawer");
 const menu = document.querySelector(".md-sidebar--primary");
+const contents = document.getElementById("__toc");
+const contentsPanel = menu && menu.querySelector(".md-nav--secondary");
+const contentsButton = menu && menu.querySelector("label.md-nav__link[for='__toc']");
 const narrow = window.matchMedia("(max-width: 76.234375em)"); // the theme's drawer breakpoint
 const settle = () => {
   if (menu) {
     menu.inert = narrow.matches && !drawer.checked;
   }
+  if (contentsPanel && contents) {
+    contentsPanel.inert = narrow.matches && !contents.checked;
+  }
 };
+if (contentsButton && contents) {
+  contentsButton.tabIndex = 0;
+  contentsButton.setAttribute("role", "button");
+  keyboardToggle(contentsButton, contents);
+  contents.addEventListener("change", settle);
+}
 if (drawer) {
   drawer.addEventListener("change", settle);
   narrow.addEventListener("change", settle);
   settle();
+}
+
+// Open on a narrow screen, the drawer covers the page: it behaves as the search dialog does
+// (faq-search.js), in the non-modal model of the WAI-ARIA dialog pattern. Opening it moves the
+// focus to its first link; Escape closes it and returns the focus to the menu button; the
+// focus leaving it (Tab past its last link) closes it, so no focus lands on the covered page.
+const menuButton = document.querySelector("[data-faq-toggle='__drawer']");
+if (drawer && menu && menuButton) {
+  const close = () => {
+    drawer.checked = false;
+    drawer.dispatchEvent(new Event("change"));
+  };
+  drawer.addEventListener("change", () => {
+    if (drawer.checked && narrow.matches && !menu.contains(document.activeElement)) {
+      menu.querySelector("a[href]")?.focus();
+    }
+  });
+  menu.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && drawer.checked && narrow.matches) {
+      event.preventDefault();
+      close();
+      menuButton.focus();
+    }
+  });
+  menu.addEventListener("focusout", (event) => {
+    if (drawer.checked && narrow.matches && event.relatedTarget && !menu.contains(event.relatedTarget)) {
+      close();
+    }
+  });
 }
