@@ -1,10 +1,11 @@
 """What the tests and the benchmark both need: a throw-away copy of the project, the built
-site served on 127.0.0.1 as GitHub Pages serves it, and waiting on a local server."""
+site served on 127.0.0.1 as GitHub Pages serves it, waiting on a local server, and the browser."""
 
 from __future__ import annotations
 
 import functools
 import http.server
+import os
 import shutil
 import socket
 import threading
@@ -13,6 +14,9 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")  # Debian's (`make test` installs it)
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--no-first-run", "--disable-sync"]  # fmt: skip
 
 
 def make_project(target: Path, faq_text: str | None = None) -> Path:

@@ -29,13 +29,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from bench.harness import ROOT, SiteServer, fetch, free_port, make_project, wait_for
+from bench.harness import CHROMIUM, CHROMIUM_FLAGS, ROOT, SiteServer, fetch, free_port, make_project, wait_for
+from bench.relevance import Score
+from bench.relevance import measure as measure_relevance
 from bench.synthetic import SHAPES, synthetic_faq
 
 RESULTS = Path(__file__).parent / "RESULTS.md"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--no-first-run", "--disable-sync"]  # fmt: skip
 QUERIES = {"fr": "financement", "en": "funding"}  # words of both the real and the synthetic FAQ
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
 
@@ -64,6 +63,7 @@ class Run:
     first_view_kb: dict[str, float] = field(default_factory=dict)  # page → KB (gzip)
     query_kb: dict[str, float] = field(default_factory=dict)  # language → KB
     verify_s: float = 0.0  # faqgen.verify on the built site: every page parsed once (HTML5) and held to the allowlist
+    relevance: dict[str, Score] = field(default_factory=dict)  # language → tests/relevance.yaml's score
 
 
 # --- measuring -----------------------------------------------------------------------------
@@ -168,10 +168,28 @@ def measure(shape: str, size: int, workdir: Path) -> Run:
         audience = "topic-50/" if shape == "topics" else "service-providers/"
         pages = {"": "", audience: audience, "en/": "en/"}  # home, an audience page, the English home
         run.first_view_kb, run.query_kb = reader_downloads(site, server.url, pages)
+        run.relevance = search_relevance(project, server.url)
     finally:
         server.close()
     shutil.rmtree(project)
     return run
+
+
+def search_relevance(project: Path, site_url: str) -> dict[str, Score]:
+    """tests/relevance.yaml on this site: the real FAQ's questions among all the others."""
+    from playwright.sync_api import sync_playwright
+
+    from faqgen.addresses import page_path
+    from faqgen.languages import folders, project_root_language
+    from faqgen.pipeline import check
+
+    faq, dirs = check(project / "faq.yaml").faq, folders(project_root_language(project))
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        homes = {lang: site_url + folder for lang, folder in dirs.items()}
+        scores = measure_relevance(browser, homes, faq, lambda lang, name: page_path(dirs, lang, name))
+        browser.close()
+    return scores
 
 
 def real_site(workdir: Path) -> dict[str, float]:
@@ -254,6 +272,12 @@ def report(runs: list[Run], real: dict[str, float]) -> str:
         queries = " / ".join(f"{kb:.0f}" for kb in run.query_kb.values())
         lines.append(f"| {run.shape} | {run.size:,} | **{run.build_s:.1f}** | {run.verify_s:.2f} ({run.verify_s / run.build_s:.0%}) | "
                      f"{run.build_peak_mb:.0f} | {run.output_mb:.1f} ({run.files:,}) | {views} | {queries} |")  # fmt: skip
+    lines += ["", "## Search relevance (tests/relevance.yaml: the real FAQ's questions among the others)", "",
+              "| shape | Q&As | French: first / top 3 | English: first / top 3 |",
+              "| --- | ---: | --- | --- |"]  # fmt: skip
+    for run in runs:
+        shares = [f"{score.first_share:.0%} / {score.top3_share:.0%}" for score in run.relevance.values()]
+        lines.append(f"| {run.shape} | {run.size:,} | " + " | ".join(shares) + " |")
     lines += ["", "## Growth: the factor per doubling of the content (target ≤ 2.1×)", "",
               "| shape | from → to | our stage | full build | output size | peak memory | query bytes |",
               "| --- | --- | ---: | ---: | ---: | ---: | ---: |"]  # fmt: skip

@@ -11,11 +11,7 @@ from helpers import ServedProject, hostile_faq, mkdocs
 from hypothesis import settings
 from playwright.sync_api import sync_playwright
 
-from bench.harness import SiteServer, make_project
-
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--no-first-run", "--disable-sync"]  # fmt: skip
+from bench.harness import CHROMIUM, CHROMIUM_FLAGS, SiteServer, make_project
 
 # CI runs the same examples every time, so a red build is reproducible; locally they vary.
 settings.register_profile("ci", derandomize=True, print_blob=True)

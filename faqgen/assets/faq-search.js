@@ -124,36 +124,40 @@ if (form && toggle) {
 
   // Pagefind also matches words the query word only begins ("ow" finds "own") or that share a
   // stem's first letters with a typo ("acessibility" finds "a"): a short word must be the word
-  // (or its plural), a longer one begin as the word does.
+  // (or its plural), a longer one begin with the first 60 % of it (so "accessibility" is not
+  // "access", but "privatisation" is "privatisez").
   const singular = (word) => word.replace(/[sx]$/, "");
+  const stem = (word) => word.slice(0, Math.max(4, Math.ceil(word.length * 0.6))); // "privatis" of privatisation
   const matched = (word, inText) =>
     fold(inText || "").split(/[^\p{L}\p{N}]+/u).find((part) =>
-      word.length <= 3 ? singular(part) === singular(word) : part.startsWith(word.slice(0, 4)));
+      word.length <= 3 ? singular(part) === singular(word) : part.startsWith(stem(word)));
 
-  // The questions holding `words`: url → { title, page, excerpt, words: word → what it found }.
-  const sectionsOf = async (index, words) => {
+  // The questions in `results` (Pagefind's, of any search) holding `words`: url → { title, page,
+  // records, words: word → where it is }. Each place Pagefind found is given to the words it is.
+  const sectionsOf = async (index, results, words) => {
     const sections = new Map();
-    for (const word of words) {
-      for (const result of (await index.found(word)).slice(0, 10)) {
-        const record = await index.data(result);
-        const page = record.meta.url && root.pathname + record.meta.url.replace(/^\//, "");
-        const text = (record.content || "").split(/\s+/);
-        const anchored = record.sub_results.filter((sub) => sub.url.includes("#"));
-        for (const sub of anchored.length ? anchored : [record]) {
-          const anchor = sub.url.includes("#") ? "#" + sub.url.split("#")[1] : "";
-          const url = page ? page + anchor : sub.url; // a part's results are on its page
-          const section = sections.get(url) ?? { url, page: record.meta.title, title: sub.title || record.meta.title, words: new Map() };
-          const where = (sub.weighted_locations || []).filter((at) => matched(word, text[at.location]));
-          if (where.length === 0) continue;
-          section.words.set(word, {
-            text,
-            score: where.reduce((sum, at) => sum + at.balanced_score, 0),
-            heading: where.some((at) => at.weight > 1), // Pagefind weighs words of headings more
-            marks: where.map((at) => matched(word, text[at.location])),
-            at: where.map((at) => at.location),
-          });
-          sections.set(url, section);
+    for (const result of results) {
+      const record = await index.data(result);
+      const page = record.meta.url && root.pathname + record.meta.url.replace(/^\//, "");
+      const text = (record.content || "").split(/\s+/);
+      const anchored = record.sub_results.filter((sub) => sub.url.includes("#"));
+      for (const sub of anchored.length ? anchored : [record]) {
+        const anchor = sub.url.includes("#") ? "#" + sub.url.split("#")[1] : "";
+        const url = page ? page + anchor : sub.url; // a part's results are on its page
+        const section = sections.get(url) ?? { url, page: record.meta.title, title: sub.title || record.meta.title, record: result.id, words: new Map() };
+        for (const at of sub.weighted_locations || []) {
+          for (const word of words) {
+            const part = matched(word, text[at.location]);
+            const found = section.words.get(word) ?? { text, score: 0, heading: false, marks: [], at: [] };
+            if (!part || found.at.includes(at.location)) continue;
+            found.score += at.balanced_score;
+            found.heading ||= at.weight > 1; // Pagefind weighs words of headings more
+            found.marks.push(part);
+            found.at.push(at.location);
+            section.words.set(word, found);
+          }
         }
+        if (section.words.size) sections.set(url, section);
       }
     }
     return sections;
@@ -162,12 +166,10 @@ if (form && toggle) {
   const rank = async (index, query) => {
     const typed = wordsOf(query);
     const fixes = new Map();
-    // A word the index does not know is a typo, corrected if it can be, left out if not: Pagefind
-    // would match anything sharing its first letters ("acessibility" finds "a"). Known: a word
-    // of the index begins as it does, but for an ending (3 letters), or it begins with one.
+    // A word the index does not know is a typo, corrected if it can be, left out if not. Known: a
+    // word of the index begins with its first 60 %, or it begins with a word of the index.
     const known = (word) =>
-      word.length < 4 || /\d/.test(word) ||
-      index.beginnings.has(word.slice(0, Math.max(5, word.length - 3))) ||
+      word.length < 4 || /\d/.test(word) || index.beginnings.has(stem(word)) ||
       [...word].some((_, end) => end >= 3 && index.whole.has(word.slice(0, end + 1)));
     const holding = new Map(); // word → how many records hold it
     const lookUp = async (words) => {
@@ -191,12 +193,25 @@ if (form && toggle) {
     const present = [...new Set(ideas.flat(2))].filter((word) => holding.get(word) > 0);
     const rare = present.filter((word) => holding.get(word) <= Math.max(index.records / 2, 10));
     const read = rare.length ? rare : present;
-    const sections = [...(await sectionsOf(index, read)).values()];
-    // A word's weight: the rarer among questions, the heavier (BM25's inverse document frequency).
+    // The records read: the 10 best of each word, and of all of them together (Pagefind's ranking
+    // of the records that hold every word finds the best among many that hold some).
+    const together = read.length > 1 ? (await index.found(read.join(" "))).slice(0, 10) : [];
+    const results = [...together, ...(await Promise.all(read.map(async (word) => (await index.found(word)).slice(0, 10)))).flat()];
+    let sections = [...(await sectionsOf(index, results, read)).values()];
+    // A word Pagefind found by its stem in records that do not hold it as typed ("access" for
+    // "accessibility"): the next 30 of its records.
+    const missing = read.filter((word) => !sections.some((section) => section.words.has(word)));
+    if (missing.length) {
+      const more = (await Promise.all(missing.map(async (word) => (await index.found(word)).slice(10, 40)))).flat();
+      sections = [...(await sectionsOf(index, [...results, ...more], read)).values()];
+    }
+    // A word's weight: the rarer among questions, the heavier (BM25's inverse document frequency),
+    // the count in the records read scaled to all the records that hold it.
     const questionsHolding = (word) => {
       if (!read.includes(word)) return (index.sections * holding.get(word)) / index.records;
-      const seen = sections.filter((section) => section.words.has(word)).length;
-      return (seen * holding.get(word)) / Math.min(holding.get(word), 10); // 10 records read of each word
+      const holders = sections.filter((section) => section.words.has(word));
+      const records = new Set(holders.map((section) => section.record)).size;
+      return (holders.length * holding.get(word)) / Math.max(records, 1);
     };
     const weights = new Map(present.map((word) => {
       const n = questionsHolding(word);
