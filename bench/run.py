@@ -280,7 +280,7 @@ def report(runs: list[Run], real: dict[str, float]) -> str:
               "| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |"]  # fmt: skip
     for run in runs:
         views = " / ".join(f"{kb:.0f}" for kb in run.first_view_kb.values())
-        queries = " / ".join(f"{kb:.0f}" for kb in run.query_kb.values())
+        queries = " / ".join(f"{run.query_kb[name]:.0f}" for name in ("fr", "en", "fr phrase", "en phrase"))
         lines.append(f"| {run.shape} | {run.size:,} | **{run.build_s:.1f}** | {run.verify_s:.2f} ({run.verify_s / run.build_s:.0%}) | "
                      f"{run.build_peak_mb:.0f} | {run.output_mb:.1f} ({run.files:,}) | {views} | {queries} |")  # fmt: skip
     lines += ["", "## Search relevance (tests/relevance.yaml: the real FAQ's questions among the others)", "",

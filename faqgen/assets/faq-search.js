@@ -26,7 +26,8 @@ if (form && toggle) {
   const ELIDED = "[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu"; // as faqgen/search.py's ELISION
   const elision = new RegExp(`(^|[^\\p{L}])(?:${ELIDED})['’](?=\\p{L})`, "giu");
   const separated = new RegExp(`(?<!\\p{L})((?:${ELIDED})’)[ \\u00a0]`, "giu"); // "l’ une" in titles and excerpts
-  const HIGHLIGHT = "highlight"; // the parameter read at the end of this file
+  const HIGHLIGHT = "highlight";
+  const RECORDS = 16; // records read to rank one query // the parameter read at the end of this file
   const readable = (text) => text.replace(separated, "$1");
   const fold = (text) => text.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "");
   const wordsOf = (text) =>
@@ -193,17 +194,33 @@ if (form && toggle) {
     const present = [...new Set(ideas.flat(2))].filter((word) => holding.get(word) > 0);
     const rare = present.filter((word) => holding.get(word) <= Math.max(index.records / 2, 10));
     const read = rare.length ? rare : present;
-    // The records read: the 10 best of each word, and of all of them together (Pagefind's ranking
-    // of the records that hold every word finds the best among many that hold some).
-    const together = read.length > 1 ? (await index.found(read.join(" "))).slice(0, 10) : [];
-    const results = [...together, ...(await Promise.all(read.map(async (word) => (await index.found(word)).slice(0, 10)))).flat()];
-    let sections = [...(await sectionsOf(index, results, read)).values()];
+    // The records read, at most RECORDS (each costs a download, ~6 KB): the best of all the words
+    // together (Pagefind's ranking of the records that hold every word finds the best among many
+    // that hold some), then the best of each word in turn.
+    const asTyped = read.filter((word) => typed.includes(word) || [...fixes.values()].flatMap(wordsOf).includes(word));
+    const together = asTyped.length > 1 ? await index.found(asTyped.join(" ")) : [];
+    const each = await Promise.all(read.map((word) => index.found(word)));
+    const chosen = new Set(); // record ids
+    const choose = (results, limit) => {
+      for (const result of results) {
+        if (chosen.size >= limit) return;
+        chosen.add(result.id);
+      }
+    };
+    // Each search's result carries the places of its own words: read every search's result for
+    // the records chosen (one download each: the browser keeps the record's text).
+    const readChosen = () => sectionsOf(index, [...together, ...each.flat()].filter((result) => chosen.has(result.id)), read);
+    choose(together.slice(0, RECORDS / 2), RECORDS);
+    for (let rank = 0; rank < 10 && chosen.size < RECORDS; rank++) {
+      choose(each.map((results) => results[rank]).filter(Boolean), RECORDS);
+    }
+    let sections = [...(await readChosen()).values()];
     // A word Pagefind found by its stem in records that do not hold it as typed ("access" for
-    // "accessibility"): the next 30 of its records.
+    // "accessibility"): up to RECORDS / 2 more of its records.
     const missing = read.filter((word) => !sections.some((section) => section.words.has(word)));
     if (missing.length) {
-      const more = (await Promise.all(missing.map(async (word) => (await index.found(word)).slice(10, 40)))).flat();
-      sections = [...(await sectionsOf(index, [...results, ...more], read)).values()];
+      choose(missing.flatMap((word) => each[read.indexOf(word)].filter((result) => !chosen.has(result.id))), RECORDS * 1.5);
+      sections = [...(await readChosen()).values()];
     }
     // A word's weight: the rarer among questions, the heavier (BM25's inverse document frequency),
     // the count in the records read scaled to all the records that hold it.
