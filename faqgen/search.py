@@ -124,9 +124,18 @@ def build_index(site: Path, pages: Iterable[Path], records: Iterable[Record], fa
     counts = Counter()  # (lang, "records" or "sections") → how many
     with tempfile.TemporaryDirectory(prefix="faq-search-") as copy:
         for page in pages:
-            _write(Path(copy) / page.relative_to(site), page.read_text(encoding="utf-8"), words, counts)
+            html = _write(Path(copy) / page.relative_to(site), page.read_text(encoding="utf-8"))
+            tree = LexborHTMLParser(html)
+            lang, article = tree.root.attributes.get("lang"), tree.css_first("article")
+            if lang in words and article is not None:
+                sections = len(article.css("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]")) or 1
+                _count(words[lang], counts, lang, sections, article.text(separator=" "))
         for record in records:
-            _write(Path(copy) / record.file, template.render(record=record), words, counts)
+            _write(Path(copy) / record.file, template.render(record=record))
+            # Read from the record's own texts: parsing thousands of records again costs seconds.
+            texts = [record.title, record.text, *(text for q in record.questions for text in (q.heading, q.text))]
+            sections = len(record.questions) + bool(record.text)
+            _count(words[record.lang], counts, record.lang, sections, separate_elisions(" ".join(texts)))
         shutil.rmtree(site / BUNDLE, ignore_errors=True)
         result = processes.run(
             [sys.executable, "-m", "pagefind", "--site", copy, "--root-selector", "article",
@@ -149,18 +158,19 @@ def build_index(site: Path, pages: Iterable[Path], records: Iterable[Record], fa
         )
 
 
-def _write(path: Path, html: str, words: dict[str, Counter], counts: Counter) -> None:
-    """Write one file to index, counting it, its sections (headings with an anchor: each is a
-    result) and its words in its language."""
+def _write(path: Path, html: str) -> str:
+    """Write one file to index; its text as written."""
     html = separate_elisions(html)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(html, encoding="utf-8")
-    tree = LexborHTMLParser(html)
-    lang, article = tree.root.attributes.get("lang"), tree.css_first("article")
-    if lang in words and article is not None:
-        counts[lang, "records"] += 1
-        counts[lang, "sections"] += len(article.css("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]")) or 1
-        words[lang].update(word.lower() for word in WORD.findall(article.text(separator=" ")))
+    return html
+
+
+def _count(words: Counter, counts: Counter, lang: str, sections: int, text: str) -> None:
+    """Count one record of `lang`, its sections (headings with an anchor: each a result) and words."""
+    counts[lang, "records"] += 1
+    counts[lang, "sections"] += sections
+    words.update(word.lower() for word in WORD.findall(text))
 
 
 def _stable_entry(path: Path) -> None:
