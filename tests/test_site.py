@@ -300,3 +300,26 @@ def test_without_a_site_address_no_canonical_hreflang_or_sitemap(tmp_path):
     assert not list((project / "site").rglob("sitemap.xml*"))
     head = html(project / "site" / "municipalities" / "index.html").head
     assert head.select("link[rel=canonical], link[rel=alternate]") == []
+
+
+@pytest.mark.parametrize("lang, as_of", [("fr", "Situation au 14 février 2020."), ("en", "As of February 14, 2020.")])
+def test_phase_statuses_carry_their_date_wherever_they_appear(built_site, lang, as_of):
+    """The badges are ours, not the source's: true on a date, said beside them (content review U6)."""
+    for name, where in (("timeline", "article"), ("service-providers", "#provider-inside-prototype-region ~ *")):
+        page = html(page_file(built_site, lang, name))
+        timeline = page.select_one(f"{where} .faq-timeline" if name == "timeline" else ".faq-timeline")
+        before = timeline.find_previous_sibling("p")
+        assert before is not None and " ".join(before.get_text().split()) == " ".join(as_of.split())
+
+
+def test_the_content_review_is_applied(built_site):
+    """A few of ../shared/reviews/content-review.md's findings, as readers see them."""
+    home_fr = html(page_file(built_site, "fr", "index")).get_text()
+    assert "qui fait partie d’APM Group" in home_fr  # F2
+    assert "Hamilton-Niagara\u00a0: un consortium" in home_fr and "Muskoka-Kawarthas\u00a0: le Collège" in home_fr  # F1
+    assert "Hamilton-Niagara region: a consortium" in html(page_file(built_site, "en", "index")).get_text()  # U1
+    providers_en = html(page_file(built_site, "en", "service-providers"))
+    link = providers_en.select_one("a[href*='declaration-du-premier-ministre']")
+    assert link.next_sibling.strip().startswith("(statement in French)")  # E1: said, not only in a tooltip
+    timeline_fr = html(page_file(built_site, "fr", "timeline"))
+    assert timeline_fr.select_one("#milestones").get_text(strip=True) == "Jalons"  # U3
