@@ -24,7 +24,7 @@ ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 CONFIRMED_PATTERN = r"^fr [0-9a-f]{8} en [0-9a-f]{8}$"
 RESERVED_PAGE_IDS = frozenset({"index", "timeline", "assets", "en", "fr", "search", "404", "pagefind", "sitemap"})
 """Page names (folders) the site and its tools use themselves; an audience cannot take them."""
-RESERVED_ANCHORS = frozenset({"page-title", "key-points", "audiences", "phases", "milestones"})
+RESERVED_ANCHORS = frozenset({"page-title", "on-this-page", "key-points", "audiences", "phases", "milestones"})
 """Ids the page templates give their own headings; a question or key point section cannot take them."""
 
 

@@ -42,7 +42,7 @@ EDITOR_TEXT = {tag: frozenset(attributes.split()) for tag, attributes in {
 """What an editor's rich text may become: paragraphs, emphasis, lists, links."""
 
 CONTENT = _elements({
-    "article": "", "section": "aria-labelledby", "div": "", "h1": "", "h2": "", "h3": "", "p": "", "em": "",
+    "article": "", "section": "aria-labelledby", "nav": "aria-labelledby", "div": "", "h1": "", "h2": "", "h3": "", "p": "", "em": "",
     "strong": "", "br": "", "ul": "", "ol": "start", "li": "", "span": "", "time": "datetime",
     "a": "href hreflang data-copied",
 })  # fmt: skip

@@ -124,19 +124,24 @@ def test_every_target_is_at_least_24_pixels_square(browser, site_url, lang, widt
 
 @pytest.mark.parametrize("lang", LANGUAGE_DIRS)
 def test_an_audience_page_reads_in_order_title_then_each_question_as_a_heading(browser, site_url, lang):
-    """What a screen reader walks through (Playwright's aria snapshot of the content) at phone width."""
+    """What a screen reader walks through (Playwright's aria snapshot of the content) at phone width:
+    the title, "On this page" with a link to each question, key points if any, then the questions."""
     page = browser.new_page(viewport={"width": 375, "height": 800})
     for audience in FAQ.audiences:
         page.goto(url_of(site_url, lang, audience.id))
         tree = page.locator("article").aria_snapshot()
         headings = re.findall(r'^\s*- heading "(.*)" \[level=(\d)\]', tree, re.MULTILINE)
-        expected = [(audience.title.in_(lang), "1")]
+        expected = [(audience.title.in_(lang), "1"), (LABELS[lang]["on_this_page"], "2")]
         expected += [(LABELS[lang]["key_points"], "2")] if audience.key_points else []
         expected += [(f"{n}. {question.question.in_(lang)}", "2") for n, question in enumerate(audience.questions, start=1)]
         plain = [(" ".join(text.split()), level) for text, level in headings]
         assert plain == [(" ".join(text.replace("\u00a0", " ").split()), level) for text, level in expected]
+        on_this_page = tree.split('- heading "' + LABELS[lang]["on_this_page"])[1].split("- heading")[0]
+        assert re.findall(r'/url: "#([^"]+)"', on_this_page) == (["key-points"] if audience.key_points else []) + [
+            question.id for question in audience.questions
+        ]
         # Each question's answer is read after its heading, before the next one.
-        blocks = re.split(r'^\s*- heading ".*" \[level=2\]', tree, flags=re.MULTILINE)[1:]
+        blocks = re.split(r'^\s*- heading ".*" \[level=2\]', tree, flags=re.MULTILINE)[2:]  # after "On this page"
         assert all("- paragraph" in block for block in blocks)
     page.close()
 

@@ -78,7 +78,7 @@ def test_every_internal_link_and_anchor_resolves(built_site):
 def test_cross_references_link_to_the_question_with_its_number(built_site):
     page = html(page_file(built_site, "fr", "service-providers"))
     links = [
-        a for a in page.select("article a:not(.faq-permalink)") if a["href"] == "#provider-inside-prototype-region"
+        a for a in page.select(".faq-answer a") if a["href"] == "#provider-inside-prototype-region"
     ]
     assert [a.get_text() for a in links] == ["question 1"] * 3
     english = html(page_file(built_site, "en", "service-providers"))
@@ -218,7 +218,7 @@ def test_faq_structured_data_has_exactly_the_page_questions_in_its_language(buil
     data = json.loads(script.string)  # valid JSON
     assert data["@type"] == "FAQPage" and data["inLanguage"] == lang
     headings = [
-        h.get_text(strip=True).split(". ", 1)[1] for h in page.select("article h2[id]") if h["id"] != "key-points"
+        h.get_text(strip=True).split(". ", 1)[1] for h in page.select("article h2[id]") if h["id"] not in ("key-points", "on-this-page")
     ]
     assert [entry["name"] for entry in data["mainEntity"]] == headings
     for entry in data["mainEntity"]:
@@ -236,8 +236,8 @@ def test_every_page_has_its_own_description_in_its_language(built_site, lang):
     assert not any(other.lower() in description.lower() for description in descriptions)
 
 
-@pytest.mark.parametrize("lang, words", [("fr", "Dernière mise à jour\u00a0: 14 février 2020"),
-                                         ("en", "Last updated: February 14, 2020")])  # fmt: skip
+@pytest.mark.parametrize("lang, words", [("fr", "Date de modification\u00a0: 2020-02-14"),
+                                         ("en", "Date modified: 2020-02-14")])  # fmt: skip
 def test_every_page_says_when_its_content_was_last_updated(built_site, lang, words):
     for name in PAGES:
         updated = html(page_file(built_site, lang, name)).select_one("article .faq-updated")
