@@ -152,8 +152,9 @@ def test_every_page_declares_its_language_and_keeps_headings_in_order(browser, s
     for name in PAGES:
         page.goto(url_of(site_url, lang, name))
         assert page.get_attribute("html", "lang") == lang
-        switcher = page.eval_on_selector_all(".md-select a", "links => links.map(a => [a.hreflang, a.lang])")
-        assert switcher == [["fr", "fr"], ["en", "en"]]  # "Français" is marked French on English pages
+        toggle = page.eval_on_selector_all("a.faq-language-toggle", "links => links.map(a => [a.hreflang, a.lang])")
+        other = next(code for code in LANGUAGE_DIRS if code != lang)
+        assert toggle == [[other, other]]  # "Français" is marked French on English pages
         levels = page.eval_on_selector_all("article h1, article h2, article h3", "hs => hs.map(h => +h.tagName[1])")
         assert levels[0] == 1 and all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), name
     page.close()
@@ -174,8 +175,9 @@ def test_skip_link_is_the_first_stop_and_moves_focus_to_the_content(browser, sit
 def test_switching_language_keeps_the_question(browser, site_url, lang, other):
     page = browser.new_page()
     page.goto(url_of(site_url, lang, "ssm-selection") + "#fairness-of-process")
-    page.hover(".md-header__option .md-select")
-    page.click(f".md-select a[hreflang='{other}']")
+    toggle = page.locator(f"a.faq-language-toggle[hreflang='{other}']")
+    assert toggle.is_visible() and toggle.text_content().strip() == {"fr": "Français", "en": "English"}[other]
+    toggle.click()
     page.wait_for_url(url_of(site_url, other, "ssm-selection") + "#fairness-of-process")
     assert page.get_attribute("html", "lang") == other
     page.close()

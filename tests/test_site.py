@@ -89,7 +89,7 @@ def test_cross_references_link_to_the_question_with_its_number(built_site):
 @pytest.mark.parametrize("name", PAGES)
 def test_language_switcher_lands_on_the_same_page(built_site, lang, other, name):
     path = page_file(built_site, lang, name)
-    href = html(path).select_one(f'.md-select a[hreflang="{other}"]')["href"]
+    href = html(path).select_one(f'a.faq-language-toggle[hreflang="{other}"]')["href"]
     # The home page links from the site root (prefixed by site_url's path once it is set).
     target = ((built_site / href.lstrip("/")) if href.startswith("/") else (path.parent / href)).resolve()
     target = target / "index.html"

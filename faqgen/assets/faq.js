@@ -5,7 +5,7 @@
 document.addEventListener(
   "click",
   (event) => {
-    const link = event.target.closest(".md-select a[hreflang]");
+    const link = event.target.closest("a.faq-language-toggle");
     if (!link) {
       return;
     }
