@@ -45,7 +45,7 @@ from .render import question_heading
 
 ELISION = re.compile(r"(?<![\w’'])((?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)’)(?=\w)", re.IGNORECASE)
 BUNDLE = "pagefind"
-WORD = re.compile(r"[^\W\d_]{4,}")  # shorter words are not corrected: too many near neighbours
+WORD = re.compile(r"[^\W\d_]{4,}")  # the index's words the search script knows and corrects to
 
 
 class SearchIndexError(Exception):
