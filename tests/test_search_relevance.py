@@ -5,6 +5,7 @@ facts the build gives the search script."""
 from __future__ import annotations
 
 import json
+from urllib.parse import quote
 
 import pytest
 from helpers import LANGUAGE_DIRS, ROOT
@@ -121,3 +122,18 @@ def test_the_build_gives_the_search_script_its_facts_per_language(built_site):
         words = facts["words"]
         assert len(words) == len(set(words)) and all(len(word) >= 4 and word == word.lower() for word in words)
         assert ("gestionnaires" if lang == "fr" else "managers") in words[:30]  # most frequent first
+
+
+def test_words_to_highlight_in_an_address_are_text_never_markup(browser, site_url):
+    """Anyone can write a link with ?highlight=…: what it carries is searched as words, never run."""
+    page = browser.new_page(viewport={"width": 375, "height": 800})
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    hostile = "<img src=x onerror=alert(1)>"
+    page.goto(site_url + "service-providers/?highlight=" + quote(hostile) + "&highlight=contrats#sites-inside-and-outside")
+    page.wait_for_selector("article mark.pagefind-highlight")
+    marked = page.eval_on_selector_all("article mark", "marks => marks.map(m => m.textContent.toLowerCase())")
+    images = page.eval_on_selector_all("article img", "images => images.length")
+    page.close()
+    assert dialogs == [] and images == 0
+    assert set(marked) == {"contrats"}
