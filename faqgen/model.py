@@ -18,6 +18,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
+from .languages import LANGUAGES
 from .safety import read_url
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -89,6 +90,11 @@ class Document(Model):
     )
     timeline_intro: Translation | None = Field(
         None, description="What the timeline page shows, in a sentence (a general sentence if left out)."
+    )
+    original: Literal[LANGUAGES] | None = Field(
+        None,
+        description="The language the document was written in (`fr` or `en`): the other edition says it is a "
+        "translation. Leave out if both were written together.",
     )
 
     @property

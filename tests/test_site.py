@@ -323,3 +323,12 @@ def test_the_content_review_is_applied(built_site):
     assert link.next_sibling.strip().startswith("(statement in French)")  # E1: said, not only in a tooltip
     timeline_fr = html(page_file(built_site, "fr", "timeline"))
     assert timeline_fr.select_one("#milestones").get_text(strip=True) == "Jalons"  # U3
+
+
+def test_the_translated_edition_says_it_is_a_translation(built_site):
+    """Which edition is the original is data (`document.original`), said on every page of the other."""
+    assert FAQ.document.original == "fr"
+    for name in PAGES:
+        assert html(page_file(built_site, "fr", name)).select_one(".faq-translation-notice") is None
+        notice = html(page_file(built_site, "en", name)).select_one("article .faq-translation-notice")
+        assert notice.get_text() == "This English edition is a translation of the French original."
