@@ -408,6 +408,13 @@ def test_pages_built_from_hostile_texts_run_no_script_and_call_no_other_host(bro
             page.mouse.click(width // 2, 300)
             assert page.evaluate("document.querySelector('script[src$=\"faq-search.js\"]') !== null")  # nothing swallowed
             assert page.locator("article h1").count() == 1
+    # Search results are built from those texts: searched by keyboard, shown as text.
+    page.goto(url_of(hostile_site.url, "en", "index"))
+    page.keyboard.press("/")
+    page.keyboard.type("alert")
+    page.wait_for_function("document.querySelector('.md-search-result__list').dataset.query === 'alert'")
+    assert page.locator(".md-search-result__item").count() >= 1
+    assert page.locator(".md-search-result__list img, .md-search-result__list script").count() == 0
     assert dialogs == [] and elsewhere == []
     page.evaluate("alert('probe')")  # the listener does see a script's dialog
     context.close()
