@@ -30,6 +30,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 
 import markdown
+from markdown.treeprocessors import Treeprocessor
 
 SHORTCODE = re.compile(r"\[\[\s*([^\[\]\n]*?)\s*\]\]")
 LINK_REFERENCE = re.compile(r"\]\[([^\[\]\n]+)\]")
@@ -132,24 +133,44 @@ def markdown_escape(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
+class _OneLanguageLinks(Treeprocessor):
+    """A link to a page that exists in one language only, in the other edition: `hreflang`
+    on the link, and the words that say so right after it (WCAG 3.1.2 and readers' time)."""
+
+    def __init__(self, md):
+        super().__init__(md)
+        self.marks: Mapping[str, tuple[str, str]] = {}  # address → (its language, the words to add)
+
+    def run(self, root):
+        for parent in root.iter():
+            for child in parent:
+                if child.tag == "a" and (mark := self.marks.get(child.get("href", ""))):
+                    child.set("hreflang", mark[0])
+                    child.tail = f" {mark[1]}{child.tail or ''}"
+
+
 class EditorMarkdown:
     """Converts the small Markdown of editors' rich texts to HTML (not yet checked)."""
 
     def __init__(self):
         self._md = markdown.Markdown()
         self._md.build_parser()
+        self._one_language_links = _OneLanguageLinks(self._md)
+        self._md.treeprocessors.register(self._one_language_links, "one_language_links", 5)  # after "inline" (20)
         self._md.preprocessors.deregister("html_block")
         for name in _DISABLED_BLOCKS:
             self._md.parser.blockprocessors.deregister(name)
         for name in _DISABLED_INLINE:
             self._md.inlinePatterns.deregister(name)
 
-    def convert(self, text: str, references: Mapping[str, tuple[str, str]]) -> tuple[str, list[str], bool]:
+    def convert(self, text: str, references: Mapping[str, tuple[str, str]],
+                marks: Mapping[str, tuple[str, str]] | None = None) -> tuple[str, list[str], bool]:
         """HTML of a Markdown text without block shortcodes, and the names of its [[name]]
         links, which stand in the HTML as placeholders until `put_links` replaces them, and
         whether Python-Markdown made it (else it is paragraphs of text only, see plain_paragraphs).
         `references`: link id → (url, title), the entries of `links:`, the only reference
-        definitions a text can use."""
+        definitions a text can use; `marks`: address → (language, words) for the addresses of
+        pages in the other language only (`_OneLanguageLinks`)."""
         names: list[str] = []
 
         def hold(match: re.Match) -> str:
@@ -159,12 +180,14 @@ class EditorMarkdown:
         text = SHORTCODE.sub(hold, text)
         if not MARKDOWN_SYNTAX.search(text):  # most answers: paragraphs of words (see plain_paragraphs)
             return plain_paragraphs(text), names, False
-        return self.markdown(text, references), names, True
+        return self.markdown(text, references, marks), names, True
 
-    def markdown(self, text: str, references: Mapping[str, tuple[str, str]]) -> str:
+    def markdown(self, text: str, references: Mapping[str, tuple[str, str]],
+                 marks: Mapping[str, tuple[str, str]] | None = None) -> str:
         """The full conversion, by Python-Markdown."""
         md = self._md.reset()
         md.references.update(references)
+        self._one_language_links.marks = marks or {}
         return md.convert(text)
 
 

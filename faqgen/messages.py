@@ -75,6 +75,8 @@ def _pattern(error: ModelError) -> str:
     if error.field == CONFIRMED_KEY:
         return (f"{error.written} is not a confirmation line: it reads like `fr 3f2a9c1e en 7b1d04aa` "
                 "(copy it from `build_faq.py check`)")  # fmt: skip
+    if error.field == "email":
+        return f"{error.written} is not an e-mail address: write it like `faq@ontario.ca`"
     return f"{error.written} is not a valid id: use lowercase letters, digits and hyphens, like `my-question`"
 
 
@@ -96,7 +98,7 @@ MESSAGES: dict[str, Callable[[ModelError], str]] = {
     "string_too_short": _empty,
     "string_type": _not_text,
     "string_pattern_mismatch": _pattern,
-    "string_too_long": lambda error: f"{error.written} is too long for an id (80 characters at most)",
+    "string_too_long": lambda error: f"{error.written} is too long{' for an id' if error.field != 'email' else ''} ({error.detail['ctx']['max_length']} characters at most)",
     "model_type": _not_a_group,
     "model_attributes_type": _not_a_group,
     "list_type": lambda error: f"expected a list here (lines starting with `- `), found {_found(error.value)}",

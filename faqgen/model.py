@@ -16,7 +16,7 @@ import re
 import typing
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
 from .languages import LANGUAGES
 from .safety import read_url
@@ -179,18 +179,26 @@ class Scoring(Model):
     commercial_envelope: Envelope
 
 
+def _web_addresses(url: Translation) -> Translation:
+    for text in (url.fr, url.en):
+        if not is_web_address(text):
+            raise ValueError(f"`{text}` is not a web address: it must start with https:// (or http://)")
+    return url
+
+
+WebAddress = Annotated[Translation, AfterValidator(_web_addresses)]
+"""An address per language, each https:// (or http://) with a host."""
+
+
 class Link(Model):
     id: Id = Field(description="Short name used in texts: [words][link-id].")
     title: Translation = Field(description="What the link leads to.")
-    url: Translation = Field(description="Address of the page in each language (https://…).")
-
-    @field_validator("url")
-    @classmethod
-    def _web_address(cls, url: Translation) -> Translation:
-        for text in (url.fr, url.en):
-            if not is_web_address(text):
-                raise ValueError(f"`{text}` is not a web address: it must start with https:// (or http://)")
-        return url
+    url: WebAddress = Field(description="Address of the page in each language (https://…).")
+    only_in: Literal[LANGUAGES] | None = Field(
+        None,
+        description="The language of the page the link leads to when it exists in one language only (`fr` or "
+        "`en`): the other edition marks the link with that language, in words and for screen readers.",
+    )
 
 
 def is_web_address(text: str) -> bool:
@@ -211,6 +219,42 @@ class Question(Model):
         "[[timeline]] and [[regions]], on a line of their own, show the timeline and the regions. "
         "HTML is not allowed."
     )
+
+
+EMAIL_PATTERN = r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"
+"""An e-mail address as the HTML standard's `type=email` accepts it, with a dot in the domain."""
+
+
+class Contact(Model):
+    """How readers reach the publisher: an e-mail address, or a contact page per language."""
+
+    email: Annotated[str, StringConstraints(strict=True, strip_whitespace=True, pattern=EMAIL_PATTERN, max_length=254)] | None = Field(
+        None, description="E-mail address for readers' questions and problem reports, e.g. `faq@ontario.ca`."
+    )
+    url: WebAddress | None = Field(None, description="Address of the contact page in each language (https://…).")
+
+    @model_validator(mode="after")
+    def _email_or_url(self) -> Contact:
+        if (self.email is None) == (self.url is None):
+            raise ValueError("give either `email` or `url`, not both and not neither")
+        return self
+
+
+class FooterLink(Model):
+    title: Translation = Field(description="The link's words, e.g. “Accessibility” / “Accessibilité”.")
+    url: WebAddress = Field(description="Address of the page in each language (https://…).")
+
+
+class Publisher(Model):
+    """Who publishes the site, shown in every page's header and footer in the page's language.
+    The publisher's name is `document.ministry`."""
+
+    url: WebAddress = Field(description="The publisher's web site, in each language (https://…).")
+    contact: Contact = Field(description="How readers reach the publisher; the pages' “Report a problem” link uses it.")
+    links: list[FooterLink] = Field(
+        default_factory=list, description="Links at the foot of every page, in order: privacy, accessibility, terms…"
+    )
+    copyright: Translation | None = Field(None, description="The copyright line, e.g. “© King’s Printer for Ontario, 2020”.")
 
 
 class GlossaryTerm(Model):
@@ -248,6 +292,9 @@ class Faq(Model):
     """The whole FAQ. The editors' JSON Schema is generated from this class."""
 
     document: Document
+    publisher: Publisher | None = Field(
+        None, description="Who publishes the site: its address, a contact for readers, the links of the footer."
+    )
     key_points: list[KeyPointSection] = Field(min_length=1, description="Sections of bullet points on the home page.")
     regions: list[Region] = Field(default_factory=list, description="Prototype regions and their managers.")
     phases: list[Phase] = Field(

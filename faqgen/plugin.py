@@ -16,6 +16,7 @@ addresses (faqgen.addresses) and search (faqgen.search). The state of one build 
 from __future__ import annotations
 
 import datetime as dt
+import html
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +30,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 
 from .addresses import SITEMAP, Addresses, sitemap
+from .frame import page_frame
 from .labels import LABELS
 from .languages import folders, root_language
 from .model import Faq, iso_date
@@ -137,6 +139,8 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         """What overrides/ show: schema.org data in the head, search's words (partials/search.html)."""
         lang, name = _page_of(page)
         context["faq_ui"] = LABELS[lang]
+        address = page.canonical_url or self.build.addresses.path(lang, name)  # absolute once site_url is set
+        context["faq_frame"] = page_frame(self.build.faq, lang, address, _plain_title(page.title))
         if audience := self.build.faq.audience(name):
             context["structured_data"] = faq_page(audience, lang, self.build.texts[(lang, name)])
         return context
@@ -146,6 +150,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         if template_name == "404.html":
             dirs, root = self.build.addresses.language_dirs, self.build.addresses.default_language
             context["faq_ui"] = LABELS[root]
+            context["faq_frame"] = {"footer": page_frame(self.build.faq, root, "404.html", "")["footer"]}
             context["not_found"] = [{"lang": lang, "folder": dirs[lang], **LABELS[lang]}
                                     for lang in sorted(dirs, key=lambda lang: lang != root)]  # fmt: skip
         return context
@@ -198,6 +203,11 @@ def _addresses(config) -> Addresses:
     except ValueError as error:
         raise PluginError(str(error)) from None
     return Addresses(config.site_url and config.site_url.rstrip("/") + "/", folders(root), root)
+
+
+def _plain_title(title: str) -> str:
+    """A page's title as text: faqgen gives the theme titles escaped as HTML (faqgen/render.py)."""
+    return html.unescape(title)
 
 
 def _page_of(page) -> tuple[str, str]:

@@ -94,7 +94,7 @@ class _Renderer:
         self.env.filters["fill"] = lambda template, **values: escape(template).format(**values)
         self.env.globals.update(faq=faq, as_of=as_of, roman=roman, format_date=format_date)
         self.audience_of = {q.id: (audience, number) for audience, number, q in faq.questions()}
-        self.texts = texts or RichTextRenderer(link_references(faq.model_dump(include={"links"})))
+        self.texts = texts or RichTextRenderer.for_data(faq.model_dump(include={"links"}))
 
     def page(
         self,
@@ -167,11 +167,14 @@ class RichTextRenderer:
     and blocks, which faqgen makes itself, are put in afterwards. The validator and the
     renderer both use this, so `check` sees exactly what the pages will hold."""
 
-    def __init__(self, references: Mapping[str, Mapping[str, tuple[str, str]]]):
+    def __init__(self, references: Mapping[str, Mapping[str, tuple[str, str]]],
+                 marks: Mapping[str, Mapping[str, tuple[str, str]]] | None = None):
         """`references`: per language, link id → (url, title): the entries of `links:`
-        (`link_references`)."""
+        (`link_references`); `marks`: per language, the addresses of pages in one other
+        language only → (that language, the words that say so) (`link_marks`)."""
         self.converter = EditorMarkdown()  # one, reset between texts: making one costs more than converting
         self.references = references
+        self.marks = marks or {}
         # Each piece is converted and checked once per run: the validator's work is the renderer's.
         self._converted: dict[tuple[str, str], tuple[str, list[str], list[str]]] = {}
 
@@ -189,13 +192,35 @@ class RichTextRenderer:
 
     def _convert(self, piece: str, lang: str) -> tuple[str, list[str], list[str]]:
         if (piece, lang) not in self._converted:
-            html, names, marked_up = self.converter.convert(piece, self.references.get(lang, {}))
+            html, names, marked_up = self.converter.convert(piece, self.references.get(lang, {}), self.marks.get(lang))
             if marked_up:
                 fragment = check_fragment(html)
                 self._converted[(piece, lang)] = fragment.html, names, fragment.problems
             else:  # paragraphs of text without < > &: nothing to check (the property tests hold it)
                 self._converted[(piece, lang)] = html, names, []
         return self._converted[(piece, lang)]
+
+
+    @classmethod
+    def for_data(cls, data) -> RichTextRenderer:
+        """The renderer for the `links:` of loaded data (or of the model's dump)."""
+        return cls(link_references(data), link_marks(data))
+
+
+def link_marks(data) -> dict[str, dict[str, tuple[str, str]]]:
+    """Per language, address → (language, words) of each `links:` entry whose page is in
+    another language only (`only_in`): "(in French only)" after the link on English pages."""
+    links = data.get("links") if isinstance(data, dict) else None
+    marks: dict[str, dict[str, tuple[str, str]]] = {lang: {} for lang in LANGUAGES}
+    for link in links if isinstance(links, list) else []:
+        only_in = link.get("only_in") if isinstance(link, dict) else None
+        if only_in not in LANGUAGES or not isinstance(link.get("url"), dict):
+            continue
+        for lang in LANGUAGES:
+            url = link["url"].get(lang)
+            if lang != only_in and isinstance(url, str):
+                marks[lang][url.strip()] = (only_in, LABELS[lang][f"only_in_{only_in}"])
+    return marks
 
 
 def link_references(data) -> dict[str, dict[str, tuple[str, str]]]:

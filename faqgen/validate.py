@@ -19,7 +19,7 @@ from .loader import Source
 from .messages import model_problem
 from .model import Faq
 from .problems import FaqError, Problem
-from .render import RichTextRenderer, link_references
+from .render import RichTextRenderer
 from .texts import text_problems
 
 
@@ -39,7 +39,7 @@ def validate(source: Source, *, strict: bool = False) -> Validated:
     except pydantic.ValidationError as error:
         faq = None
         problems += [model_problem(source, detail) for detail in error.errors(include_url=False)]
-    texts = RichTextRenderer(link_references(source.data))
+    texts = RichTextRenderer.for_data(source.data)
     problems += text_problems(source, texts)
     if faq is not None:
         problems += rules.problems(source, faq)

@@ -39,9 +39,18 @@ def test_the_example_faq_builds_verifies_and_publishes(tmp_path):
     partners = html(out / "fr" / "partners" / "index.html")
     assert partners.select_one('a[href="../applicants/#who-can-apply"]').get_text() == "question 1 (Demandeurs)"
     not_found = html(out / "404.html")
-    assert not_found.select_one("article h1").get_text() == "Page not found"  # the root language first
-    assert not_found.select_one('article section[lang="fr"] h2').get_text() == "Page introuvable"
+    assert not_found.select_one("article h1").get_text() == "Page not found / Page introuvable"  # the root language first
+    assert [part["lang"] for part in not_found.select("article .faq-not-found > [lang]")] == ["en", "fr"]
     assert [a["href"] for a in not_found.select("article a")] == ["/", "/fr/"]
+    # Another ministry's identity, from its own faq.yaml: name, address, e-mail contact, links.
+    footer = french.select_one("footer.faq-footer")
+    assert [(a.get_text(), a["href"]) for a in footer.select("a")] == [
+        ("Ministère exemple des Services communautaires", "https://example.org/services-communautaires"),
+        ("Nous joindre", "mailto:grants@example.org"), ("Confidentialité", "https://example.org/confidentialite")]
+    assert "Ontario" not in footer.get_text()
+    report = partners.select_one("article .faq-report a")["href"]
+    assert report.startswith("mailto:grants@example.org?subject=Probl%C3%A8me%20sur%20la%20page%C2%A0%3A%20Partenaires&body=")
+    assert report.endswith("fr%2Fpartners%2F")  # the page's address (absolute when FAQ_SITE_URL is set)
 
 
 def test_swapping_the_root_language_is_one_setting(tmp_path):
@@ -57,7 +66,7 @@ def test_swapping_the_root_language_is_one_setting(tmp_path):
     out = tmp_path / "out"
     assert html(out / "index.html").html["lang"] == "en"
     assert html(out / "fr" / "municipalities" / "index.html").html["lang"] == "fr"
-    assert html(out / "404.html").select_one("article h1").get_text() == "Page not found"
+    assert html(out / "404.html").select_one("article h1").get_text() == "Page not found / Page introuvable"
 
 
 def test_a_block_the_faq_has_no_data_for_is_refused():
@@ -72,7 +81,7 @@ def test_a_block_the_faq_has_no_data_for_is_refused():
         validate(load_text(text, "faq.yaml"))
     except FaqError as error:
         assert [str(p) for p in error.errors] == [
-            "faq.yaml:77:13: error: `[[timeline]]` shows the timeline, but this file has no `phases:` (question what-it-covers)"
+            "faq.yaml:91:13: error: `[[timeline]]` shows the timeline, but this file has no `phases:` (question what-it-covers)"
         ]
     else:
         raise AssertionError("accepted")

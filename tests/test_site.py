@@ -24,7 +24,9 @@ from faqgen.verify import broken_links, read_page
 
 FAQ = check(ROOT / "faq.yaml").faq
 PAGES = page_names(FAQ)
-EXTERNAL_HOSTS = {urlsplit(link.url.in_(lang)).hostname for link in FAQ.links for lang in LANGUAGE_DIRS}
+PUBLISHER_URLS = [FAQ.publisher.url, FAQ.publisher.contact.url, *(link.url for link in FAQ.publisher.links)]
+EXTERNAL_HOSTS = {urlsplit(url.in_(lang)).hostname for url in [link.url for link in FAQ.links] + PUBLISHER_URLS
+                  for lang in LANGUAGE_DIRS}  # fmt: skip
 
 
 def page_file(site, lang, name):
@@ -284,10 +286,14 @@ def test_sitemap_lists_every_page_in_both_languages_with_alternates_and_date(bui
 def test_one_not_found_page_in_both_languages(built_site):
     page = html(built_site / "404.html")
     assert page.html["lang"] == "fr"
-    assert page.select_one("article h1").get_text() == "Page introuvable"
-    english = page.select_one('article [lang="en"]')
-    assert english.h2.get_text() == "Page not found"
-    assert [a["href"] for a in page.select("article a")] == ["/", "/en/"]
+    # Equal rank: one heading names the page in both languages, each language's words beside the other's.
+    heading = page.select_one("article h1")
+    assert [(span["lang"], span.get_text()) for span in heading.select("span")] == [
+        ("fr", "Page introuvable"), ("en", "Page not found")]
+    assert len(page.select("article h1, article h2")) == 1
+    parts = page.select("article .faq-not-found > [lang]")
+    assert [part["lang"] for part in parts] == ["fr", "en"]
+    assert [part.a["href"] for part in parts] == ["/", "/en/"]
     not_found = verify.read_page(built_site, built_site / "404.html")
     assert verify.broken_links(built_site, built_site / "404.html", not_found, {}) == []
 
@@ -320,7 +326,7 @@ def test_the_content_review_is_applied(built_site):
     assert "Hamilton-Niagara region: a consortium" in html(page_file(built_site, "en", "index")).get_text()  # U1
     providers_en = html(page_file(built_site, "en", "service-providers"))
     link = providers_en.select_one("a[href*='declaration-du-premier-ministre']")
-    assert link.next_sibling.strip().startswith("(statement in French)")  # E1: said, not only in a tooltip
+    assert link["hreflang"] == "fr" and link.next_sibling.strip().startswith("(in French only)")  # E1: said, not only in a tooltip
     timeline_fr = html(page_file(built_site, "fr", "timeline"))
     assert timeline_fr.select_one("#milestones").get_text(strip=True) == "Jalons"  # U3
 

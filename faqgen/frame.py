@@ -1,0 +1,63 @@
+"""What faqgen puts in the theme's frame of every page, in the page's language: the footer
+with the publisher's identity (`publisher:` and `document.ministry` in faq.yaml), the end of
+the page ("Report a problem on this page", "Date modified") and the heading a printed page
+carries. Rendered here with Jinja's HTML escaping, from the model; overrides/main.html only
+places it, so no ministry has to edit a template.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import jinja2
+from markupsafe import Markup
+
+from .labels import LABELS
+from .languages import typeset
+from .model import Faq
+from .render import TEMPLATES
+
+_ENV = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(TEMPLATES),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+def contact_link(faq: Faq, lang: str) -> str | None:
+    """How readers reach the publisher: its contact page, or an e-mail to it."""
+    if faq.publisher is None:
+        return None
+    contact = faq.publisher.contact
+    return contact.url.in_(lang) if contact.url is not None else f"mailto:{contact.email}"
+
+
+def report_link(faq: Faq, lang: str, page_address: str, page_title: str) -> str | None:
+    """Where "Report a problem on this page" leads: an e-mail to the publisher's contact with
+    the page's title and address filled in, or the contact page; None without a publisher."""
+    if faq.publisher is None:
+        return None
+    contact = faq.publisher.contact
+    if contact.url is not None:
+        return contact.url.in_(lang)
+    subject = f"{LABELS[lang]['report_subject']} {page_title}"
+    # mailto: fields are percent-encoded UTF-8 (RFC 6068); quote() leaves nothing that ends them.
+    return f"mailto:{contact.email}?subject={quote(subject, safe='')}&body={quote(page_address, safe='')}"
+
+
+def page_frame(faq: Faq, lang: str, page_address: str, page_title: str) -> dict[str, Markup]:
+    """The HTML pieces of one page's frame: `footer`, `page_end` and `print_heading`."""
+    context = {
+        "faq": faq,
+        "lang": lang,
+        "ui": LABELS[lang],
+        "t": lambda translation: typeset(translation.in_(lang), lang),
+        "contact": contact_link(faq, lang),
+        "report": report_link(faq, lang, page_address, page_title),
+    }
+    return {
+        name: Markup(_ENV.get_template(f"_{name}.html.j2").render(context).strip())
+        for name in ("footer", "page_end", "print_heading")
+    }
