@@ -2,6 +2,7 @@
 #   make site    set up, then build, verify and publish the site into site/   (make serve: live preview)
 #   make test    set up, then run the linter, check faq.yaml strictly, run the tests
 #   make bench   set up, then measure build and downloads at 1,000-10,000 questions (bench/RESULTS.md)
+#   make shots   screenshots for a reviewer (bench/shots/); make lighthouse: mobile Lighthouse scores
 VENV   := .venv
 PYTHON := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
@@ -9,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 export CHROMIUM ?= /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup browser site serve check test bench
+.PHONY: setup browser site serve check test bench shots lighthouse
 setup: $(VENV)/installed
 
 browser:
@@ -39,3 +40,11 @@ test: setup browser
 
 bench: setup browser
 	$(PYTHON) -m bench.run
+
+# For a reviewer: screenshots of the home and an audience page, both languages, 375 and 1280 px
+# (bench/shots/), and Lighthouse's mobile scores of the same pages (in `make bench` too).
+shots: setup browser
+	$(PYTHON) -m bench.shots
+
+lighthouse: setup browser
+	$(PYTHON) -m bench.lighthouse

@@ -4,7 +4,9 @@ site served on 127.0.0.1 as GitHub Pages serves it, waiting on a local server, a
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
+import io
 import os
 import shutil
 import socket
@@ -48,12 +50,33 @@ class _PagesLikeHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _CompressingHandler(_PagesLikeHandler):
+    """…and compressed with gzip, as GitHub Pages sends text to browsers that accept it."""
+
+    COMPRESSED = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".pf_meta", ".pf_fragment", ".pf_index")
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if not (path.is_file() and path.suffix in self.COMPRESSED and "gzip" in self.headers.get("Accept-Encoding", "")):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
 class SiteServer:
     """`site` served on 127.0.0.1 from now on. Bound before the site is built: its address
-    (site_url: canonical, hreflang, sitemaps) is built into the pages."""
+    (site_url: canonical, hreflang, sitemaps) is built into the pages. `compressed`: text sent
+    with gzip to browsers that accept it (as GitHub Pages does), for measuring downloads."""
 
-    def __init__(self, site: Path):
-        handler = functools.partial(_PagesLikeHandler, directory=str(site))
+    def __init__(self, site: Path, compressed: bool = False):
+        handler = functools.partial(_CompressingHandler if compressed else _PagesLikeHandler, directory=str(site))
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()

@@ -7,7 +7,8 @@ our own stage part by part against the floor of its pieces, the full `mkdocs bui
 memory, output size, what a reader's first page view downloads (gzip, everything fetched
 before any interaction, in Chromium) and what one search query downloads, and the growth from
 one size to the next. Then the real 24-question site: build time and `mkdocs serve`'s delay
-from saving faq.yaml to the new page. Results go to bench/RESULTS.md, with the machine.
+from saving faq.yaml to the new page, and its Lighthouse scores on a phone (bench/lighthouse.py).
+Results go to bench/RESULTS.md, with the machine.
 Absolute times vary between machines; the ratios are what to compare.
 """
 
@@ -29,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from bench import lighthouse
 from bench.harness import CHROMIUM, CHROMIUM_FLAGS, ROOT, SiteServer, fetch, free_port, make_project, wait_for
 from bench.relevance import Score
 from bench.relevance import measure as measure_relevance
@@ -260,7 +262,7 @@ def machine() -> list[str]:
     ]
 
 
-def report(runs: list[Run], real: dict[str, float]) -> str:
+def report(runs: list[Run], real: dict[str, float], audits: list[lighthouse.Audit]) -> str:
     lines = ["# Benchmark results", "", f"`make bench`, {time.strftime('%Y-%m-%d')}.", "", *machine(), ""]
     lines += ["## Real FAQ (24 questions)", "",
               f"- Our stage {real['stage_s']:.2f} s; full site build {real['build_s']:.2f} s "
@@ -303,7 +305,9 @@ def report(runs: list[Run], real: dict[str, float]) -> str:
         lines.append(
             f"| {small.shape} | {small.size:,} → {large.size:,} | " + " | ".join(f"{f:.2f}×" for f in factors) + " |"
         )
-    lines += ["", "## Targets", "", *verdicts(runs, real), "", NOTES, ""]
+    lines += ["", *lighthouse.section(audits)]
+    name, ok = lighthouse.verdict(audits)
+    lines += ["", "## Targets", "", *verdicts(runs, real), f"- {'met' if ok else '**not met**'}: {name}", "", NOTES, ""]
     return "\n".join(lines)
 
 
@@ -367,7 +371,7 @@ def main(argv: list[str] | None = None) -> None:
                     flush=True,
                 )
         real = real_site(Path(workdir))
-    text = report(runs, real)
+    text = report(runs, real, lighthouse.audit_real_faq())
     arguments.output.write_text(text, encoding="utf-8")
     print(text)
 

@@ -80,11 +80,11 @@ def test_no_violation_with_the_mobile_menu_or_search_open(browser, site_url, lan
     context = browser.new_context(viewport={"width": 320, "height": 800})
     page = context.new_page()
     page.goto(url_of(site_url, lang, "service-providers"))
-    page.click("label.md-header__button[for='__drawer']")
+    page.click("[data-faq-toggle='__drawer']")
     page.wait_for_selector(".md-sidebar--primary", state="visible")
     assert violations(page) == []
     page.goto(url_of(site_url, lang, "service-providers"))
-    page.click("label.md-header__button[for='__search']")
+    page.click("[data-faq-toggle='__search']")
     page.locator("input.md-search__input").press_sequentially("phase")  # the theme listens to key events
     page.wait_for_selector(".md-search-result__item")
     page.mouse.move(0, 0)
@@ -113,7 +113,7 @@ def test_every_target_is_at_least_24_pixels_square(browser, site_url, lang, widt
         page.goto(url_of(site_url, lang, name))
         small[name] = page.evaluate(TARGETS)
     if width == 320:
-        page.focus(".md-header__button[for=__drawer]")
+        page.focus("[data-faq-toggle=__drawer]")
         page.keyboard.press("Enter")
         page.wait_for_function(SETTLED)
         small["menu"] = page.evaluate(TARGETS)
@@ -366,12 +366,12 @@ def test_every_keyboard_stop_shows_that_it_has_focus_and_is_not_hidden(browser, 
     page.goto(url_of(site_url, "fr", "service-providers"))
     walk = KeyboardWalk(page)
     if width < 1000:
-        assert walk.tab_until(".md-header__button[for=__drawer]")
+        assert walk.tab_until("[data-faq-toggle=__drawer]")
         walk.press("Enter")  # opens the menu: the focus goes into it
         assert page.is_checked("#__drawer") and focused(page, ".md-sidebar--primary a")
         assert walk.tab_until(":not(.md-sidebar--primary *)")  # past its last link: it closes
         assert not page.is_checked("#__drawer")
-        assert walk.tab_until(".md-header__button[for=__search]")
+        assert walk.tab_until("[data-faq-toggle=__search]")
         walk.press("Enter")  # opens search: the focus goes to its field
         assert page.is_checked("#__search") and focused(page, "input.md-search__input")
         page.keyboard.type("emploi")
@@ -379,7 +379,7 @@ def test_every_keyboard_stop_shows_that_it_has_focus_and_is_not_hidden(browser, 
         for _ in range(4):
             walk.press("ArrowDown")  # through the results
         walk.press("Escape")  # closes search, the focus back on its button
-        assert not page.is_checked("#__search") and focused(page, ".md-header__button[for=__search]")
+        assert not page.is_checked("#__search") and focused(page, "[data-faq-toggle=__search]")
     for _ in range(150):
         walk.press("Tab")
         if page.evaluate("document.activeElement === document.body"):
@@ -457,7 +457,7 @@ def test_search_ranks_questions_across_records_and_counts_questions(browser, sit
 def test_search_keeps_french_typography_in_titles_and_excerpts(browser, site_url):
     page = browser.new_page(viewport={"width": 375, "height": 800})
     page.goto(url_of(site_url, "fr", "index"))
-    page.click("label.md-header__button[for=__search]")
+    page.click("[data-faq-toggle=__search]")
     search(page, "emploi")
     results = search_results(page)
     assert len(results) >= 5
@@ -494,13 +494,13 @@ def test_at_phone_width_the_closed_menu_takes_no_focus_and_its_button_opens_it(b
         if page.evaluate("document.activeElement === document.body"):
             break
         in_menu += [page.evaluate("document.activeElement.outerHTML.slice(0, 80)")] if focused(page, ".md-sidebar--primary *") else []
-        if focused(page, ".md-header__button[for=__drawer]"):
+        if focused(page, "[data-faq-toggle=__drawer]"):
             reached_button = True
             break
     assert in_menu == [] and reached_button
-    assert page.get_attribute(".md-header__button[for=__drawer]", "aria-expanded") == "false"
+    assert page.get_attribute("[data-faq-toggle=__drawer]", "aria-expanded") == "false"
     page.keyboard.press("Enter")
-    assert page.is_checked("#__drawer") and page.get_attribute(".md-header__button[for=__drawer]", "aria-expanded") == "true"
+    assert page.is_checked("#__drawer") and page.get_attribute("[data-faq-toggle=__drawer]", "aria-expanded") == "true"
     for _ in range(40):
         page.keyboard.press("Tab")
         if focused(page, ".md-sidebar--primary a"):
@@ -514,9 +514,9 @@ def test_at_phone_width_search_opens_moves_and_closes_by_keyboard(browser, site_
     page.goto(url_of(site_url, "fr", "index"))
     for _ in range(40):
         page.keyboard.press("Tab")
-        if focused(page, ".md-header__button[for=__search]"):
+        if focused(page, "[data-faq-toggle=__search]"):
             break
-    assert focused(page, ".md-header__button[for=__search]")
+    assert focused(page, "[data-faq-toggle=__search]")
     page.keyboard.press("Enter")
     assert page.is_checked("#__search") and focused(page, "input.md-search__input")
     page.keyboard.type("emploi")
@@ -529,7 +529,7 @@ def test_at_phone_width_search_opens_moves_and_closes_by_keyboard(browser, site_
     assert focused(page, "input.md-search__input")
     page.keyboard.press("Escape")
     assert not page.is_checked("#__search")
-    assert focused(page, ".md-header__button[for=__search]")  # back where the reader opened it
+    assert focused(page, "[data-faq-toggle=__search]")  # back where the reader opened it
     page.close()
 
 

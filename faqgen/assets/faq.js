@@ -43,19 +43,23 @@ document.addEventListener("click", async (event) => {
 });
 
 // The header's menu and search buttons, and the menu's "table of contents" for the current page
-// on narrow screens, are labels of the theme's checkboxes: reachable by keyboard, pressed with
-// Enter or Space, and saying whether what they open is open.
+// on narrow screens, open what the theme's checkboxes open: pressed with a click, Enter or
+// Space, and saying whether what they open is open. (The header's are buttons; the table of
+// contents' is the theme's label, made reachable by keyboard.)
 const keyboardToggle = (button, toggle) => {
   const show = () => button.setAttribute("aria-expanded", String(toggle.checked));
   toggle.addEventListener("change", show);
   show();
   button.addEventListener("keydown", (event) => {
     if (event.key === "Enter" || event.key === " ") {
-      event.preventDefault();
+      event.preventDefault(); // no click of its own: the toggle is pressed once, here
       event.stopPropagation(); // the theme's own key handling would toggle it back
       toggle.click();
     }
   });
+  if (button.tagName === "BUTTON") {
+    button.addEventListener("click", () => toggle.click()); // a label does this by itself
+  }
 };
 for (const button of document.querySelectorAll("[data-faq-toggle]")) {
   keyboardToggle(button, document.getElementById(button.dataset.faqToggle));
