@@ -10,6 +10,8 @@ import io
 import os
 import shutil
 import socket
+import subprocess
+import sys
 import threading
 import time
 import urllib.request
@@ -19,6 +21,13 @@ ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")  # Debian's (`make test` installs it)
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--no-first-run", "--disable-sync"]  # fmt: skip
+
+
+def publish_real_faq(target: Path) -> Path:
+    """The real FAQ's site, published by `build_faq.py site` into `target` (a new folder)."""
+    subprocess.run([sys.executable, "build_faq.py", "site", "--output", str(target)], cwd=ROOT, check=True,
+                   capture_output=True)  # fmt: skip
+    return target
 
 
 def make_project(target: Path, faq_text: str | None = None) -> Path:

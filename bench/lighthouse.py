@@ -17,7 +17,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.harness import CHROMIUM, ROOT, SiteServer
+from bench.harness import CHROMIUM, ROOT, SiteServer, publish_real_faq
 from faqgen.addresses import page_path
 from faqgen.languages import folders, project_root_language
 
@@ -87,10 +87,7 @@ def audit_real_faq() -> list[Audit]:
     directories = folders(project_root_language(ROOT))
     paths = [page_path(directories, lang, name) for lang in directories for name in ("index", faq.audiences[0].id)]
     with tempfile.TemporaryDirectory() as temporary:
-        site = Path(temporary) / "site"
-        subprocess.run([sys.executable, "build_faq.py", "site", "--output", str(site)], cwd=ROOT, check=True,
-                       capture_output=True)  # fmt: skip
-        return audit_site(site, paths)
+        return audit_site(publish_real_faq(Path(temporary) / "site"), paths)
 
 
 def section(audits: list[Audit]) -> list[str]:

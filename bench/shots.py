@@ -10,12 +10,11 @@ the pictures go to bench/shots/ (not kept in git), named page-language-width.png
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from bench.harness import CHROMIUM, CHROMIUM_FLAGS, ROOT, SiteServer
+from bench.harness import CHROMIUM, CHROMIUM_FLAGS, ROOT, SiteServer, publish_real_faq
 from faqgen.addresses import page_path
 from faqgen.languages import folders, project_root_language
 
@@ -36,9 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     directories = folders(project_root_language(ROOT))
     arguments.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as temporary:
-        site = Path(temporary) / "site"
-        subprocess.run([sys.executable, "build_faq.py", "site", "--output", str(site)], cwd=ROOT, check=True)
-        server = SiteServer(site)
+        server = SiteServer(publish_real_faq(Path(temporary) / "site"))
         try:
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)

@@ -37,14 +37,11 @@ def contact_link(faq: Faq, lang: str) -> str | None:
 def report_link(faq: Faq, lang: str, page_address: str, page_title: str) -> str | None:
     """Where "Report a problem on this page" leads: an e-mail to the publisher's contact with
     the page's title and address filled in, or the contact page; None without a publisher."""
-    if faq.publisher is None:
-        return None
-    contact = faq.publisher.contact
-    if contact.url is not None:
-        return contact.url.in_(lang)
+    if faq.publisher is None or faq.publisher.contact.email is None:
+        return contact_link(faq, lang)
     subject = f"{LABELS[lang]['report_subject']} {page_title}"
     # mailto: fields are percent-encoded UTF-8 (RFC 6068); quote() leaves nothing that ends them.
-    return f"mailto:{contact.email}?subject={quote(subject, safe='')}&body={quote(page_address, safe='')}"
+    return f"mailto:{faq.publisher.contact.email}?subject={quote(subject, safe='')}&body={quote(page_address, safe='')}"
 
 
 def page_frame(faq: Faq, lang: str, page_address: str, page_title: str) -> dict[str, Markup]:

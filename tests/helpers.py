@@ -30,6 +30,11 @@ def mkdocs(project: Path, *arguments: str, env: dict | None = None) -> subproces
     )
 
 
+def url_of(site_url: str, lang: str, name: str) -> str:
+    """The address of page `name` in `lang` on the served site."""
+    return site_url + LANGUAGE_DIRS[lang] + ("" if name == "index" else f"{name}/")
+
+
 @dataclass
 class ServedProject:
     project: Path
@@ -48,6 +53,10 @@ HOSTILE_TEXTS = {
     "answer_fr": ["Un paragraphe.", '{: onclick="alert(1)" }', "[x]: javascript:alert(1)",
                   "&lt;script&gt;alert(1)&lt;/script&gt;", "# Pas un titre", "> pas une citation"],
     "answer_en": ["See ![image](https://evil.example/x.png) and `code` here.", "[1]: https://evil.example/"],
+    # The publisher's identity, in every page's footer and end (faqgen/frame.py) and the home page.
+    "ministry_en": 'Ministry" onmouseover="alert(1)" x="',
+    "copyright_fr": "© &lt;img src=x onerror=alert(1)&gt; {: onclick=alert(1) }",
+    "footer_link_en": "Privacy](javascript:alert(1)) &lt;/a&gt;",
 }
 
 
@@ -73,6 +82,13 @@ def hostile_faq() -> str:
         ("name: {fr: Planification, en: Planning}", f"name: {{fr: Planification, en: {quoted(texts['phase_en'])}}}"),
         ("fr: |\n            Réponse.\n", f"fr: {block(texts['answer_fr'])}            Réponse.\n"),
         ("en: |\n            Answer.\n", f"en: {block(texts['answer_en'])}            Answer.\n"),
+        ("ministry: {fr: Ministère, en: Ministry}", f"ministry: {{fr: Ministère, en: {quoted(texts['ministry_en'])}}}"),
+        ("  as_of: 2020-02-14\n", "  as_of: 2020-02-14\npublisher:\n"
+         "  url: {fr: 'https://example.org/fr?a=1&b=2', en: https://example.org/en}\n"
+         "  contact: {email: faq@example.org}\n"
+         f"  links: [{{title: {{fr: Confidentialité, en: {quoted(texts['footer_link_en'])}}}, "
+         "url: {fr: https://example.org/c, en: https://example.org/p}}]\n"
+         f"  copyright: {{fr: {quoted(texts['copyright_fr'])}, en: © Example}}\n"),
     ]:  # fmt: skip
         assert old in faq, old
         faq = faq.replace(old, new, 1)

@@ -11,7 +11,7 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from helpers import LANGUAGE_DIRS, ROOT
+from helpers import LANGUAGE_DIRS, ROOT, url_of
 
 from bench.relevance import without_highlight
 from faqgen.labels import LABELS
@@ -33,10 +33,6 @@ def requests_seen(browser, site_url):
     page.on("requestfailed", lambda request: seen.append((request.url, None)))
     yield page, seen
     context.close()
-
-
-def url_of(site_url: str, lang: str, name: str) -> str:
-    return site_url + LANGUAGE_DIRS[lang] + ("" if name == "index" else f"{name}/")
 
 
 def violations(page) -> list[str]:

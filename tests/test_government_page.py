@@ -6,7 +6,7 @@ and the printed page. axe and the keyboard are tested in test_browser.py on thes
 from __future__ import annotations
 
 import pytest
-from helpers import LANGUAGE_DIRS, ROOT
+from helpers import LANGUAGE_DIRS, ROOT, url_of
 
 from faqgen.labels import LABELS
 from faqgen.languages import typeset
@@ -16,10 +16,6 @@ from faqgen.render import page_names
 FAQ = check(ROOT / "faq.yaml").faq
 PAGES = page_names(FAQ)
 OTHER = {"fr": "en", "en": "fr"}
-
-
-def url_of(site_url: str, lang: str, name: str) -> str:
-    return site_url + LANGUAGE_DIRS[lang] + ("" if name == "index" else f"{name}/")
 
 
 VISIBLE_LINKS = """root => [...root.querySelectorAll('a')].filter(a => a.getBoundingClientRect().height > 0)
