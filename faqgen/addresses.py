@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -55,8 +55,9 @@ class Addresses:
         return {**urls, "x-default": urls[self.default_language]}
 
 
-def sitemap(addresses: Addresses, names: Iterable[str], lastmod: dt.date | None = None) -> bytes:
-    """A sitemap of these pages, every language of each, each entry with its alternates."""
+def sitemap(addresses: Addresses, names: Iterable[str], lastmod: Callable[[str], dt.date] | None = None) -> bytes:
+    """A sitemap of these pages, every language of each, each entry with its alternates and,
+    with `lastmod` (page name → date), the date the page was last modified."""
     ET.register_namespace("", SITEMAP_NS)
     ET.register_namespace("xhtml", XHTML_NS)
     urlset = ET.Element(f"{{{SITEMAP_NS}}}urlset")
@@ -66,7 +67,7 @@ def sitemap(addresses: Addresses, names: Iterable[str], lastmod: dt.date | None 
             entry = ET.SubElement(urlset, f"{{{SITEMAP_NS}}}url")
             ET.SubElement(entry, f"{{{SITEMAP_NS}}}loc").text = addresses.url(lang, name)
             if lastmod:
-                ET.SubElement(entry, f"{{{SITEMAP_NS}}}lastmod").text = lastmod.isoformat()
+                ET.SubElement(entry, f"{{{SITEMAP_NS}}}lastmod").text = lastmod(name).isoformat()
             for hreflang, url in alternates.items():
                 ET.SubElement(entry, f"{{{XHTML_NS}}}link", rel="alternate", hreflang=hreflang, href=url)
     ET.indent(urlset)

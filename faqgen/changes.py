@@ -48,7 +48,41 @@ def report(old: Source, new: Source, old_name: str) -> str:
     status_lines = list(_status_changes(old, new))
     lines += ["### Translation status", ""]
     lines += status_lines or ["No change."]
+    lines += ["", *_update_entry(before, after, old.data, new.data)]
     return "\n".join(lines) + "\n"
+
+
+def _update_entry(before: dict[str, Entry], after: dict[str, Entry], old_data, new_data) -> list[str]:
+    """The `updates:` entry that records this change for readers (faqgen/updates.py), for the
+    editor to complete, unless the change records it already."""
+    touched = [question_id for question_id, entry in after.items()
+               if question_id not in before or before[question_id].texts != entry.texts]  # fmt: skip
+    if not touched:
+        return ["### Update for readers", "", "No question changed: no `updates:` entry is needed."]
+    new_updates = _updates(new_data)
+    recorded = [update for key, update in new_updates.items() if key not in _updates(old_data)]
+    if any(set(touched) <= set(update.get("touched") or []) for update in recorded):
+        return ["### Update for readers", "", "Recorded in `updates:`: " + ", ".join(f"`{key}`" for key in new_updates
+                                                                              if new_updates[key] in recorded) + "."]  # fmt: skip
+    document = new_data.get("document") if isinstance(new_data, dict) else None
+    as_of = document.get("as_of") if isinstance(document, dict) else None
+    date = str(as_of) if as_of else "YYYY-MM-DD"
+    return ["### Update for readers", "",
+            "Readers see what changed on the “What’s new” page and in the feeds once it is recorded. Add at the end of "
+            "`updates:` (the date is the day it is published, and `document.as_of` moves to it):", "",
+            "```yaml",
+            f"  - id: changes-{date}",
+            f"    date: {date}",
+            "    summary:",
+            "      fr: …",
+            "      en: …",
+            f"    touched: [{', '.join(touched)}]",
+            "```"]  # fmt: skip
+
+
+def _updates(data) -> dict[str, dict]:
+    updates = data.get("updates") if isinstance(data, dict) else None
+    return {str(update.get("id")): update for update in updates or [] if isinstance(update, dict)}
 
 
 def _language_changes(before: dict[str, Entry], after: dict[str, Entry], lang: str) -> Iterator[str]:

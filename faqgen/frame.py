@@ -7,6 +7,7 @@ places it, so no ministry has to edit a template.
 
 from __future__ import annotations
 
+import datetime as dt
 from urllib.parse import quote
 
 import jinja2
@@ -44,9 +45,11 @@ def report_link(faq: Faq, lang: str, page_address: str, page_title: str) -> str 
     return f"mailto:{faq.publisher.contact.email}?subject={quote(subject, safe='')}&body={quote(page_address, safe='')}"
 
 
-def page_frame(faq: Faq, lang: str, page_address: str, page_title: str) -> dict[str, Markup]:
-    """The HTML pieces of one page's frame: `footer`, `page_end` and `print_heading`."""
+def page_frame(faq: Faq, lang: str, page_address: str, page_title: str, modified: dt.date | None) -> dict[str, Markup]:
+    """The HTML pieces of one page's frame: `footer`, `page_end` (with the date the page was
+    last `modified`) and `print_heading`."""
     context = {
+        "modified": modified,
         "faq": faq,
         "lang": lang,
         "ui": LABELS[lang],

@@ -23,9 +23,11 @@ from .safety import read_url
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 CONFIRMED_PATTERN = r"^fr [0-9a-f]{8} en [0-9a-f]{8}$"
-RESERVED_PAGE_IDS = frozenset({"index", "timeline", "assets", "en", "fr", "search", "404", "pagefind", "sitemap"})
+RESERVED_PAGE_IDS = frozenset({"index", "timeline", "whats-new", "assets", "en", "fr", "search", "404", "pagefind",
+                               "sitemap", "feed"})
 """Page names (folders) the site and its tools use themselves; an audience cannot take them."""
-RESERVED_ANCHORS = frozenset({"page-title", "on-this-page", "key-points", "audiences", "phases", "milestones"})
+RESERVED_ANCHORS = frozenset({"page-title", "on-this-page", "key-points", "audiences", "phases", "milestones",
+                              "recently-updated"})
 """Ids the page templates give their own headings; a question or key point section cannot take them."""
 
 
@@ -90,6 +92,11 @@ class Document(Model):
     )
     timeline_intro: Translation | None = Field(
         None, description="What the timeline page shows, in a sentence (a general sentence if left out)."
+    )
+    recent_days: Annotated[int, Field(strict=True, ge=0, le=3650)] = Field(
+        30,
+        description="A question updated within this many days before `as_of` is marked “Updated” and listed on "
+        "the home page.",
     )
     original: Literal[LANGUAGES] | None = Field(
         None,
@@ -278,6 +285,20 @@ class Synonyms(Model):
         return getattr(self, lang)
 
 
+class Update(Model):
+    """A change readers should know of: dated, summarized in both languages, and naming what it
+    touched. Each question's "date modified" is its latest update; the "What's new" page and the
+    Atom feeds list them."""
+
+    id: Id = Field(description="Permanent short name of the update, lowercase-with-hyphens: its feed entry's id.")
+    date: IsoDate = Field(description="The day the change was published, YYYY-MM-DD.")
+    summary: Translation = Field(description="What changed, in a sentence or two, for readers.")
+    touched: list[Id] = Field(
+        min_length=1,
+        description="Ids of what changed: questions, key point sections or phases.",
+    )
+
+
 class Audience(Model):
     id: Id = Field(description="Short name of the page, lowercase-with-hyphens; it is the page's address.")
     title: Translation = Field(description="Heading of the page.")
@@ -309,6 +330,10 @@ class Faq(Model):
     )
     synonyms: list[Synonyms] = Field(
         default_factory=list, description="Groups of words readers type for the same thing, for search."
+    )
+    updates: list[Update] = Field(
+        default_factory=list,
+        description="Changes since publication, oldest first: add each change at the end of the list.",
     )
 
     def questions(self):

@@ -30,6 +30,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 
 from .addresses import SITEMAP, Addresses, sitemap
+from .feeds import atom_feed, feed_file
 from .frame import page_frame
 from .labels import LABELS
 from .languages import folders, root_language
@@ -39,6 +40,7 @@ from .problems import FaqError, os_error_message
 from .render import faq_page, page_names
 from .search import SearchIndexError, audience_records, build_index
 from .section_text import SectionTexts
+from .updates import Changes
 from .write import HandWrittenPageError
 
 log = logging.getLogger("mkdocs.plugins.faq")
@@ -66,6 +68,7 @@ class _Build:
     faq: Faq
     addresses: Addresses
     pages: list[str]
+    changes: Changes  # when each page and question last changed
     texts: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)  # (language, page) → section id → text
 
 
@@ -90,7 +93,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         for warning in warnings:
             log.warning(str(warning))  # `mkdocs build --strict` (publishing) stops on these
         self.last_good = faq
-        self.build = _Build(faq, _addresses(config), page_names(faq))
+        self.build = _Build(faq, _addresses(config), page_names(faq), Changes(faq, self.config.as_of or faq.document.as_of))
         config.theme.static_templates.discard("sitemap.xml")  # ours is written after the build (on_post_build)
         config.nav = [f"{name}.md" for name in self.build.pages]
         _add_assets(config)
@@ -140,9 +143,13 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         lang, name = _page_of(page)
         context["faq_ui"] = LABELS[lang]
         address = page.canonical_url or self.build.addresses.path(lang, name)  # absolute once site_url is set
-        context["faq_frame"] = page_frame(self.build.faq, lang, address, _plain_title(page.title))
+        modified = self.build.changes.page_modified(name)
+        context["faq_frame"] = page_frame(self.build.faq, lang, address, _plain_title(page.title), modified)
+        if self.build.addresses.site_url and self.build.faq.updates:
+            context["faq_feed"] = {"href": self.build.addresses.site_url + feed_file(lang), "lang": lang,
+                                   "title": LABELS[lang]["feed"]}  # fmt: skip
         if audience := self.build.faq.audience(name):
-            context["structured_data"] = faq_page(audience, lang, self.build.texts[(lang, name)])
+            context["structured_data"] = faq_page(audience, lang, self.build.texts[(lang, name)], modified)
         return context
 
     def on_template_context(self, context, *, template_name, config):
@@ -150,7 +157,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         if template_name == "404.html":
             dirs, root = self.build.addresses.language_dirs, self.build.addresses.default_language
             context["faq_ui"] = LABELS[root]
-            context["faq_frame"] = {"footer": page_frame(self.build.faq, root, "404.html", "")["footer"]}
+            context["faq_frame"] = {"footer": page_frame(self.build.faq, root, "404.html", "", None)["footer"]}
             context["not_found"] = [{"lang": lang, "folder": dirs[lang], **LABELS[lang]}
                                     for lang in sorted(dirs, key=lambda lang: lang != root)]  # fmt: skip
         return context
@@ -162,13 +169,17 @@ class FaqPlugin(BasePlugin[FaqConfig]):
             return
         build, site = self.build, Path(config.site_dir)
         if build.addresses.site_url:
-            (site / SITEMAP).write_bytes(sitemap(build.addresses, build.pages, build.faq.document.last_updated))
+            (site / SITEMAP).write_bytes(sitemap(build.addresses, build.pages, build.changes.page_modified))
+            for lang in build.addresses.language_dirs if build.faq.updates else ():
+                (site / feed_file(lang)).write_bytes(atom_feed(build.faq, build.addresses, lang))
+        elif build.faq.updates:
+            log.info("site_url is not set (FAQ_SITE_URL): no Atom feed of the updates")
         pages, records = [], []
         for lang in build.addresses.language_dirs:
             for name in build.pages:
                 url = "/" + build.addresses.path(lang, name)
                 if audience := build.faq.audience(name):
-                    records += audience_records(audience, lang, url, build.texts[(lang, name)])
+                    records += audience_records(audience, lang, url, build.texts[(lang, name)], build.changes.modified)
                 else:
                     pages.append(site / build.addresses.path(lang, name) / "index.html")
         try:

@@ -25,6 +25,7 @@ from .languages import LANGUAGES, typeset
 from .markup import BLOCKS, EditorMarkdown, markdown_escape, put_links, split_blocks
 from .model import Audience, Faq, Question, RichText, Translation, is_web_address
 from .safety import check_fragment
+from .updates import WHATS_NEW, Changes
 
 TEMPLATES = Path(__file__).parent / "templates"
 GENERATED_MARKER = "generated_from"
@@ -45,7 +46,8 @@ class Page:
 
 def page_names(faq: Faq) -> list[str]:
     """Every page, in menu order."""
-    return ["index", *(audience.id for audience in faq.audiences), *(["timeline"] if faq.has_timeline else [])]
+    return ["index", *(audience.id for audience in faq.audiences), *(["timeline"] if faq.has_timeline else []),
+            *([WHATS_NEW] if faq.updates else [])]  # fmt: skip
 
 
 def render_site(faq: Faq, as_of: dt.date | None = None, texts: RichTextRenderer | None = None) -> list[Page]:
@@ -75,6 +77,8 @@ def render_site(faq: Faq, as_of: dt.date | None = None, texts: RichTextRenderer 
         if faq.has_timeline:
             intro = faq.document.timeline_intro.in_(lang) if faq.document.timeline_intro else ui["timeline_intro"]
             pages.append(renderer.page("timeline", lang, "timeline.md.j2", title=None, description=intro, intro=intro))
+        if faq.updates:
+            pages.append(renderer.page(WHATS_NEW, lang, "whats_new.md.j2", title=None, description=ui["whats-new_intro"]))
     return pages
 
 
@@ -92,7 +96,7 @@ class _Renderer:
             lstrip_blocks=True,
         )
         self.env.filters["fill"] = lambda template, **values: escape(template).format(**values)
-        self.env.globals.update(faq=faq, as_of=as_of, roman=roman, format_date=format_date)
+        self.env.globals.update(faq=faq, as_of=as_of, roman=roman, format_date=format_date, changes=Changes(faq, as_of))
         self.audience_of = {q.id: (audience, number) for audience, number, q in faq.questions()}
         self.texts = texts or RichTextRenderer.for_data(faq.model_dump(include={"links"}))
 
@@ -126,6 +130,7 @@ class _Renderer:
             "md": lambda text: self.rich_text(text, lang, page_name),  # a rich text: HTML blocks
             "inline": lambda text: self.rich_text(text, lang, page_name, inline=True),  # one paragraph's HTML
             "heading": lambda number, question: question_heading(number, question, lang),
+            "touched": lambda item_id: self.touched_link(item_id, lang, page_name),
         }
 
     def rich_text(self, text: RichText, lang: str, page_name: str, *, inline: bool = False) -> Markup:
@@ -142,6 +147,11 @@ class _Renderer:
     def block(self, name: str, lang: str, page_name: str) -> str:
         template = {"timeline": "_phases.html.j2", "regions": "_regions.html.j2"}[name]
         return self.env.get_template(template).render(**self.helpers(lang, page_name)).strip()
+
+    def touched_link(self, item_id: str, lang: str, page_name: str) -> tuple[str, str]:
+        """(address from this page, words) of what an update touched."""
+        target, anchor, words = touched_target(self.faq, item_id, lang)
+        return relative_url(page_name, target) + f"#{anchor}", words
 
     def question_link(self, name: str, lang: str, page_name: str) -> str:
         ui = LABELS[lang]
@@ -240,18 +250,32 @@ def link_references(data) -> dict[str, dict[str, tuple[str, str]]]:
     return references
 
 
+def touched_target(faq: Faq, item_id: str, lang: str) -> tuple[str, str, str]:
+    """(page name, anchor, words) of what an update touched: a question, a key point section or
+    a phase (the validator made sure it is one of them)."""
+    for audience, number, question in faq.questions():
+        if question.id == item_id:
+            return audience.id, item_id, question_heading(number, question, lang)
+    if section := next((section for section in faq.key_points if section.id == item_id), None):
+        return "index", item_id, typeset(section.title.in_(lang), lang)
+    phase = faq.phase(item_id)
+    return "timeline", "phases", f"{LABELS[lang]['phase'].format(number=roman(phase.number))} – {typeset(phase.name.in_(lang), lang)}"
+
+
 def question_heading(number: int, question: Question, lang: str) -> str:
     """A question as its heading reads, on the page and in search results: "2. Who can apply?"."""
     return f"{number}. {typeset(question.question.in_(lang), lang)}"
 
 
-def faq_page(audience: Audience, lang: str, texts: Mapping[str, str]) -> dict:
+def faq_page(audience: Audience, lang: str, texts: Mapping[str, str], modified: dt.date) -> dict:
     """schema.org FAQPage data for search engines: this page's questions, answers as plain text
-    (`texts`: question id → text, read from the converted page by faqgen/section_text.py)."""
+    (`texts`: question id → text, read from the converted page by faqgen/section_text.py), and
+    the date the page was last modified."""
     return {
         "@context": "https://schema.org",
         "@type": "FAQPage",
         "inLanguage": lang,
+        "dateModified": modified.isoformat(),
         "mainEntity": [
             {
                 "@type": "Question",

@@ -51,7 +51,7 @@ CONTENT = _elements({
 
 HEAD = {
     "head": frozenset(), "title": frozenset(), "meta": frozenset({"charset", "name", "content"}),
-    "link": frozenset({"rel", "href", "hreflang", "type"}), "script": frozenset({"src", "type", "id"}),
+    "link": frozenset({"rel", "href", "hreflang", "type", "title"}), "script": frozenset({"src", "type", "id"}),
 }  # fmt: skip
 
 CHROME = _elements({

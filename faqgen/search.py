@@ -25,13 +25,14 @@ excerpts, so readers never see it.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import shutil
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -75,6 +76,7 @@ class Record:
     text: str = ""
     questions: tuple[RecordQuestion, ...] = ()
     part: int | None = None
+    modified: str = ""  # YYYY-MM-DD: when the latest of what it holds changed (faqgen/updates.py)
 
     @property
     def file(self) -> str:
@@ -83,20 +85,26 @@ class Record:
         return "/".join(piece for piece in (self.url.strip("/"), part, "index.html") if piece)
 
 
-def audience_records(audience: Audience, lang: str, url: str, texts: dict[str, str]) -> list[Record]:
+def audience_records(audience: Audience, lang: str, url: str, texts: dict[str, str],
+                     modified: Callable[[str], dt.date]) -> list[Record]:  # fmt: skip
     """The page's key points, if any, and its questions in parts, `texts` being the page's
-    section texts (faqgen/section_text.py), `url` the page's ("/en/municipalities/")."""
+    section texts (faqgen/section_text.py), `url` the page's ("/en/municipalities/"),
+    `modified` the date each question last changed."""
     title = typeset(audience.title.in_(lang), lang)
     questions = [
         RecordQuestion(question.id, question_heading(number, question, lang), texts[question.id])
         for number, question in enumerate(audience.questions, start=1)
     ]
     parts = range(0, len(questions), QUESTIONS_PER_RECORD)
-    key_points = [Record(url, lang, title, texts["key-points"])] if "key-points" in texts else []
+    # An audience's key points have no id an update could name: they carry the document's date.
+    key_points = []
+    if "key-points" in texts:
+        key_points.append(Record(url, lang, title, texts["key-points"], modified=modified("key-points").isoformat()))
     return key_points + [
-        Record(url, lang, title, questions=tuple(questions[start : start + QUESTIONS_PER_RECORD]), part=number)
+        Record(url, lang, title, questions=tuple(questions[start : start + QUESTIONS_PER_RECORD]), part=number,
+               modified=max(modified(question.id) for question in audience.questions[start : start + QUESTIONS_PER_RECORD]).isoformat())
         for number, start in enumerate(parts, start=1)
-    ]
+    ]  # fmt: skip
 
 
 def separate_elisions(text: str) -> str:

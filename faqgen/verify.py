@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .addresses import SITEMAP, SITEMAP_NS, page_path
+from .feeds import ATOM_NS, FEED_TYPE, feed_file
 from .languages import LANGUAGES, folders
 from .model import Faq
 from .render import page_names
@@ -42,7 +43,10 @@ def read_page(site: Path, path: Path) -> ParsedPage:
     page.ids = {node.attributes["id"] for node in tree.css("[id]")}
     page.links = [node.attributes["href"] or "" for node in tree.css("a[href]")]
     for node in tree.css("link[rel=canonical], link[rel=alternate]"):
-        page.addresses[(node.attributes["rel"], node.attributes.get("href") or "")] = None
+        rel = node.attributes["rel"]
+        if rel == "alternate" and node.attributes.get("type") == FEED_TYPE:
+            rel = "feed"  # the page's Atom feed (faqgen/feeds.py)
+        page.addresses[(rel, node.attributes.get("href") or "")] = None
     return page
 
 
@@ -75,6 +79,32 @@ def verify_site(site: Path, faq: Faq, root_language: str) -> list[str]:
         problems += [f"{page.where}: {message}" for message in address_links(site, page, root_url)]
     if root_url:
         problems += _sitemap_addresses(site, root_url)
+        problems += _feed_links(site, root_url, pages)
+    return problems
+
+
+def _feed_links(site: Path, root_url: str, pages: dict[Path, ParsedPage]) -> list[str]:
+    """Every link of a feed leads to a page of this site, and to an anchor it has."""
+    problems = []
+    for lang in LANGUAGES:
+        path = site / feed_file(lang)
+        if not path.is_file():
+            continue
+        try:
+            feed = ET.fromstring(path.read_bytes())  # our own output (faqgen/feeds.py)
+        except ET.ParseError as error:
+            problems.append(f"/{feed_file(lang)}: not XML: {error}")
+            continue
+        for link in feed.iter(f"{{{ATOM_NS}}}link"):
+            href = link.get("href", "")
+            if link.get("rel") == "self":
+                continue
+            page_path_, _, anchor = href.removeprefix(root_url).partition("#")
+            page = pages.get(site / page_path_ / "index.html")
+            if not href.startswith(root_url) or page is None:
+                problems.append(f"/{feed_file(lang)}: {href} is not a page of this site")
+            elif anchor and anchor not in page.ids:
+                problems.append(f"/{feed_file(lang)}: {href} has no anchor #{anchor} to land on")
     return problems
 
 
@@ -127,6 +157,10 @@ def address_links(site: Path, page: ParsedPage, root_url: str | None) -> list[st
     for rel, href in page.addresses:
         if rel == "alternate":
             problems.append(f"an alternate link {href} in the page: the languages are in /{SITEMAP}")
+        elif rel == "feed":
+            if root_url is None or href.removeprefix(root_url) not in {feed_file(lang) for lang in LANGUAGES} \
+                    or not (site / href.removeprefix(root_url)).is_file():
+                problems.append(f"the feed link {href} is not one of this site's feeds")
         elif root_url is None or not href.startswith(root_url):
             problems.append(f"the {rel} link {href} is not below the site's address {root_url}")
         elif not (site / href.removeprefix(root_url) / "index.html").is_file():

@@ -57,6 +57,8 @@ HOSTILE_TEXTS = {
     "ministry_en": 'Ministry" onmouseover="alert(1)" x="',
     "copyright_fr": "© &lt;img src=x onerror=alert(1)&gt; {: onclick=alert(1) }",
     "footer_link_en": "Privacy](javascript:alert(1)) &lt;/a&gt;",
+    # An update's summary: on the "What's new" page and in the feeds.
+    "update_fr": 'Changé" autofocus onfocus="alert(1)" &lt;/h3&gt;&lt;script&gt;alert(1)&lt;/script&gt; [x](javascript:alert(1))',
 }
 
 
@@ -89,6 +91,8 @@ def hostile_faq() -> str:
          f"  links: [{{title: {{fr: Confidentialité, en: {quoted(texts['footer_link_en'])}}}, "
          "url: {fr: https://example.org/c, en: https://example.org/p}}]\n"
          f"  copyright: {{fr: {quoted(texts['copyright_fr'])}, en: © Example}}\n"),
+        ("\naudiences:\n", f"\nupdates:\n  - id: changed\n    date: 2020-02-14\n"
+         f"    summary: {{fr: {quoted(texts['update_fr'])}, en: Changed.}}\n    touched: [first-question]\naudiences:\n"),
     ]:  # fmt: skip
         assert old in faq, old
         faq = faq.replace(old, new, 1)

@@ -396,7 +396,7 @@ def test_pages_built_from_hostile_texts_run_no_script_and_call_no_other_host(bro
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     page.on("request", lambda request: None if request.url.startswith(hostile_site.url) else elsewhere.append(request.url))
     for lang in LANGUAGE_DIRS:
-        for name in ("index", "providers", "timeline"):
+        for name in ("index", "providers", "timeline", "whats-new"):
             page.goto(url_of(hostile_site.url, lang, name))
             for _ in range(15):  # focus handlers and autofocus would fire here
                 page.keyboard.press("Tab")

@@ -30,6 +30,7 @@ def test_nothing_changed():
         "French": ["No change to the questions."],
         "English": ["No change to the questions."],
         "Translation status": ["No change."],
+        "Update for readers": ["No question changed: no `updates:` entry is needed."],
     }
 
 
@@ -86,3 +87,14 @@ def test_diff_command_reads_the_revision_from_git(tmp_path):
     unknown = subprocess.run([sys.executable, str(ROOT / "build_faq.py"), "diff", "no-such-rev",
                               str(tmp_path / "faq.yaml")], capture_output=True, text=True, timeout=60)  # fmt: skip
     assert unknown.returncode == 2 and "invalid object name 'no-such-rev'" in unknown.stderr
+
+
+def test_a_changed_question_gets_an_update_entry_to_complete_until_it_is_recorded():
+    changed = MINIMAL.replace("en: First question?", "en: The first question?")
+    proposed = sections(changed)["Update for readers"]
+    assert "  - id: changes-2020-02-14" in proposed and "    touched: [first-question]" in proposed
+    recorded = changed + (
+        "updates:\n  - id: first-reworded\n    date: 2020-02-14\n"
+        "    summary: {fr: Question reformulée., en: Question reworded.}\n    touched: [first-question]\n"
+    )
+    assert sections(recorded)["Update for readers"] == ["Recorded in `updates:`: `first-reworded`."]

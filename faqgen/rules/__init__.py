@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from ..loader import KeyPath, Source
 from ..model import Faq
 from ..problems import Problem, describe
-from . import milestone_phases, phase_order, reserved_ids, scoring, unique_ids
+from . import milestone_phases, phase_order, reserved_ids, scoring, unique_ids, update_dates, update_targets
 
-RULES = (unique_ids, reserved_ids, phase_order, milestone_phases, scoring)
+RULES = (unique_ids, reserved_ids, phase_order, milestone_phases, scoring, update_targets, update_dates)
 
 
 @dataclass(frozen=True)

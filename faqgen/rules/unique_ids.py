@@ -1,4 +1,4 @@
-"""Ids are unique among questions, audiences, phases, milestones, regions, links, key point sections and glossary terms."""
+"""Ids are unique among questions, audiences, phases, milestones, regions, links, key point sections, glossary terms and updates."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ def check(context):
         "link": [("links", i) for i in range(len(faq.links))],
         "key point section": [("key_points", k) for k in range(len(faq.key_points))],
         "glossary term": [("glossary", g) for g in range(len(faq.glossary))],
+        "update": [("updates", u) for u in range(len(faq.updates))],
     }  # fmt: skip
     for kind, paths in groups.items():
         first_seen: dict[str, int] = {}
