@@ -12,16 +12,17 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from . import translations
+from . import translations, xliff
 from .changes import report
 from .confirm import confirm, to_confirm
-from .languages import NAMES
-from .loader import load_bytes, load_file
+from .languages import LANGUAGES, NAMES, folders, project_root_language
+from .loader import load_bytes, load_file, load_text
 from .model import iso_date
 from .pipeline import check, generate
 from .problems import FaqError, Problem, os_error_message
 from .publish import PublishError, build_site
 from .schema import SCHEMA_FILE, schema_text
+from .validate import validate
 from .write import HandWrittenPageError, replace_file
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,9 +57,21 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--as-of", type=_date, help="draw the timeline for this date (default: document.as_of)")
     check_command = command("check", "check faq.yaml without writing anything")
     check_command.add_argument("--strict", action="store_true", help="treat warnings (stale translations) as errors")
-    command("status", "list the texts whose translation is missing, stale or not confirmed")
+    status_command = command("status", "list the texts whose translation is missing, stale or not confirmed")
+    status_command.add_argument("--markdown", action="store_true",
+                                help="as a Markdown table (for a pull request's job summary)")  # fmt: skip
     confirm_command = command("confirm", "record that the two languages of texts are equivalent (writes faq.yaml)")
     confirm_command.add_argument("--question", action="append", metavar="ID", help="only this question (repeatable)")
+    export_command = command("export-xliff", "write the texts to translate as XLIFF, for a translation service")
+    export_command.add_argument("--target", choices=LANGUAGES, required=True, help="the language to translate into")
+    export_command.add_argument("--all", action="store_true",
+                                help="every text, not only those whose translation is missing, stale or unconfirmed")  # fmt: skip
+    export_command.add_argument("--version", choices=xliff.VERSIONS, default="1.2", help="XLIFF version (default: 1.2)")
+    export_command.add_argument("-o", "--output", help="the file to write (default: standard output)")
+    import_command = command("import-xliff", "put the translations of an XLIFF file into faq.yaml (writes faq.yaml)")
+    import_command.add_argument("xliff", metavar="XLIFF", help="the translated XLIFF file")
+    import_command.add_argument("--partial", action="store_true",
+                                help="write the accepted units even if others are refused (listed)")  # fmt: skip
     site = command("site", "build the publishable site: check strictly, build, verify, then replace site/")
     site.add_argument("--output", default="site", help="where the site goes (default: site/)")
     diff = commands.add_parser("diff", help="what changed for readers since a git revision (for reviews)")
@@ -163,6 +176,9 @@ def _check(file: Path, arguments) -> int:
 
 def _status(file: Path, arguments) -> int:
     statuses = translations.statuses(load_file(file, str(file)))
+    if arguments.markdown:
+        print(translations.summary(statuses, str(file)), end="")
+        return 0
     counts = dict.fromkeys(translations.State, 0)
     for status in statuses:
         counts[status.state] += 1
@@ -185,6 +201,34 @@ def _confirm(file: Path, arguments) -> int:
         replace_file(file, confirm(source, chosen))
     print(f"{file}: {len(chosen)} text{'s' if len(chosen) != 1 else ''} confirmed")
     return 0
+
+
+def _export_xliff(file: Path, arguments) -> int:
+    source = load_file(file, str(file))
+    text = xliff.export(source, arguments.target, everything=arguments.all, version=arguments.version,
+                        site_url=os.environ.get("FAQ_SITE_URL"), language_dirs=folders(project_root_language(file.resolve().parent))
+                        if (file.resolve().parent / "mkdocs.yml").is_file() else None)  # fmt: skip
+    if arguments.output:
+        replace_file(Path(arguments.output), text)
+        count = text.count("<trans-unit ") + text.count("<unit ")
+        print(f"{arguments.output}: {count} text{'s' if count != 1 else ''} to translate into {NAMES[arguments.target]}",
+              file=sys.stderr)  # fmt: skip
+    else:
+        print(text, end="")
+    return 0
+
+
+def _import_xliff(file: Path, arguments) -> int:
+    source = load_file(file, str(file))
+    translated = Path(arguments.xliff)
+    imported = xliff.import_xliff(source, translated.read_bytes(), str(translated), partial=arguments.partial)
+    if imported.accepted:
+        validate(load_text(imported.text, str(file)))  # what is written must pass `check`
+        replace_file(file, imported.text)
+    _print_problems(imported.refused, arguments)
+    _say(arguments, f"{file}: {len(imported.accepted)} translation{'s' if len(imported.accepted) != 1 else ''} "
+                    f"imported and confirmed" + (f", {len(imported.refused)} refused" if imported.refused else ""))  # fmt: skip
+    return 1 if imported.refused else 0
 
 
 def _site(file: Path, arguments) -> int:
@@ -214,7 +258,8 @@ def _diff(file: Path, arguments) -> int:
     return 0
 
 
-COMMANDS = {"diff": _diff, "site": _site, "build": _build, "check": _check, "status": _status, "confirm": _confirm}
+COMMANDS = {"diff": _diff, "site": _site, "build": _build, "check": _check, "status": _status, "confirm": _confirm,
+            "export-xliff": _export_xliff, "import-xliff": _import_xliff}
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -45,6 +45,8 @@ class Scalar:
     column: int
     raw: str
     style: str | None  # None: plain; '"' or "'": quoted; '|' or '>': block
+    end_line: int = 0  # where it ends (after a block scalar's last line break), for editing in place
+    end_column: int = 0
 
 
 @dataclass
@@ -309,7 +311,8 @@ class _TreeBuilder:
         return None
 
     def _scalar(self, event, path: KeyPath) -> Any:
-        self.scalars[path] = Scalar(event.start_mark.line + 1, event.start_mark.column + 1, event.value, event.style)
+        self.scalars[path] = Scalar(event.start_mark.line + 1, event.start_mark.column + 1, event.value, event.style,
+                                    event.end_mark.line + 1, event.end_mark.column + 1)  # fmt: skip
         tag = self._resolver.resolve(ScalarNode, event.value, event.implicit)
         construct = self._constructor.yaml_constructors.get(tag)
         if construct is None:  # YAML 1.1 types the safe loader does not build (a lone `=`): text

@@ -116,6 +116,22 @@ def _status(path: KeyPath, owner: str, field: str, node) -> TextStatus:
     return TextStatus(path, owner, field, states, expected)
 
 
+def summary(found: list[TextStatus], file: str) -> str:
+    """The translation status as Markdown, for a pull request's job summary: a row per text that
+    needs attention, its state in each language, then the totals."""
+    lines = [f"### Translation status of {file}", ""]
+    waiting = [status for status in found if not status.ok]
+    if waiting:
+        lines += [f"| text | {' | '.join(NAMES[lang] for lang in LANGUAGES)} |", "| --- |" + " --- |" * len(LANGUAGES)]
+        lines += [f"| {status.owner}, {status.field} | " + " | ".join(
+            "" if status.states[lang] is State.OK else status.states[lang].value for lang in LANGUAGES) + " |"
+            for status in waiting]  # fmt: skip
+        lines.append("")
+    counts = {state: sum(1 for status in found if status.state is state) for state in State}
+    lines.append(f"{len(found)} texts followed: " + ", ".join(f"{count} {state.value}" for state, count in counts.items()) + ".")
+    return "\n".join(lines) + "\n"
+
+
 def message(status: TextStatus) -> str:
     """One sentence for an editor, ending with what to do."""
     missing = [NAMES[lang] for lang, state in status.states.items() if state is State.MISSING]

@@ -13,7 +13,7 @@ from helpers import ROOT
 from faqgen.confirm import confirm, to_confirm
 from faqgen.loader import load_text
 from faqgen.problems import FaqError
-from faqgen.translations import State, fingerprint, statuses
+from faqgen.translations import State, fingerprint, statuses, summary
 from faqgen.validate import validate
 
 MINIMAL = (Path(__file__).parent / "fixtures" / "minimal.yaml").read_text(encoding="utf-8")
@@ -125,3 +125,15 @@ def test_status_and_confirm_commands(tmp_path):
     assert run("confirm", "--question", "second-question").stdout == f"{faq}: 1 text confirmed\n"
     assert run("check", "--strict").returncode == 0
     assert State.OK.value in run("status").stdout
+
+
+def test_the_pull_request_summary_is_a_table_of_the_texts_that_wait_and_the_totals():
+    text = MINIMAL.replace("fr: Deuxième question?", "fr: Deuxième question, reformulée?")
+    text = text.replace("          en: Answer.\n", "")  # the second answer's English is missing
+    assert summary(statuses(load_text(text)), "faq.yaml") == (
+        "### Translation status of faq.yaml\n\n"
+        "| text | French | English |\n| --- | --- | --- |\n"
+        "| question second-question, question |  | stale |\n"
+        "| question second-question, answer |  | missing |\n\n"
+        "5 texts followed: 3 up to date, 1 missing, 1 stale, 0 unconfirmed.\n"
+    )

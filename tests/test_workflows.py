@@ -40,6 +40,7 @@ def test_pull_requests_are_checked_and_previewed():
     runs = " ".join(step.get("run", "") for step in steps(checks["jobs"]["checks"]))
     assert "make test" in runs and "make site" in runs
     assert 'build_faq.py diff "origin/$BASE_REF" >> "$GITHUB_STEP_SUMMARY"' in runs
+    assert 'build_faq.py status --markdown >> "$GITHUB_STEP_SUMMARY"' in runs  # the translation status, per text
     uses = [step.get("uses", "").split("@")[0] for step in steps(checks["jobs"]["checks"])]
     assert "actions/upload-artifact" in uses and "actions/upload-pages-artifact" in uses
 

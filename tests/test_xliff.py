@@ -1,0 +1,243 @@
+"""Translators' round trip (faqgen/xliff.py): the real faq.yaml's English out as XLIFF 1.2 and
+2.0 and back, translated as a CAT tool would (placeholders moved, white space and entities
+changed), leaves faq.yaml the same but for the translated texts and their `confirmed:` lines;
+every refusal with its exact message and place; nothing written when anything is refused."""
+
+from __future__ import annotations
+
+import copy
+import difflib
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+
+import pytest
+from helpers import FIXTURES, ROOT
+
+from faqgen import xliff
+from faqgen.loader import load_text
+from faqgen.problems import FaqError
+from faqgen.translations import State, statuses
+from faqgen.validate import validate
+
+REAL = (ROOT / "faq.yaml").read_text(encoding="utf-8")
+MINIMAL = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
+MOVABLE = re.compile(r"^(\*{1,3}|\[|\]\(.*\)|\]\[.*\])$")  # syntax that stays inside a sentence
+
+
+def translate(document: str, version: str) -> str:
+    """What a CAT tool returns: every target written anew from its source (the words marked as
+    translated), a movable placeholder moved past the next word, the file's white space changed,
+    characters written as entities, every unit marked final."""
+    ns = xliff.XLIFF_12 if version == "1.2" else xliff.XLIFF_20
+    ET.register_namespace("", ns)
+    root = ET.fromstring(document)
+    units = root.iter(f"{{{ns}}}trans-unit") if version == "1.2" else root.iter(f"{{{ns}}}segment")
+    for unit in units:
+        source = unit.find(f"{{{ns}}}source")
+        old = unit.find(f"{{{ns}}}target")
+        if old is not None:
+            unit.remove(old)
+        target = copy.deepcopy(source)
+        target.tag = f"{{{ns}}}target"
+        target.text = "EN " + (target.text or "")
+        children = list(target)
+        for child in children:  # words marked as translated, white space changed
+            if child.tail and child.tail.strip():
+                child.tail = child.tail.replace(" ", "  \n   ", 1)
+        for child in children:
+            words = (child.tail or "").lstrip().split(" ", 1)
+            code = child.get("equiv-text") if version == "1.2" else child.get("equiv")
+            if MOVABLE.match(code) and len(words) == 2 and words[0] and not words[0].startswith(("[", "]")):
+                previous = children.index(child)
+                holder = children[previous - 1] if previous else None
+                moved = " " + words[0]  # the word goes before the placeholder
+                if holder is None:
+                    target.text = (target.text or "") + moved
+                else:
+                    holder.tail = (holder.tail or "") + moved
+                child.tail = " " + words[1]
+                break
+        source_index = list(unit).index(source)
+        unit.insert(source_index + 1, target)
+        if version == "1.2":
+            target.set("state", "final")
+        else:
+            unit.set("state", "final")
+    text = ET.tostring(root, encoding="unicode", xml_declaration=True)
+    return text.replace("é", "&#233;").replace("’", "&#x2019;")
+
+
+def changed_lines_are_translations(old: str, new: str, target: str) -> list[str]:
+    """Lines that changed outside the `target` texts and the `confirmed:` lines (empty: none)."""
+
+    def allowed(text: str) -> set[int]:
+        source = load_text(text)
+        lines = set()
+        for path, scalar in source.scalars.items():
+            if path[-1] in (target, "confirmed"):
+                lines |= set(range(scalar.line, max(scalar.end_line, scalar.line) + 1))
+        return lines
+
+    old_allowed, new_allowed = allowed(old), allowed(new)
+    outside = []
+    matcher = difflib.SequenceMatcher(None, old.splitlines(), new.splitlines(), autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "equal":
+            outside += [f"-{n + 1}" for n in range(i1, i2) if n + 1 not in old_allowed]
+            outside += [f"+{n + 1}" for n in range(j1, j2) if n + 1 not in new_allowed]
+    return outside
+
+
+@pytest.mark.parametrize("version", xliff.VERSIONS)
+def test_the_real_faqs_english_goes_out_and_comes_back_translated_and_nothing_else_changes(version):
+    source = load_text(REAL, "faq.yaml")
+    exported = xliff.export(source, "en", everything=True, version=version)
+    assert exported.count("<trans-unit " if version == "1.2" else "<unit ") == len(statuses(source)) == 62
+    imported = xliff.import_xliff(source, translate(exported, version).encode("utf-8"), "back.xlf")
+    assert imported.refused == [] and len(imported.accepted) == 62
+    assert changed_lines_are_translations(REAL, imported.text, "en") == []
+    result = load_text(imported.text)
+    validate(result, strict=True)  # check --strict passes: every text confirmed
+    answer = result.data["audiences"][0]["questions"][0]["answer"]
+    assert answer["fr"] == source.data["audiences"][0]["questions"][0]["answer"]["fr"]  # the other language untouched
+    assert answer["en"].startswith("EN Dans les régions de modélisation") and "\n\n[[timeline]]\n\n" in answer["en"]
+
+
+def test_placeholders_moved_by_the_translator_keep_the_syntax_and_its_place():
+    source = load_text(MINIMAL)
+    document = translate(xliff.export(source, "en", everything=True), "1.2").replace("&#233;", "é")
+    # "Voir la [[second-question]] et la [déclaration][statement]": the translator takes "la" into the link.
+    moved = document.replace('et la <x id="3" equiv-text="[" />déclaration', 'et <x id="3" equiv-text="[" />la déclaration')
+    assert moved != document
+    imported = xliff.import_xliff(source, moved.encode("utf-8"), "back.xlf")
+    answer = load_text(imported.text).data["audiences"][0]["questions"][0]["answer"]["en"]
+    assert answer.strip() == "EN Réponse.\n\nVoir la [[second-question]] et [la déclaration][statement]."
+
+
+def test_only_texts_whose_translation_waits_are_exported_by_default():
+    stale = MINIMAL.replace("          fr: Deuxième question?", "          fr: Deuxième question, reformulée?")
+    source = load_text(stale)
+    exported = xliff.export(source, "en")
+    assert re.findall(r'trans-unit id="([^"]+)"', exported) == ["q/second-question/question"]
+    assert 'state="needs-review-translation">Second question?</target>' in exported
+    assert re.findall(r'trans-unit id="([^"]+)"', xliff.export(source, "fr")) == []  # French is up to date
+
+
+def test_a_missing_translation_is_written_as_a_new_key_in_block_and_flow_style():
+    missing = MINIMAL.replace("          en: |\n            Answer.\n\n            See [[second-question]] and the [statement][statement].\n", "")
+    missing = missing.replace("          fr: Deuxième question?\n          en: Second question?\n", "          fr: Deuxième question?\n")
+    missing = missing.replace("    title: {fr: Maintenant, en: Now}", "    title: {fr: Maintenant, en: Now}")
+    source = load_text(missing)
+    exported = xliff.export(source, "en")
+    assert re.findall(r'trans-unit id="([^"]+)"', exported) == ["q/first-question/answer", "q/second-question/question"]
+    imported = xliff.import_xliff(source, translate(exported, "1.2").encode("utf-8"), "back.xlf")
+    result = load_text(imported.text)
+    validate(result, strict=True)
+    questions = result.data["audiences"][0]["questions"]
+    assert questions[1]["question"]["en"] == "EN Deuxième question?"
+    assert questions[0]["answer"]["en"].startswith("EN Réponse.\n\nVoir la")
+    assert "          fr: Deuxième question?\n          en: EN Deuxième question?\n" in imported.text
+
+
+def refusals(document: str, faq: str = MINIMAL, partial: bool = False) -> list[str]:
+    try:
+        imported = xliff.import_xliff(load_text(faq), document.encode("utf-8"), "back.xlf", partial=partial)
+    except FaqError as error:
+        return [str(problem) for problem in error.problems]
+    return [str(problem) for problem in imported.refused]
+
+
+def translated_minimal(version: str = "1.2") -> str:
+    return translate(xliff.export(load_text(MINIMAL), "en", everything=True, version=version), version)
+
+
+def line_of(document: str, needle: str) -> int:
+    return document[: document.index(needle)].count("\n") + 1
+
+
+def test_each_refused_unit_is_named_with_its_line_and_what_to_do():
+    document = translated_minimal()
+    unknown = document.replace('id="q/second-question/answer"', 'id="q/third-question/answer"')
+    assert refusals(unknown) == [f"back.xlf:{line_of(unknown, 'q/third-question')}:7: error: faq.yaml has no text "
+                                 "`q/third-question/answer`: this unit was not exported from it (unit q/third-question/answer)"]  # fmt: skip
+    changed = MINIMAL.replace("          fr: Deuxième question?", "          fr: Deuxième question, reformulée?")
+    assert refusals(document, changed) == [
+        f"back.xlf:{line_of(document, 'q/second-question/question')}:7: error: the French text changed since this file "
+        "was exported: export it again (unit q/second-question/question)"]  # fmt: skip
+    plain = document.replace("&#233;", "é")
+    draft = plain.replace('<target state="final">EN Deuxième', '<target state="translated">EN Deuxième')
+    draft_line = line_of(draft, 'state="translated"')
+    assert refusals(draft) == [
+        f"back.xlf:{draft_line}:9: error: the translation is not "
+        "marked final (state `translated`): finish its review first (unit q/second-question/question)"]  # fmt: skip
+    empty = re.sub(r'(<target state="final">)EN Deuxi[^<]*(</target>)', r"\1  \2", plain)
+    empty_line = line_of(empty, '<target state="final">  <')
+    assert refusals(empty) == [f"back.xlf:{empty_line}:9: error: the English text "
+                               "is empty (unit q/second-question/question)"]  # fmt: skip
+
+
+def test_broken_placeholders_are_refused_and_nothing_is_written():
+    document = translated_minimal().replace("&#233;", "é")
+    first = document.index('<trans-unit id="q/first-question/answer"')
+    unit = document[first : document.index("</trans-unit>", first)]
+    target = unit[unit.index("<target") :]
+    line = line_of(document, target)
+    missing = document.replace(target, re.sub(r'<x id="2" equiv-text="[^"]*" />', "", target, count=1))
+    twice = document.replace(target, target.replace('<x id="1"', '<x id="1" equiv-text="x" /><x id="1"', 1))
+    foreign = document.replace(target, target.replace('<x id="1"', '<x id="9" equiv-text="x" /><x id="1"', 1))
+    where = f"back.xlf:{line}:9: error:"
+    assert refusals(missing) == [f"{where} placeholder 2 (`[[second-question]]`) is missing: put it back where it "
+                                 "belongs (unit q/first-question/answer)"]  # fmt: skip
+    assert refusals(twice) == [f"{where} placeholder 1 (`line break`) appears 2 times; keep it once (unit q/first-question/answer)"]
+    assert refusals(foreign) == [f"{where} placeholder 9 is not in the source text (unit q/first-question/answer)"]
+    # --partial: the good units are written, the refused one listed
+    imported = xliff.import_xliff(load_text(MINIMAL), missing.encode("utf-8"), "back.xlf", partial=True)
+    assert "q/first-question/answer" not in imported.accepted and len(imported.accepted) == len(statuses(load_text(MINIMAL))) - 1
+    assert load_text(imported.text).data["audiences"][0]["questions"][0]["answer"]["en"].startswith("Answer.")
+
+
+@pytest.mark.parametrize(
+    "document, expected",
+    [
+        ('<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]>\n<xliff/>',
+         "back.xlf:2:16: error: a DTD or entity declaration is not allowed in XLIFF here (DTDForbidden)"),
+        ('<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>\n<xliff>&e;</xliff>',
+         "back.xlf:2:13: error: a DTD or entity declaration is not allowed in XLIFF here (DTDForbidden)"),
+        ('<xliff version="1.1" xmlns="urn:oasis:names:tc:xliff:document:1.1"/>',
+         "back.xlf:1:1: error: not an XLIFF 1.2 or 2.0 document (root `{urn:oasis:names:tc:xliff:document:1.1}xliff`, version `1.1`)"),
+        ('<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="fr" trgLang="de"/>',
+         "back.xlf:1:1: error: the languages are `fr` → `de`: expected French and English, one each"),
+        ("<xliff>\n  <unit>\n</xliff>", "back.xlf:3:3: error: not well-formed XML: mismatched tag"),
+    ],
+)  # fmt: skip
+def test_hostile_or_foreign_files_are_refused_with_their_place(document, expected):
+    assert refusals(document) == [expected]
+
+
+def test_a_huge_file_is_refused_before_it_is_read():
+    assert refusals(" " * (xliff.MAX_BYTES + 1)) == [
+        f"back.xlf:1:1: error: the file is {xliff.MAX_BYTES + 1:,} bytes, more than {xliff.MAX_BYTES:,}: "
+        "not an export of a FAQ's texts"]  # fmt: skip
+
+
+def test_the_commands_write_read_and_leave_the_file_alone_when_anything_is_refused(tmp_path):
+    faq = tmp_path / "faq.yaml"
+    faq.write_text(MINIMAL.replace("          fr: Deuxième question?", "          fr: Deuxième question, reformulée?"))
+    before = faq.read_bytes()
+    run = [sys.executable, str(ROOT / "build_faq.py")]
+    exported = subprocess.run([*run, "export-xliff", str(faq), "--target", "en", "-o", str(tmp_path / "out.xlf")],
+                              capture_output=True, text=True)  # fmt: skip
+    assert exported.returncode == 0 and "1 text to translate into English" in exported.stderr
+    document = translate((tmp_path / "out.xlf").read_text(), "1.2")
+    (tmp_path / "draft.xlf").write_text(document.replace('state="final"', 'state="translated"'))
+    refused = subprocess.run([*run, "import-xliff", str(faq), str(tmp_path / "draft.xlf")], capture_output=True, text=True)
+    assert refused.returncode == 1 and "not marked final" in refused.stderr and faq.read_bytes() == before
+    (tmp_path / "back.xlf").write_text(document)
+    done = subprocess.run([*run, "import-xliff", str(faq), str(tmp_path / "back.xlf")], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "1 translation imported and confirmed" in done.stdout
+    source = load_text(faq.read_text())
+    assert all(status.states["en"] is State.OK for status in statuses(source))
+    assert source.data["audiences"][0]["questions"][1]["question"]["en"] == "EN Deuxième question, reformulée?"
