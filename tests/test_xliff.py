@@ -192,6 +192,9 @@ def test_broken_placeholders_are_refused_and_nothing_is_written():
                                  "belongs (unit q/first-question/answer)"]  # fmt: skip
     assert refusals(twice) == [f"{where} placeholder 1 (`line break`) appears 2 times; keep it once (unit q/first-question/answer)"]
     assert refusals(foreign) == [f"{where} placeholder 9 is not in the source text (unit q/first-question/answer)"]
+    paired = document.replace(target, target.replace('<x id="1"', '<g id="1">x</g><x id="1"', 1))
+    assert refusals(paired) == [f"{where} `<g>` is not a placeholder of this file (`<x/>`): it cannot be read back "
+                                "(unit q/first-question/answer)"]  # fmt: skip
     # --partial: the good units are written, the refused one listed
     imported = xliff.import_xliff(load_text(MINIMAL), missing.encode("utf-8"), "back.xlf", partial=True)
     assert "q/first-question/answer" not in imported.accepted and len(imported.accepted) == len(statuses(load_text(MINIMAL))) - 1
