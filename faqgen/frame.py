@@ -45,10 +45,12 @@ def report_link(faq: Faq, lang: str, page_address: str, page_title: str) -> str 
     return f"mailto:{faq.publisher.contact.email}?subject={quote(subject, safe='')}&body={quote(page_address, safe='')}"
 
 
-def page_frame(faq: Faq, lang: str, page_address: str, page_title: str, modified: dt.date | None) -> dict[str, Markup]:
+def page_frame(faq: Faq, lang: str, page_address: str, page_title: str, modified: dt.date | None,
+               downloads: list | None = None) -> dict[str, Markup]:  # fmt: skip
     """The HTML pieces of one page's frame: `footer`, `page_end` (with the date the page was
-    last `modified`) and `print_heading`."""
+    last `modified`), `print_heading`, and `downloads` (label, href, media_type) if any."""
     context = {
+        "downloads": downloads or [],
         "modified": modified,
         "faq": faq,
         "lang": lang,
@@ -59,5 +61,5 @@ def page_frame(faq: Faq, lang: str, page_address: str, page_title: str, modified
     }
     return {
         name: Markup(_ENV.get_template(f"_{name}.html.j2").render(context).strip())
-        for name in ("footer", "page_end", "print_heading")
+        for name in ("footer", "page_end", "print_heading", *(["downloads"] if downloads else []))
     }

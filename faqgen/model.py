@@ -27,7 +27,7 @@ RESERVED_PAGE_IDS = frozenset({"index", "timeline", "whats-new", "assets", "en",
                                "sitemap", "feed"})
 """Page names (folders) the site and its tools use themselves; an audience cannot take them."""
 RESERVED_ANCHORS = frozenset({"page-title", "on-this-page", "key-points", "audiences", "phases", "milestones",
-                              "recently-updated"})
+                              "recently-updated", "downloads"})
 """Ids the page templates give their own headings; a question or key point section cannot take them."""
 
 

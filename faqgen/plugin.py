@@ -40,6 +40,7 @@ from .problems import FaqError, os_error_message
 from .render import faq_page, page_names
 from .search import SearchIndexError, audience_records, build_index
 from .section_text import SectionTexts
+from .takeaway import downloads, relative_href, write_takeaways
 from .updates import Changes
 from .write import HandWrittenPageError
 
@@ -144,7 +145,12 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         context["faq_ui"] = LABELS[lang]
         address = page.canonical_url or self.build.addresses.path(lang, name)  # absolute once site_url is set
         modified = self.build.changes.page_modified(name)
-        context["faq_frame"] = page_frame(self.build.faq, lang, address, _plain_title(page.title), modified)
+        offered = {"index": downloads(self.build.faq, self.build.addresses, lang),
+                   "timeline": [item for item in downloads(self.build.faq, self.build.addresses, lang)
+                                if item.media_type == "text/calendar"]}.get(name, [])  # fmt: skip
+        links = [{"label": item.label, "href": relative_href(self.build.addresses, lang, name, item.file),
+                  "media_type": item.media_type} for item in offered]  # fmt: skip
+        context["faq_frame"] = page_frame(self.build.faq, lang, address, _plain_title(page.title), modified, links)
         if self.build.addresses.site_url and self.build.faq.updates:
             context["faq_feed"] = {"href": self.build.addresses.site_url + feed_file(lang), "lang": lang,
                                    "title": LABELS[lang]["feed"]}  # fmt: skip
@@ -174,6 +180,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
                 (site / feed_file(lang)).write_bytes(atom_feed(build.faq, build.addresses, lang))
         elif build.faq.updates:
             log.info("site_url is not set (FAQ_SITE_URL): no Atom feed of the updates")
+        write_takeaways(site, build.faq, build.addresses)
         pages, records = [], []
         for lang in build.addresses.language_dirs:
             for name in build.pages:

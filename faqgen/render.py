@@ -250,6 +250,12 @@ def link_references(data) -> dict[str, dict[str, tuple[str, str]]]:
     return references
 
 
+def published_html(faq: Faq):
+    """(rich text, language, page name) → its HTML as that page shows it, for the take-away formats."""
+    renderer = _Renderer(faq, faq.document.as_of, None)
+    return lambda text, lang, page_name: str(renderer.rich_text(text, lang, page_name))
+
+
 def touched_target(faq: Faq, item_id: str, lang: str) -> tuple[str, str, str]:
     """(page name, anchor, words) of what an update touched: a question, a key point section or
     a phase (the validator made sure it is one of them)."""

@@ -9,16 +9,21 @@ everything the checks need is read in that pass. Each finding is a sentence nami
 
 from __future__ import annotations
 
+import json
 import posixpath
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import icalendar
+
 from .addresses import SITEMAP, SITEMAP_NS, page_path
 from .feeds import ATOM_NS, FEED_TYPE, feed_file
+from .ical import CALENDAR_FILE
 from .languages import LANGUAGES, folders
 from .model import Faq
+from .opendata import DATA_FILE
 from .render import page_names
 from .safety import check_page, read_url
 
@@ -80,6 +85,32 @@ def verify_site(site: Path, faq: Faq, root_language: str) -> list[str]:
     if root_url:
         problems += _sitemap_addresses(site, root_url)
         problems += _feed_links(site, root_url, pages)
+    problems += _takeaway_problems(site, dirs, pages, root_url or "/")
+    return problems
+
+
+def _takeaway_problems(site: Path, dirs: dict[str, str], pages: dict[Path, ParsedPage], root_url: str) -> list[str]:
+    """The open data's addresses lead to pages and anchors of this site; each calendar is in
+    its folder's language."""
+    problems = []
+    path = site / DATA_FILE
+    try:
+        data = json.loads(path.read_bytes())
+    except (OSError, ValueError) as error:
+        return [f"/{DATA_FILE}: cannot be read: {error}"]
+    for audience in data.get("audiences", []):
+        for question in audience.get("questions", []):
+            for href in question.get("address", {}).values():
+                page_path_, _, anchor = href.removeprefix(root_url).lstrip("/").partition("#")
+                page = pages.get(site / page_path_ / "index.html")
+                if page is None or anchor not in page.ids:
+                    problems.append(f"/{DATA_FILE}: {href} is not a question of this site")
+    for lang, folder in dirs.items():
+        calendar = site / folder / CALENDAR_FILE
+        if calendar.is_file():
+            events = icalendar.Calendar.from_ical(calendar.read_bytes()).walk("VEVENT")
+            wrong = [str(event["SUMMARY"]) for event in events if event["SUMMARY"].params.get("LANGUAGE") != lang]
+            problems += [f"/{folder}{CALENDAR_FILE}: `{summary}` is not marked `{lang}`" for summary in wrong]
     return problems
 
 

@@ -1,0 +1,73 @@
+"""The timeline as a calendar (RFC 5545, with `icalendar`), one per language: readers add the
+phases and milestones to their own calendars.
+
+- One all-day event per phase, from its first to its last day; a phase without an end is one
+  day, its first (a calendar cannot hold an open-ended event).
+- One all-day event per dated milestone; a milestone known to the month only (`precision:
+  month`) spans that whole month; a milestone with only a `when` in words is left out (it has no
+  date a calendar could hold).
+- UIDs from the ids (`phase-<id>.<lang>@…`, `milestone-<id>.<lang>@…`), DTSTAMP the document's
+  last update, never the clock: two builds write the same bytes. Texts carry LANGUAGE.
+"""
+
+from __future__ import annotations
+
+import calendar as month_lengths
+import datetime as dt
+
+import icalendar
+from selectolax.lexbor import LexborHTMLParser
+
+from .labels import LABELS, roman
+from .languages import typeset
+from .model import Faq, RichText
+from .render import RichTextRenderer
+
+CALENDAR_FILE = "timeline.ics"
+"""In each language's folder: /timeline.ics, /en/timeline.ics."""
+
+
+def timeline_calendar(faq: Faq, lang: str, domain: str) -> bytes:
+    """The calendar of `lang`; `domain` ends the UIDs (the publisher's or the site's host)."""
+    texts = RichTextRenderer.for_data(faq.model_dump(include={"links"}))
+    stamp = dt.datetime.combine(faq.document.last_updated, dt.time(), tzinfo=dt.UTC)
+    title = typeset(faq.document.title.in_(lang), lang)
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//faqgen//timeline//" + lang.upper())
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", f"{title} — {LABELS[lang]['timeline']}", parameters={"LANGUAGE": lang})
+    for phase in faq.phases:
+        name = f"{LABELS[lang]['phase'].format(number=roman(phase.number))} – {typeset(phase.name.in_(lang), lang)}"
+        last = phase.end or phase.start
+        cal.add_component(_event(f"phase-{phase.id}.{lang}@{domain}", stamp, phase.start, last, name,
+                                 _plain(texts, phase.description, lang), lang))  # fmt: skip
+    for milestone in faq.milestones:
+        if milestone.date is None:
+            continue  # a `when` in words: no date to put in a calendar
+        first = milestone.date
+        last = first
+        if milestone.precision == "month":
+            first = first.replace(day=1)
+            last = first.replace(day=month_lengths.monthrange(first.year, first.month)[1])
+        label = _plain(texts, milestone.label, lang)
+        cal.add_component(_event(f"milestone-{milestone.id}.{lang}@{domain}", stamp, first, last, label, "", lang))
+    return cal.to_ical()
+
+
+def _event(uid: str, stamp: dt.datetime, first: dt.date, last: dt.date, summary: str, description: str,
+           lang: str) -> icalendar.Event:  # fmt: skip
+    event = icalendar.Event()
+    event.add("uid", uid)
+    event.add("dtstamp", stamp)
+    event.add("dtstart", first)  # a date: an all-day event
+    event.add("dtend", last + dt.timedelta(days=1))  # DTEND is the day after the last (RFC 5545 3.6.1)
+    event.add("summary", summary, parameters={"LANGUAGE": lang})
+    if description:
+        event.add("description", description, parameters={"LANGUAGE": lang})
+    return event
+
+
+def _plain(texts: RichTextRenderer, text: RichText, lang: str) -> str:
+    """A rich text as the words a reader sees (links as their words)."""
+    html = texts.render(text.in_(lang), lang).html
+    return " ".join(LexborHTMLParser(html, is_fragment=True).text(separator=" ").split()) if html else ""

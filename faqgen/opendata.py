@@ -1,0 +1,181 @@
+"""Open data: the whole FAQ as published, both languages, as `/faq.json`, with the JSON Schema
+that describes it (`/faq-data.schema.json`, named by `$schema`) and a Frictionless data
+package descriptor (`/datapackage.json`) so an open data catalogue can list it.
+
+Only what faq.yaml holds, plus what publishing adds to it and readers see: each question's
+anchor and page address, and each rich text both as its HTML (links as on the pages, made
+absolute, or site-root-relative without a site address; `[[timeline]]` and `[[regions]]`
+blocks as the pages show them) and as plain text.
+"""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urljoin
+
+from selectolax.lexbor import LexborHTMLParser
+
+from .addresses import Addresses
+from .languages import LANGUAGES
+from .model import Faq, RichText, Translation
+from .render import published_html
+
+DATA_FILE = "faq.json"
+SCHEMA_FILE = "faq-data.schema.json"
+PACKAGE_FILE = "datapackage.json"
+
+
+def _address(addresses: Addresses, lang: str, name: str, anchor: str = "") -> str:
+    base = addresses.url(lang, name) if addresses.site_url else "/" + addresses.path(lang, name)
+    return base + (f"#{anchor}" if anchor else "")
+
+
+def open_data(faq: Faq, addresses: Addresses) -> dict:
+    render = published_html(faq)
+
+    def both(translation: Translation | None) -> dict | None:
+        return None if translation is None else {lang: translation.in_(lang) for lang in LANGUAGES}
+
+    def rich(text: RichText, page: str) -> dict:
+        html = {}
+        for lang in LANGUAGES:
+            fragment = LexborHTMLParser(render(text, lang, page), is_fragment=True)
+            for link in fragment.css("a[href]"):  # as published: relative to the page → the page's address
+                link.attrs["href"] = urljoin(_address(addresses, lang, page), link.attributes["href"])
+            html[lang] = (fragment.html or "").replace("&nbsp;", "\u00a0")
+        text_of = {lang: " ".join(LexborHTMLParser(html[lang], is_fragment=True).text(separator=" ").split())
+                   for lang in LANGUAGES}  # fmt: skip
+        return {"text": text_of, "html": html}
+
+    data = {
+        "$schema": (addresses.site_url or "/") + SCHEMA_FILE,
+        "document": {key: value for key, value in {
+            "title": both(faq.document.title), "subtitle": both(faq.document.subtitle),
+            "ministry": both(faq.document.ministry), "published": faq.document.published.isoformat(),
+            "updated": faq.document.updated.isoformat() if faq.document.updated else None,
+            "as_of": faq.document.as_of.isoformat(), "original": faq.document.original,
+            "address": {lang: _address(addresses, lang, "index") for lang in LANGUAGES},
+        }.items() if value is not None},  # fmt: skip
+        "key_points": [
+            {"id": section.id, "title": both(section.title), "points": [rich(point, "index") for point in section.points]}
+            for section in faq.key_points
+        ],
+        "audiences": [
+            {
+                "id": audience.id,
+                "title": both(audience.title),
+                "address": {lang: _address(addresses, lang, audience.id) for lang in LANGUAGES},
+                "key_points": [rich(point, audience.id) for point in audience.key_points],
+                "questions": [
+                    {
+                        "id": question.id,
+                        "number": number,
+                        "anchor": question.id,
+                        "address": {lang: _address(addresses, lang, audience.id, question.id) for lang in LANGUAGES},
+                        "question": both(question.question),
+                        "answer": rich(question.answer, audience.id),
+                    }
+                    for number, question in enumerate(audience.questions, start=1)
+                ],
+            }
+            for audience in faq.audiences
+        ],
+        "phases": [
+            {"id": phase.id, "number": phase.number, "name": both(phase.name), "start": phase.start.isoformat(),
+             "end": phase.end.isoformat() if phase.end else None, "description": rich(phase.description, "timeline")}
+            for phase in faq.phases
+        ],  # fmt: skip
+        "milestones": [
+            {"id": milestone.id, "date": milestone.date.isoformat() if milestone.date else None,
+             "precision": milestone.precision, "when": both(milestone.when), "label": rich(milestone.label, "timeline"),
+             "phase": milestone.phase}
+            for milestone in faq.milestones
+        ],  # fmt: skip
+        "regions": [{"id": region.id, "name": both(region.name), "manager": both(region.manager)} for region in faq.regions],
+        "links": [{"id": link.id, "title": both(link.title), "url": both(link.url), "only_in": link.only_in}
+                  for link in faq.links],  # fmt: skip
+        "glossary": [{"id": term.id, "abbreviation": both(term.abbreviation), "term": both(term.term),
+                      "definition": both(term.definition)} for term in faq.glossary],  # fmt: skip
+        "updates": [{"id": update.id, "date": update.date.isoformat(), "summary": both(update.summary),
+                     "touched": list(update.touched)} for update in faq.updates],  # fmt: skip
+    }
+    return data
+
+
+def _translation() -> dict:
+    return {"type": "object", "required": list(LANGUAGES), "additionalProperties": False,
+            "properties": {lang: {"type": "string", "minLength": 1} for lang in LANGUAGES}}  # fmt: skip
+
+
+def data_schema() -> dict:
+    """The JSON Schema (2020-12) of faq.json."""
+    string = {"type": "string"}
+    date = {"type": "string", "format": "date"}
+    rich = {"type": "object", "required": ["text", "html"], "additionalProperties": False,
+            "properties": {"text": {"$ref": "#/$defs/translation"}, "html": {"$ref": "#/$defs/translation"}}}  # fmt: skip
+    optional_translation = {"anyOf": [{"$ref": "#/$defs/translation"}, {"type": "null"}]}
+
+    def obj(required: dict, optional: dict | None = None) -> dict:
+        return {"type": "object", "required": list(required), "additionalProperties": False,
+                "properties": {**required, **(optional or {})}}  # fmt: skip
+
+    def array(items: dict) -> dict:
+        return {"type": "array", "items": items}
+
+    t = {"$ref": "#/$defs/translation"}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_FILE,
+        "title": "A bilingual FAQ, as published",
+        "description": "Questions and answers in French and English, with their pages' addresses (faqgen).",
+        "$defs": {"translation": _translation(), "rich": rich},
+        **obj({
+            "$schema": string,
+            "document": obj({"title": t, "subtitle": t, "ministry": t, "published": date, "as_of": date, "address": t},
+                            {"updated": date, "original": {"enum": list(LANGUAGES)}}),
+            "key_points": array(obj({"id": string, "title": t, "points": array({"$ref": "#/$defs/rich"})})),
+            "audiences": array(obj({
+                "id": string, "title": t, "address": t, "key_points": array({"$ref": "#/$defs/rich"}),
+                "questions": array(obj({"id": string, "number": {"type": "integer", "minimum": 1}, "anchor": string,
+                                        "address": t, "question": t, "answer": {"$ref": "#/$defs/rich"}})),
+            })),
+            "phases": array(obj({"id": string, "number": {"type": "integer"}, "name": t, "start": date,
+                                 "end": {"anyOf": [date, {"type": "null"}]}, "description": {"$ref": "#/$defs/rich"}})),
+            "milestones": array(obj({"id": string, "date": {"anyOf": [date, {"type": "null"}]},
+                                     "precision": {"enum": ["day", "month"]}, "when": optional_translation,
+                                     "label": {"$ref": "#/$defs/rich"}, "phase": {"type": ["string", "null"]}})),
+            "regions": array(obj({"id": string, "name": t, "manager": t})),
+            "links": array(obj({"id": string, "title": t, "url": t, "only_in": {"enum": [*LANGUAGES, None]}})),
+            "glossary": array(obj({"id": string, "abbreviation": t, "term": t, "definition": optional_translation})),
+            "updates": array(obj({"id": string, "date": date, "summary": t, "touched": array(string)})),
+        }),
+    }  # fmt: skip
+
+
+def data_package(faq: Faq, addresses: Addresses) -> dict:
+    """The Frictionless data package descriptor of faq.json."""
+    title = f"{faq.document.title.en} / {faq.document.title.fr}"
+    return {
+        "name": "faq",
+        "title": title,
+        "description": f"{faq.document.subtitle.en} — {faq.document.ministry.en}. / "
+                       f"{faq.document.subtitle.fr} — {faq.document.ministry.fr}.",
+        "languages": list(LANGUAGES),
+        "created": faq.document.published.isoformat(),
+        **({"homepage": addresses.site_url} if addresses.site_url else {}),
+        "resources": [{
+            "name": "faq",
+            "path": DATA_FILE,
+            "format": "json",
+            "mediatype": "application/json",
+            "encoding": "utf-8",
+            "schema": SCHEMA_FILE,
+            "description": "Every question and answer, key point, phase, milestone, region and update, in French and English.",
+        }],
+    }  # fmt: skip
+
+
+def write_json(value: dict) -> bytes:
+    return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+

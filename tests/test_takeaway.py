@@ -1,0 +1,75 @@
+"""The take-away formats on the real site: the timeline as a calendar per language, parsed back
+and compared with faq.yaml; the open data validated against the schema published beside it, its
+addresses leading to the questions; the data package; the home page's downloads."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+import icalendar
+import jsonschema
+import pytest
+from helpers import LANGUAGE_DIRS, ROOT, html
+
+from faqgen.pipeline import check
+from faqgen.verify import verify_site
+
+FAQ = check(ROOT / "faq.yaml").faq
+
+
+@pytest.mark.parametrize("lang", LANGUAGE_DIRS)
+def test_the_calendar_holds_each_phase_and_dated_milestone_as_all_day_events(built_site, lang):
+    calendar = icalendar.Calendar.from_ical((built_site / LANGUAGE_DIRS[lang] / "timeline.ics").read_bytes())
+    events = {str(event["UID"]): event for event in calendar.walk("VEVENT")}
+    expected = {f"phase-{phase.id}.{lang}@www.ontario.ca" for phase in FAQ.phases}
+    expected |= {f"milestone-{m.id}.{lang}@www.ontario.ca" for m in FAQ.milestones if m.date}
+    assert set(events) == expected
+    for phase in FAQ.phases:
+        event = events[f"phase-{phase.id}.{lang}@www.ontario.ca"]
+        assert event.decoded("DTSTART") == phase.start
+        assert event.decoded("DTEND") == (phase.end or phase.start) + dt.timedelta(days=1)
+        assert phase.name.in_(lang) in str(event["SUMMARY"]) and event["SUMMARY"].params["LANGUAGE"] == lang
+    announced = events[f"milestone-prototype-regions-announced.{lang}@www.ontario.ca"]  # known to the month
+    assert (announced.decoded("DTSTART"), announced.decoded("DTEND")) == (dt.date(2019, 7, 1), dt.date(2019, 8, 1))
+    assert {event.decoded("DTSTAMP") for event in events.values()} == {
+        dt.datetime(2020, 2, 14, tzinfo=dt.UTC)}  # the data's date, not the clock
+    timeline = html(built_site / LANGUAGE_DIRS[lang] / "timeline" / "index.html")
+    assert timeline.select_one('article .faq-downloads a[href="../timeline.ics"]')["type"] == "text/calendar"
+
+
+def test_the_open_data_is_valid_against_the_schema_beside_it_and_leads_to_the_questions(built_site, site_url):
+    data = json.loads((built_site / "faq.json").read_text(encoding="utf-8"))
+    schema = json.loads((built_site / data["$schema"].removeprefix(site_url)).read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(data)
+    questions = [question for audience in data["audiences"] for question in audience["questions"]]
+    assert [q["id"] for q in questions] == [question.id for _, _, question in FAQ.questions()]
+    first = questions[0]
+    assert first["address"] == {"fr": f"{site_url}service-providers/#{first['id']}",
+                                "en": f"{site_url}en/service-providers/#{first['id']}"}  # fmt: skip
+    assert first["question"]["en"] == FAQ.audiences[0].questions[0].question.en
+    assert first["answer"]["text"]["fr"].startswith("Dans les régions de modélisation")
+    assert 'class="faq-timeline"' in first["answer"]["html"]["fr"]  # as published
+    linked = next(q for q in questions if re.search(r"\[\[(?!timeline|regions)", FAQ_ANSWERS[q["id"]]))
+    assert f'href="{site_url}' in linked["answer"]["html"]["en"]  # links made absolute
+    assert {key for key in data if key != "$schema"} <= set(FAQ.model_fields)  # nothing faq.yaml does not hold
+    assert verify_site(built_site, FAQ, "fr") == []
+
+
+FAQ_ANSWERS = {question.id: question.answer.en for _, _, question in FAQ.questions()}
+
+
+def test_the_data_package_describes_the_data_for_a_catalogue(built_site):
+    package = json.loads((built_site / "datapackage.json").read_text(encoding="utf-8"))
+    [resource] = package["resources"]
+    assert (resource["path"], resource["schema"], resource["format"]) == ("faq.json", "faq-data.schema.json", "json")
+    assert package["languages"] == ["fr", "en"] and FAQ.document.title.en in package["title"]
+
+
+@pytest.mark.parametrize("lang", LANGUAGE_DIRS)
+def test_the_home_page_lists_what_readers_can_take_away(built_site, lang):
+    home = html(built_site / LANGUAGE_DIRS[lang] / "index.html")
+    links = [a["href"] for a in home.select("article .faq-downloads a")]
+    assert links == ["timeline.ics", "faq.json" if lang == "fr" else "../faq.json"]
+    assert all((built_site / LANGUAGE_DIRS[lang] / link).resolve().is_file() for link in links)
