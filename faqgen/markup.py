@@ -133,6 +133,31 @@ def markdown_escape(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
+_NOT_PROSE = re.compile(r"\[\[[^\]\n]*\]\]|\]\([^)\n]*\)|\]\[[^\]\n]*\]|https?://\S+")
+"""Where an abbreviation is not a word of the text: [[ids]], link addresses and ids, addresses."""
+
+
+def expand_abbreviations(text: str, glossary: list[tuple[str, str]], explained: set[str]) -> str:
+    """The text with the first use of each abbreviation not yet `explained` on its page written
+    out, "Service System Manager (SSM)", unless the text already writes it so; `glossary`:
+    (abbreviation, what it stands for); `explained` is updated."""
+    protected = [match.span() for match in _NOT_PROSE.finditer(text)]
+    edits = []
+    for abbreviation, term in glossary:
+        if abbreviation in explained:
+            continue
+        for match in re.finditer(rf"(?<![\w-]){re.escape(abbreviation)}(?![\w-])", text):
+            if any(start <= match.start() < end for start, end in protected):
+                continue
+            explained.add(abbreviation)
+            if not text[: match.start()].lower().endswith(f"{term} (".lower()):
+                edits.append((match.start(), match.end(), f"{markdown_escape(term)} ({abbreviation})"))
+            break
+    for start, end, written in sorted(edits, reverse=True):
+        text = text[:start] + written + text[end:]
+    return text
+
+
 class _OneLanguageLinks(Treeprocessor):
     """A link to a page that exists in one language only, in the other edition: `hreflang`
     on the link, and the words that say so right after it (WCAG 3.1.2 and readers' time)."""

@@ -23,7 +23,7 @@ from .safety import read_url
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 CONFIRMED_PATTERN = r"^fr [0-9a-f]{8} en [0-9a-f]{8}$"
-RESERVED_PAGE_IDS = frozenset({"index", "timeline", "whats-new", "assets", "en", "fr", "search", "404", "pagefind",
+RESERVED_PAGE_IDS = frozenset({"index", "timeline", "whats-new", "glossary", "assets", "en", "fr", "search", "404", "pagefind",
                                "sitemap", "feed"})
 """Page names (folders) the site and its tools use themselves; an audience cannot take them."""
 RESERVED_ANCHORS = frozenset({"page-title", "on-this-page", "key-points", "audiences", "phases", "milestones",
@@ -268,7 +268,11 @@ class GlossaryTerm(Model):
     id: Id = Field(description="Short name of the term, lowercase-with-hyphens.")
     abbreviation: Translation = Field(description="The abbreviation in each language (they may differ: SSM, GSS).")
     term: Translation = Field(description="What it stands for, in each language: “Service System Manager”.")
-    definition: Translation | None = Field(None, description="What it is, in a sentence.")
+    definition: Translation | None = Field(None, description="What it is, in a sentence (shown on the glossary page).")
+    search_only: bool = Field(
+        False,
+        description="True when no text uses the abbreviation but readers may type it: search finds the term by it.",
+    )
 
 
 SearchWords = Annotated[list[Text], Field(min_length=1)]

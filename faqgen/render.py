@@ -22,12 +22,14 @@ from markupsafe import Markup, escape
 from .addresses import relative_url
 from .labels import LABELS, format_date, roman
 from .languages import LANGUAGES, typeset
-from .markup import BLOCKS, EditorMarkdown, markdown_escape, put_links, split_blocks
+from .markup import BLOCKS, EditorMarkdown, expand_abbreviations, markdown_escape, put_links, split_blocks
 from .model import Audience, Faq, Question, RichText, Translation, is_web_address
 from .safety import check_fragment
 from .updates import WHATS_NEW, Changes
 
 TEMPLATES = Path(__file__).parent / "templates"
+GLOSSARY = "glossary"
+"""The page name of the glossary (there is one when faq.yaml has a `glossary:`)."""
 GENERATED_MARKER = "generated_from"
 """Front-matter key that marks a page as generated (and so safe to rewrite or remove)."""
 
@@ -47,7 +49,7 @@ class Page:
 def page_names(faq: Faq) -> list[str]:
     """Every page, in menu order."""
     return ["index", *(audience.id for audience in faq.audiences), *(["timeline"] if faq.has_timeline else []),
-            *([WHATS_NEW] if faq.updates else [])]  # fmt: skip
+            *([WHATS_NEW] if faq.updates else []), *([GLOSSARY] if faq.glossary else [])]  # fmt: skip
 
 
 def render_site(faq: Faq, as_of: dt.date | None = None, texts: RichTextRenderer | None = None) -> list[Page]:
@@ -79,6 +81,8 @@ def render_site(faq: Faq, as_of: dt.date | None = None, texts: RichTextRenderer 
             pages.append(renderer.page("timeline", lang, "timeline.md.j2", title=None, description=intro, intro=intro))
         if faq.updates:
             pages.append(renderer.page(WHATS_NEW, lang, "whats_new.md.j2", title=None, description=ui["whats-new_intro"]))
+        if faq.glossary:
+            pages.append(renderer.page(GLOSSARY, lang, "glossary.md.j2", title=None, description=ui["glossary_intro"]))
     return pages
 
 
@@ -98,6 +102,10 @@ class _Renderer:
         self.env.filters["fill"] = lambda template, **values: escape(template).format(**values)
         self.env.globals.update(faq=faq, as_of=as_of, roman=roman, format_date=format_date, changes=Changes(faq, as_of))
         self.audience_of = {q.id: (audience, number) for audience, number, q in faq.questions()}
+        # The glossary's abbreviations per language, longest first, and those each page has explained.
+        self.glossary = {lang: sorted(((term.abbreviation.in_(lang), term.term.in_(lang)) for term in faq.glossary),
+                                      key=lambda pair: -len(pair[0])) for lang in LANGUAGES}  # fmt: skip
+        self.explained: dict[tuple[str, str], set[str]] = {}
         self.texts = texts or RichTextRenderer.for_data(faq.model_dump(include={"links"}))
 
     def page(
@@ -135,7 +143,8 @@ class _Renderer:
 
     def rich_text(self, text: RichText, lang: str, page_name: str, *, inline: bool = False) -> Markup:
         blocks = {name: lambda name=name: self.block(name, lang, page_name) for name in BLOCKS}
-        rendered = self.texts.render(text.in_(lang), lang, lambda name: self.question_link(name, lang, page_name),
+        written = expand_abbreviations(text.in_(lang), self.glossary[lang], self.explained.setdefault((lang, page_name), set()))
+        rendered = self.texts.render(written, lang, lambda name: self.question_link(name, lang, page_name),
                                      blocks)  # fmt: skip
         if rendered.problems:  # the validator refuses such texts first, with their place
             raise ValueError(f"unsafe text on page {page_name}: {'; '.join(rendered.problems)}")

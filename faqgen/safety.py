@@ -44,7 +44,7 @@ those to a page in one language with hreflang; editors cannot write attributes).
 
 CONTENT = _elements({
     "article": "", "section": "aria-labelledby", "nav": "aria-labelledby", "div": "", "h1": "", "h2": "", "h3": "", "p": "", "em": "",
-    "strong": "", "br": "", "ul": "", "ol": "start", "li": "", "span": "", "time": "datetime",
+    "strong": "", "br": "", "ul": "", "ol": "start", "li": "", "span": "", "time": "datetime", "dl": "", "dt": "", "dd": "",
     "a": "href hreflang data-copied type download",
 })  # fmt: skip
 """The page's content (`<article>`): the editors' texts and faqgen's templates."""

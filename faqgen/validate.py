@@ -42,8 +42,11 @@ def validate(source: Source, *, strict: bool = False) -> Validated:
     texts = RichTextRenderer.for_data(source.data)
     problems += text_problems(source, texts)
     if faq is not None:
-        problems += rules.problems(source, faq)
-    warnings = list(_translation_warnings(source))
+        found = list(rules.problems(source, faq))
+        problems += [problem for problem in found if problem.severity == "error"]
+    else:
+        found = []
+    warnings = [problem for problem in found if problem.severity == "warning"] + list(_translation_warnings(source))
     if strict:
         problems += [replace(warning, severity="error") for warning in warnings]
         warnings = []

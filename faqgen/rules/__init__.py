@@ -1,6 +1,8 @@
 """Checks across the entries of a model that types cannot express, one small module each (as
 yamllint's rules/): each has an `ID`, a one-line doc (its docstring) and `check(context)`,
-which yields (where, message) pairs. A new rule is a module, one line in RULES, and a test.
+which yields (where, message) pairs, and may say `SEVERITY = "warning"` (publishable, but
+somebody should look; `check --strict` refuses it). A new rule is a module, one line in RULES,
+and a test.
 """
 
 from __future__ import annotations
@@ -11,9 +13,18 @@ from dataclasses import dataclass
 from ..loader import KeyPath, Source
 from ..model import Faq
 from ..problems import Problem, describe
-from . import milestone_phases, phase_order, reserved_ids, scoring, unique_ids, update_dates, update_targets
+from . import (
+    glossary_used,
+    milestone_phases,
+    phase_order,
+    reserved_ids,
+    scoring,
+    unique_ids,
+    update_dates,
+    update_targets,
+)
 
-RULES = (unique_ids, reserved_ids, phase_order, milestone_phases, scoring, update_targets, update_dates)
+RULES = (unique_ids, reserved_ids, phase_order, milestone_phases, scoring, update_targets, update_dates, glossary_used)
 
 
 @dataclass(frozen=True)
@@ -32,4 +43,5 @@ def problems(source: Source, faq: Faq) -> Iterator[Problem]:
     for rule in RULES:
         for path, message in rule.check(context):
             line, column = source.where(path)
-            yield Problem(source.file, line, column, message, describe(source.data, path), rule=rule.ID)
+            yield Problem(source.file, line, column, message, describe(source.data, path),
+                          getattr(rule, "SEVERITY", "error"), rule=rule.ID)  # fmt: skip

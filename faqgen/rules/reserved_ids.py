@@ -1,4 +1,4 @@
-"""Audiences do not take a page name the site uses; questions and sections not an id its headings use."""
+"""Audiences do not take a page name the site uses; questions, sections and glossary terms not an id its headings use."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ def check(context):
     anchors = [(("key_points", k, "id"), section.id) for k, section in enumerate(faq.key_points)]
     anchors += [(("audiences", a, "questions", q, "id"), question.id) for a, audience in enumerate(faq.audiences)
                 for q, question in enumerate(audience.questions)]  # fmt: skip
+    anchors += [(("glossary", g, "id"), term.id) for g, term in enumerate(faq.glossary)]
     for path, anchor in anchors:
         if anchor in RESERVED_ANCHORS:
             yield path, f"`{anchor}` is the id of a heading the pages make themselves; choose another id"
