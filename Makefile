@@ -10,12 +10,17 @@ export NO_MKDOCS_2_WARNING := 1
 export CHROMIUM ?= /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup browser site serve check test bench shots lighthouse
+.PHONY: setup browser pango site serve check test bench shots lighthouse
 setup: $(VENV)/installed
 
 browser:
 	@test -x "$(CHROMIUM)" || { $(SUDO) apt-get update -qq && \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+# WeasyPrint (the PDFs) needs the system's Pango and a font; Debian's packages, when missing.
+pango:
+	@/sbin/ldconfig -p | grep -q libpangoft2-1.0 && fc-list | grep -q . || { $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core; }
 
 # The pinned lock, then faqgen itself (editable: its CLI `faqgen` and MkDocs plugin `faq`).
 $(VENV)/installed: requirements.txt pyproject.toml
@@ -24,27 +29,27 @@ $(VENV)/installed: requirements.txt pyproject.toml
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation --editable .
 	touch $@
 
-site: setup
+site: setup pango
 	$(PYTHON) build_faq.py site
 
-serve: setup
+serve: setup pango
 	$(VENV)/bin/mkdocs serve
 
 check: setup
 	$(PYTHON) build_faq.py check
 
-test: setup browser
+test: setup browser pango
 	$(VENV)/bin/ruff check .
 	$(PYTHON) build_faq.py check --strict
 	$(PYTHON) -m pytest
 
-bench: setup browser
+bench: setup browser pango
 	$(PYTHON) -m bench.run
 
 # For a reviewer: screenshots of the home and an audience page, both languages, 375 and 1280 px
 # (bench/shots/), and Lighthouse's mobile scores of the same pages (in `make bench` too).
-shots: setup browser
+shots: setup browser pango
 	$(PYTHON) -m bench.shots
 
-lighthouse: setup browser
+lighthouse: setup browser pango
 	$(PYTHON) -m bench.lighthouse

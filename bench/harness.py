@@ -8,7 +8,6 @@ import gzip
 import http.server
 import io
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -30,10 +29,14 @@ def publish_real_faq(target: Path) -> Path:
     return target
 
 
-def make_project(target: Path, faq_text: str | None = None) -> Path:
-    """A copy of the project to change freely: its own faq.yaml (the real one by default) and content/."""
+def make_project(target: Path, faq_text: str | None = None, *, pdf: bool = True) -> Path:
+    """A copy of the project to change freely: its own faq.yaml (the real one by default) and
+    content/; `pdf=False` turns the plugin's PDFs off (thousands of questions take minutes)."""
     target.mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    if not pdf:
+        config = config.replace("      source: faq.yaml\n", "      source: faq.yaml\n      pdf: false\n", 1)
+    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
     (target / "faq.yaml").write_text(faq_text or (ROOT / "faq.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     (target / "overrides").symlink_to(ROOT / "overrides")  # faqgen itself is installed (the `faq` plugin)
     (target / "content").mkdir(exist_ok=True)

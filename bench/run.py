@@ -67,6 +67,7 @@ class Run:
     query_kb: dict[str, float] = field(default_factory=dict)  # "fr", "en" (a word), "fr phrase", "en phrase" → KB
     verify_s: float = 0.0  # faqgen.verify on the built site: every page parsed once (HTML5) and held to the allowlist
     relevance: dict[str, Score] = field(default_factory=dict)  # language → tests/relevance.yaml's score
+    takeaway_s: dict[str, float] = field(default_factory=dict)  # format → seconds (PDFs: off at these sizes)
 
 
 # --- measuring -----------------------------------------------------------------------------
@@ -169,8 +170,9 @@ def reader_downloads(site: Path, site_url: str, pages: dict[str, str]) -> tuple[
 
 
 def measure(shape: str, size: int, workdir: Path) -> Run:
-    project = make_project(workdir / f"{shape}-{size}", synthetic_faq(size, SHAPES[shape]))
+    project = make_project(workdir / f"{shape}-{size}", synthetic_faq(size, SHAPES[shape]), pdf=False)
     run = Run(shape, size, our_stage(project, workdir))
+    run.takeaway_s = takeaway_cost(project)
     site = project / "site"
     server = SiteServer(site)
     try:
@@ -186,6 +188,33 @@ def measure(shape: str, size: int, workdir: Path) -> Run:
         server.close()
     shutil.rmtree(project)
     return run
+
+
+def takeaway_cost(project: Path, pdf: bool = False) -> dict[str, float]:
+    """Seconds each take-away format adds to a build (faqgen/takeaway.py): open data, the
+    calendars and, with `pdf`, both PDFs."""
+    from faqgen.addresses import Addresses
+    from faqgen.ical import timeline_calendar
+    from faqgen.opendata import data_package, data_schema, open_data, write_json
+    from faqgen.pdf import document_pdf
+    from faqgen.pipeline import check
+
+    faq = check(project / "faq.yaml").faq
+    addresses = Addresses("https://faq.example/", {"fr": "", "en": "en/"}, "fr")
+    costs = {}
+    start = time.perf_counter()
+    write_json(open_data(faq, addresses)), write_json(data_schema()), write_json(data_package(faq, addresses))
+    costs["open data"] = time.perf_counter() - start
+    start = time.perf_counter()
+    for lang in ("fr", "en"):
+        timeline_calendar(faq, lang, "faq.example")
+    costs["calendars"] = time.perf_counter() - start
+    if pdf:
+        start = time.perf_counter()
+        for lang in ("fr", "en"):
+            document_pdf(faq, lang, faq.document.last_updated, None)
+        costs["PDFs"] = time.perf_counter() - start
+    return costs
 
 
 def search_relevance(project: Path, site_url: str) -> dict[str, Score]:
@@ -210,8 +239,9 @@ def real_site(workdir: Path) -> dict[str, float]:
     project = make_project(workdir / "real", (ROOT / "faq.yaml").read_text(encoding="utf-8"))
     stage = our_stage(project, workdir)
     build_s, peak = build(project, "https://faq.example/")
-    return {"stage_s": stage["stage"], "build_s": build_s, "peak_mb": peak,
-            "serve_edit_s": serve_edit_delay(project)}  # fmt: skip
+    costs = takeaway_cost(project, pdf=True)
+    return {"stage_s": stage["stage"], "build_s": build_s, "peak_mb": peak, "serve_edit_s": serve_edit_delay(project),
+            "open_data_s": costs["open data"], "calendars_s": costs["calendars"], "pdfs_s": costs["PDFs"]}  # fmt: skip
 
 
 def serve_edit_delay(project: Path) -> float:
@@ -305,6 +335,14 @@ def report(runs: list[Run], real: dict[str, float], audits: list[lighthouse.Audi
         lines.append(
             f"| {small.shape} | {small.size:,} → {large.size:,} | " + " | ".join(f"{f:.2f}×" for f in factors) + " |"
         )
+    lines += ["", "## Take-away formats (seconds added to a build)", "",
+              f"- Real FAQ: both PDFs {real['pdfs_s']:.2f} s, open data {real['open_data_s']:.2f} s, "
+              f"calendars {real['calendars_s']:.3f} s (all included in its build time above)",
+              "- Synthetic FAQs (PDFs off: the plugin's `pdf: false`; WeasyPrint took 15.8 s for one language at "
+              "1,000 questions when measured by hand, growing with the text):", "",
+              "| shape | Q&As | open data | calendars |", "| --- | ---: | ---: | ---: |"]
+    lines += [f"| {run.shape} | {run.size:,} | {run.takeaway_s['open data']:.2f} | {run.takeaway_s['calendars']:.3f} |"
+              for run in runs]  # fmt: skip
     lines += ["", *lighthouse.section(audits)]
     name, ok = lighthouse.verdict(audits)
     lines += ["", "## Targets", "", *verdicts(runs, real), f"- {'met' if ok else '**not met**'}: {name}", "", NOTES, ""]

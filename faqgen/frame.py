@@ -46,11 +46,13 @@ def report_link(faq: Faq, lang: str, page_address: str, page_title: str) -> str 
 
 
 def page_frame(faq: Faq, lang: str, page_address: str, page_title: str, modified: dt.date | None,
-               downloads: list | None = None) -> dict[str, Markup]:  # fmt: skip
+               downloads: list | None = None, pdf: dict | None = None) -> dict[str, Markup]:  # fmt: skip
     """The HTML pieces of one page's frame: `footer`, `page_end` (with the date the page was
-    last `modified`), `print_heading`, and `downloads` (label, href, media_type) if any."""
+    last `modified` and the link to the `pdf`, if any), `print_heading`, and `downloads` (label,
+    href, media_type) if any."""
     context = {
         "downloads": downloads or [],
+        "pdf": pdf,
         "modified": modified,
         "faq": faq,
         "lang": lang,

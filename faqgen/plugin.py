@@ -60,6 +60,7 @@ class IsoDate(c.BaseConfigOption[dt.date]):
 class FaqConfig(base.Config):
     source = c.File(exists=True, default="faq.yaml")
     as_of = c.Optional(IsoDate())
+    pdf = c.Type(bool, default=True)  # the complete document as a PDF per language (the benchmark turns it off)
 
 
 @dataclass
@@ -145,12 +146,14 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         context["faq_ui"] = LABELS[lang]
         address = page.canonical_url or self.build.addresses.path(lang, name)  # absolute once site_url is set
         modified = self.build.changes.page_modified(name)
-        offered = {"index": downloads(self.build.faq, self.build.addresses, lang),
-                   "timeline": [item for item in downloads(self.build.faq, self.build.addresses, lang)
-                                if item.media_type == "text/calendar"]}.get(name, [])  # fmt: skip
-        links = [{"label": item.label, "href": relative_href(self.build.addresses, lang, name, item.file),
-                  "media_type": item.media_type} for item in offered]  # fmt: skip
-        context["faq_frame"] = page_frame(self.build.faq, lang, address, _plain_title(page.title), modified, links)
+        # The home page lists every download, the timeline its calendar, every page its PDF.
+        links = [{"label": item.label, "media_type": item.media_type,
+                  "href": relative_href(self.build.addresses, lang, name, item.file)}
+                 for item in downloads(self.build.faq, self.build.addresses, lang, pdf=self.config.pdf)]  # fmt: skip
+        listed = {"index": links, "timeline": [link for link in links if link["media_type"] == "text/calendar"]}
+        pdf = next((link for link in links if link["media_type"] == "application/pdf"), None)
+        context["faq_frame"] = page_frame(self.build.faq, lang, address, _plain_title(page.title), modified,
+                                          listed.get(name, []), pdf)  # fmt: skip
         if self.build.addresses.site_url and self.build.faq.updates:
             context["faq_feed"] = {"href": self.build.addresses.site_url + feed_file(lang), "lang": lang,
                                    "title": LABELS[lang]["feed"]}  # fmt: skip
@@ -180,7 +183,8 @@ class FaqPlugin(BasePlugin[FaqConfig]):
                 (site / feed_file(lang)).write_bytes(atom_feed(build.faq, build.addresses, lang))
         elif build.faq.updates:
             log.info("site_url is not set (FAQ_SITE_URL): no Atom feed of the updates")
-        write_takeaways(site, build.faq, build.addresses)
+        latest = max(build.changes.page_modified(name) for name in build.pages)
+        write_takeaways(site, build.faq, build.addresses, latest, pdf=self.config.pdf)
         pages, records = [], []
         for lang in build.addresses.language_dirs:
             for name in build.pages:

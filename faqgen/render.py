@@ -30,6 +30,8 @@ from .updates import WHATS_NEW, Changes
 TEMPLATES = Path(__file__).parent / "templates"
 GLOSSARY = "glossary"
 """The page name of the glossary (there is one when faq.yaml has a `glossary:`)."""
+DOCUMENT = "document"
+"""Not a page: the whole FAQ in one document (the PDF), where every question has its anchor."""
 GENERATED_MARKER = "generated_from"
 """Front-matter key that marks a page as generated (and so safe to rewrite or remove)."""
 
@@ -170,7 +172,8 @@ class _Renderer:
         else:
             page_title = typeset((audience.nav_title or audience.title).in_(lang), lang)
             words = ui["question_elsewhere"].format(number=number, page=page_title)
-            href = relative_url(page_name, audience.id) + f"#{name}"
+            # In the one document (the PDF), every question is a place in it.
+            href = (f"#{name}" if page_name == DOCUMENT else relative_url(page_name, audience.id) + f"#{name}")
         return str(Markup('<a href="{}">{}</a>').format(href, words))
 
 
@@ -263,6 +266,13 @@ def published_html(faq: Faq):
     """(rich text, language, page name) → its HTML as that page shows it, for the take-away formats."""
     renderer = _Renderer(faq, faq.document.as_of, None)
     return lambda text, lang, page_name: str(renderer.rich_text(text, lang, page_name))
+
+
+def document_html(faq: Faq, lang: str, **context) -> str:
+    """The whole FAQ in `lang` as one HTML document, for printing as a PDF (faqgen/pdf.py):
+    the pages' own texts and blocks, links between questions made links within the document."""
+    renderer = _Renderer(faq, faq.document.as_of, None)
+    return renderer.env.get_template("document.html.j2").render(**renderer.helpers(lang, DOCUMENT), **context)
 
 
 def touched_target(faq: Faq, item_id: str, lang: str) -> tuple[str, str, str]:

@@ -1,11 +1,13 @@
-"""The take-away formats, written beside the pages after every build: open data (faq.json, its
-schema and data package, at the site root) and the timeline as a calendar (timeline.ics in each
-language's folder). This module owns their places; the home page lists them ("Download" /
-"Télécharger") and the timeline page links its calendar.
+"""The take-away formats, written beside the pages after every build: the complete document as a
+PDF and the timeline as a calendar in each language's folder (faq-fr.pdf, timeline.ics), open
+data at the site root (faq.json, its schema and data package). This module owns their places;
+the home page lists them ("Download" / "Télécharger"), every page links its language's PDF and
+the timeline page its calendar.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +18,7 @@ from .ical import CALENDAR_FILE, timeline_calendar
 from .labels import LABELS
 from .model import Faq
 from .opendata import DATA_FILE, PACKAGE_FILE, SCHEMA_FILE, data_package, data_schema, open_data, write_json
+from .pdf import document_pdf, pdf_file
 
 
 @dataclass(frozen=True)
@@ -26,18 +29,22 @@ class Download:
     lang: str | None  # the file's language, when it has one
 
 
-def downloads(faq: Faq, addresses: Addresses, lang: str) -> list[Download]:
-    """What a reader of `lang` can take away, in the order the home page lists it."""
+def downloads(faq: Faq, addresses: Addresses, lang: str, *, pdf: bool = True) -> list[Download]:
+    """What a reader of `lang` can take away, in the order the home page lists it (`pdf`: whether
+    the PDFs are made; the plugin's `pdf` option)."""
     ui = LABELS[lang]
     found = []
+    if pdf:
+        found.append(Download(ui["download_pdf"], addresses.path(lang, "index") + pdf_file(lang), "application/pdf", lang))
     if faq.phases or any(milestone.date for milestone in faq.milestones):
         found.append(Download(ui["download_calendar"], addresses.path(lang, "index") + CALENDAR_FILE, "text/calendar", lang))
     found.append(Download(ui["download_data"], DATA_FILE, "application/json", None))
     return found
 
 
-def write_takeaways(site: Path, faq: Faq, addresses: Addresses) -> list[str]:
-    """Write every format into the built `site`; the files written, below the site root."""
+def write_takeaways(site: Path, faq: Faq, addresses: Addresses, modified: dt.date, *, pdf: bool = True) -> list[str]:
+    """Write every format into the built `site` (`modified`: the FAQ's latest change); the files
+    written, below the site root."""
     written = {
         DATA_FILE: write_json(open_data(faq, addresses)),
         SCHEMA_FILE: write_json(data_schema()),
@@ -46,9 +53,12 @@ def write_takeaways(site: Path, faq: Faq, addresses: Addresses) -> list[str]:
     domain = urlsplit(faq.publisher.url.en).hostname if faq.publisher else None
     domain = domain or (urlsplit(addresses.site_url).hostname if addresses.site_url else None) or "faqgen.invalid"
     for lang in addresses.language_dirs:
-        for download in downloads(faq, addresses, lang):
+        for download in downloads(faq, addresses, lang, pdf=pdf):
             if download.file.endswith(CALENDAR_FILE):
                 written[download.file] = timeline_calendar(faq, lang, domain)
+            elif download.media_type == "application/pdf":
+                home = addresses.url(lang, "index") if addresses.site_url else None
+                written[download.file] = document_pdf(faq, lang, modified, home)
     for name, content in written.items():
         (site / name).write_bytes(content)
     return list(written)

@@ -10,9 +10,11 @@ import re
 
 import icalendar
 import jsonschema
+import pypdf
 import pytest
 from helpers import LANGUAGE_DIRS, ROOT, html
 
+from faqgen.labels import LABELS
 from faqgen.pipeline import check
 from faqgen.verify import verify_site
 
@@ -71,5 +73,42 @@ def test_the_data_package_describes_the_data_for_a_catalogue(built_site):
 def test_the_home_page_lists_what_readers_can_take_away(built_site, lang):
     home = html(built_site / LANGUAGE_DIRS[lang] / "index.html")
     links = [a["href"] for a in home.select("article .faq-downloads a")]
-    assert links == ["timeline.ics", "faq.json" if lang == "fr" else "../faq.json"]
+    assert links == [f"faq-{lang}.pdf", "timeline.ics", "faq.json" if lang == "fr" else "../faq.json"]
     assert all((built_site / LANGUAGE_DIRS[lang] / link).resolve().is_file() for link in links)
+
+
+def outline_titles(outline) -> list[str]:
+    titles = []
+    for item in outline:
+        titles += outline_titles(item) if isinstance(item, list) else [item["/Title"]]
+    return titles
+
+
+def words(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+@pytest.mark.parametrize("lang", LANGUAGE_DIRS)
+def test_the_complete_document_is_a_tagged_pdf_in_its_language_with_every_question_in_order(built_site, lang):
+    path = built_site / LANGUAGE_DIRS[lang] / f"faq-{lang}.pdf"
+    reader = pypdf.PdfReader(path)
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == lang and "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
+    assert b'pdfuaid:part="1"' in root["/Metadata"].get_object().get_data()  # declared PDF/UA-1
+    assert reader.metadata["/Title"].startswith(FAQ.document.title.in_(lang).replace("'", "’")[:20])
+    assert reader.metadata["/CreationDate"] == "D:20200214"  # the data's date: the same bytes at every build
+    text = words(" ".join(page.extract_text() for page in reader.pages))
+    position = 0
+    for _, number, question in FAQ.questions():
+        start = words(f"{number}. {question.question.in_(lang)}")[:40].replace("'", "’")
+        found = text.find(start, position)
+        assert found > position, (question.id, start)  # every question, in order
+        position = found
+    titles = [words(title) for title in outline_titles(reader.outline)]
+    for audience in FAQ.audiences:
+        assert words(audience.title.in_(lang)) in titles
+        assert all(words(f"{n}. {q.question.in_(lang)}").replace("'", "’") in titles
+                   for n, q in enumerate(audience.questions, start=1))  # fmt: skip
+    assert words(LABELS[lang]["timeline"]) in titles
+    page = html(built_site / LANGUAGE_DIRS[lang] / "municipalities" / "index.html")
+    assert page.select_one(f'article .faq-pdf a[href="../faq-{lang}.pdf"]') is not None  # every page links it
