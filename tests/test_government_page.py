@@ -42,7 +42,7 @@ def test_every_page_says_who_publishes_it_and_how_to_reach_them_in_its_language(
 
 
 @pytest.mark.parametrize("lang", LANGUAGE_DIRS)
-def test_every_page_ends_with_a_report_link_then_its_date_modified(browser, site_url, lang):
+def test_every_page_ends_with_its_pdf_a_report_link_then_its_date_modified(browser, site_url, lang):
     page = browser.new_page(viewport={"width": 375, "height": 800})
     for name in PAGES:
         page.goto(url_of(site_url, lang, name))
@@ -50,7 +50,8 @@ def test_every_page_ends_with_a_report_link_then_its_date_modified(browser, site
         report = end.get_by_role("link", name=LABELS[lang]["report_problem"])
         assert report.is_visible() and report.get_attribute("href") == FAQ.publisher.contact.url.in_(lang)
         lines = [" ".join(line.split()) for line in end.inner_text().splitlines() if line.strip()]
-        assert lines == [LABELS[lang]["report_problem"], " ".join(f"{LABELS[lang]['updated']} 2020-02-14".split())]
+        assert lines == [LABELS[lang]["download_pdf"], LABELS[lang]["report_problem"],
+                         " ".join(f"{LABELS[lang]['updated']} 2020-02-14".split())]  # fmt: skip
         assert end.locator("time").get_attribute("datetime") == FAQ.document.last_updated.isoformat()
         # Nothing of the page's content comes after its end but the footer.
         assert page.evaluate("document.querySelector('article').lastElementChild.matches('.faq-page-end')")

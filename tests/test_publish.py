@@ -18,6 +18,7 @@ from helpers import ROOT, ROOT_LANGUAGE, snapshot
 from bench.harness import wait_for
 from faqgen.pipeline import check
 from faqgen.publish import MARKER
+from faqgen.render import page_names
 from faqgen.verify import verify_site
 
 FAQ = check(ROOT / "faq.yaml").faq
@@ -126,7 +127,8 @@ def test_verification_refuses_a_truncated_build(built_site, tmp_path):
     for folder in ("en", "timeline", "municipalities"):
         shutil.rmtree(site / folder)
     problems = verify_site(site, FAQ, ROOT_LANGUAGE)
-    assert problems[0].startswith("only 6 HTML pages; a complete build has at least 14")
+    floor = 2 * len(page_names(FAQ))
+    assert problems[0].startswith(f"only 7 HTML pages; a complete build has at least {floor}")  # 6 French pages and the 404
 
 
 # ---------------------------------------------------------------- commands that cannot lose a file

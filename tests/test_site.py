@@ -105,7 +105,7 @@ def test_navigation_titles_are_in_the_page_language(built_site, lang):
     expected = [(a.nav_title or a.title).in_(lang) for a in FAQ.audiences]
     assert titles[1 : 1 + len(expected)] == expected
     assert titles[0] == {"fr": "Accueil", "en": "Home"}[lang]
-    assert titles[-1] == {"fr": "Calendrier", "en": "Timeline"}[lang]
+    assert titles[-2:] == [{"fr": "Calendrier", "en": "Timeline"}[lang], {"fr": "Glossaire", "en": "Glossary"}[lang]]
 
 
 def test_no_request_to_a_third_party_host(built_site):
@@ -187,8 +187,8 @@ def test_timeline_page_is_an_ordered_list_with_dates(built_site):
 
 def test_search_index_has_both_languages_and_only_the_content(built_site):
     entry = json.loads((built_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
-    # home and timeline, each audience page's key points and its questions in parts (faqgen/search.py)
-    records = 2 + sum(bool(a.key_points) + math.ceil(len(a.questions) / QUESTIONS_PER_RECORD) for a in FAQ.audiences)
+    # home, timeline and glossary, each audience page's key points and its questions in parts (faqgen/search.py)
+    records = 3 + sum(bool(a.key_points) + math.ceil(len(a.questions) / QUESTIONS_PER_RECORD) for a in FAQ.audiences)
     assert {lang: entry["languages"][lang]["page_count"] for lang in LANGUAGE_DIRS} == {"fr": records, "en": records}
     assert not (built_site / "search").exists()  # no lunr index downloaded with every page
 
