@@ -199,11 +199,12 @@ def takeaway_cost(project: Path, pdf: bool = False) -> dict[str, float]:
     from faqgen.pdf import document_pdf
     from faqgen.pipeline import check
 
-    faq = check(project / "faq.yaml").faq
+    checked = check(project / "faq.yaml")  # as in a build, whose converted texts the formats reuse
+    faq, texts = checked.faq, checked.texts
     addresses = Addresses("https://faq.example/", {"fr": "", "en": "en/"}, "fr")
     costs = {}
     start = time.perf_counter()
-    write_json(open_data(faq, addresses)), write_json(data_schema()), write_json(data_package(faq, addresses))
+    write_json(open_data(faq, addresses, texts)), write_json(data_schema()), write_json(data_package(faq, addresses))
     costs["open data"] = time.perf_counter() - start
     start = time.perf_counter()
     for lang in ("fr", "en"):
@@ -212,7 +213,7 @@ def takeaway_cost(project: Path, pdf: bool = False) -> dict[str, float]:
     if pdf:
         start = time.perf_counter()
         for lang in ("fr", "en"):
-            document_pdf(faq, lang, faq.document.last_updated, None)
+            document_pdf(faq, lang, faq.document.last_updated, None, texts)
         costs["PDFs"] = time.perf_counter() - start
     return costs
 

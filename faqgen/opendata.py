@@ -18,7 +18,7 @@ from selectolax.lexbor import LexborHTMLParser
 from .addresses import Addresses
 from .languages import LANGUAGES
 from .model import Faq, RichText, Translation
-from .render import published_html
+from .render import RichTextRenderer, published_html
 
 DATA_FILE = "faq.json"
 SCHEMA_FILE = "faq-data.schema.json"
@@ -30,8 +30,9 @@ def _address(addresses: Addresses, lang: str, name: str, anchor: str = "") -> st
     return base + (f"#{anchor}" if anchor else "")
 
 
-def open_data(faq: Faq, addresses: Addresses) -> dict:
-    render = published_html(faq)
+def open_data(faq: Faq, addresses: Addresses, texts: RichTextRenderer | None = None) -> dict:
+    """faq.json's content; `texts`: the build's converted rich texts, if at hand."""
+    render = published_html(faq, texts)
 
     def both(translation: Translation | None) -> dict | None:
         return None if translation is None else {lang: translation.in_(lang) for lang in LANGUAGES}

@@ -16,7 +16,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from .model import Faq
-from .render import document_html
+from .render import RichTextRenderer, document_html
 
 STYLESHEET = Path(__file__).parent / "assets" / "document.css"
 
@@ -26,10 +26,12 @@ def pdf_file(lang: str) -> str:
     return f"faq-{lang}.pdf"
 
 
-def document_pdf(faq: Faq, lang: str, modified: dt.date, address: str | None) -> bytes:
-    """The PDF of `lang`; `address`: the site's home page in that language, if known."""
+def document_pdf(faq: Faq, lang: str, modified: dt.date, address: str | None,
+                 texts: RichTextRenderer | None = None) -> bytes:  # fmt: skip
+    """The PDF of `lang`; `address`: the site's home page in that language, if known; `texts`:
+    the build's converted rich texts, if at hand."""
     import weasyprint  # loads Pango: only when a PDF is made
 
-    html = document_html(faq, lang, modified=modified, address=address,
+    html = document_html(faq, lang, texts, modified=modified, address=address,
                          stylesheet=Markup(STYLESHEET.read_text(encoding="utf-8")))  # our own file  # fmt: skip
     return weasyprint.HTML(string=html, base_url=str(STYLESHEET.parent)).write_pdf(pdf_variant="pdf/ua-1")

@@ -11,7 +11,7 @@ from pathlib import Path
 from .loader import load_file
 from .model import Faq
 from .problems import Problem
-from .render import Page, render_site
+from .render import Page, RichTextRenderer, render_site
 from .validate import Validated, validate
 from .write import WriteReport, write_pages
 
@@ -22,6 +22,7 @@ class Generated:
     warnings: list[Problem]
     pages: list[Page]
     report: WriteReport
+    texts: RichTextRenderer  # every rich text converted and checked: the take-away formats reuse them
 
 
 def check(faq_path: Path, display_name: str | None = None, *, strict: bool = False) -> Validated:
@@ -38,7 +39,7 @@ def generate(
     checked = check(faq_path, display_name)
     with cycle_collection_paused():
         pages = render_site(checked.faq, as_of, checked.texts)
-    return Generated(checked.faq, checked.warnings, pages, write_pages(pages, content_dir))
+    return Generated(checked.faq, checked.warnings, pages, write_pages(pages, content_dir), checked.texts)
 
 
 @contextmanager

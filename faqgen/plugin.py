@@ -37,12 +37,12 @@ from .languages import folders, root_language
 from .model import Faq, iso_date
 from .pipeline import generate
 from .problems import FaqError, os_error_message
-from .render import faq_page, page_names
+from .render import RichTextRenderer, faq_page, page_names
 from .search import SearchIndexError, audience_records, build_index
 from .section_text import SectionTexts
 from .takeaway import downloads, relative_href, write_takeaways
 from .updates import Changes
-from .write import HandWrittenPageError
+from .write import HandWrittenPageError, is_generated
 
 log = logging.getLogger("mkdocs.plugins.faq")
 
@@ -71,6 +71,7 @@ class _Build:
     addresses: Addresses
     pages: list[str]
     changes: Changes  # when each page and question last changed
+    rich_texts: RichTextRenderer | None  # the rich texts the build converted (None: the preview's last good FAQ)
     texts: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)  # (language, page) → section id → text
 
 
@@ -91,11 +92,11 @@ class FaqPlugin(BasePlugin[FaqConfig]):
             # It writes into the same folder: its 404.html (in its language's chrome) would replace the root's.
             config.theme.static_templates.discard("404.html")
             return self._with_section_texts(config)
-        faq, warnings = self._generate(config)
+        faq, warnings, texts = self._generate(config)
         for warning in warnings:
             log.warning(str(warning))  # `mkdocs build --strict` (publishing) stops on these
         self.last_good = faq
-        self.build = _Build(faq, _addresses(config), page_names(faq), Changes(faq, self.config.as_of or faq.document.as_of))
+        self.build = _Build(faq, _addresses(config), page_names(faq), Changes(faq, self.config.as_of or faq.document.as_of), texts)
         config.theme.static_templates.discard("sitemap.xml")  # ours is written after the build (on_post_build)
         config.nav = [f"{name}.md" for name in self.build.pages]
         _add_assets(config)
@@ -112,12 +113,12 @@ class FaqPlugin(BasePlugin[FaqConfig]):
             for problem in error.problems:
                 log.error(str(problem))
             log.error(f"{Path(self.config.source).name} has errors: the preview shows the last good version until they are fixed")
-            return self.last_good, []
+            return self.last_good, [], None
         except HandWrittenPageError as error:
             raise PluginError(str(error)) from None
         except OSError as error:
             raise PluginError(f"the pages could not be written: {os_error_message(error)}") from None
-        return result.faq, result.warnings
+        return result.faq, result.warnings, result.texts
 
     def _with_section_texts(self, config):
         if self.section_texts not in config.markdown_extensions:
@@ -126,6 +127,12 @@ class FaqPlugin(BasePlugin[FaqConfig]):
 
     def on_serve(self, server, *, config, builder):
         server.watch(self.config.source)  # an edit of faq.yaml rebuilds the preview
+        # The pages in docs_dir are written by each build from faq.yaml: watching them would make
+        # every save build twice. Pages written by hand there are still watched, one by one.
+        server.unwatch(config.docs_dir)
+        for page in sorted(Path(config.docs_dir).rglob("*")):
+            if page.is_file() and not is_generated(page):
+                server.watch(str(page))
         return server
 
     def on_files(self, files, *, config):
@@ -184,7 +191,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         elif build.faq.updates:
             log.info("site_url is not set (FAQ_SITE_URL): no Atom feed of the updates")
         latest = max(build.changes.page_modified(name) for name in build.pages)
-        write_takeaways(site, build.faq, build.addresses, latest, pdf=self.config.pdf)
+        write_takeaways(site, build.faq, build.addresses, latest, pdf=self.config.pdf, texts=build.rich_texts)
         pages, records = [], []
         for lang in build.addresses.language_dirs:
             for name in build.pages:

@@ -262,16 +262,17 @@ def link_references(data) -> dict[str, dict[str, tuple[str, str]]]:
     return references
 
 
-def published_html(faq: Faq):
-    """(rich text, language, page name) → its HTML as that page shows it, for the take-away formats."""
-    renderer = _Renderer(faq, faq.document.as_of, None)
+def published_html(faq: Faq, texts: RichTextRenderer | None = None):
+    """(rich text, language, page name) → its HTML as that page shows it, for the take-away
+    formats; `texts`: the build's converted texts, if at hand."""
+    renderer = _Renderer(faq, faq.document.as_of, texts)
     return lambda text, lang, page_name: str(renderer.rich_text(text, lang, page_name))
 
 
-def document_html(faq: Faq, lang: str, **context) -> str:
+def document_html(faq: Faq, lang: str, texts: RichTextRenderer | None = None, **context) -> str:
     """The whole FAQ in `lang` as one HTML document, for printing as a PDF (faqgen/pdf.py):
     the pages' own texts and blocks, links between questions made links within the document."""
-    renderer = _Renderer(faq, faq.document.as_of, None)
+    renderer = _Renderer(faq, faq.document.as_of, texts)
     return renderer.env.get_template("document.html.j2").render(**renderer.helpers(lang, DOCUMENT), **context)
 
 

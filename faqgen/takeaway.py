@@ -19,6 +19,7 @@ from .labels import LABELS
 from .model import Faq
 from .opendata import DATA_FILE, PACKAGE_FILE, SCHEMA_FILE, data_package, data_schema, open_data, write_json
 from .pdf import document_pdf, pdf_file
+from .render import RichTextRenderer
 
 
 @dataclass(frozen=True)
@@ -42,11 +43,12 @@ def downloads(faq: Faq, addresses: Addresses, lang: str, *, pdf: bool = True) ->
     return found
 
 
-def write_takeaways(site: Path, faq: Faq, addresses: Addresses, modified: dt.date, *, pdf: bool = True) -> list[str]:
-    """Write every format into the built `site` (`modified`: the FAQ's latest change); the files
-    written, below the site root."""
+def write_takeaways(site: Path, faq: Faq, addresses: Addresses, modified: dt.date, *, pdf: bool = True,
+                    texts: RichTextRenderer | None = None) -> list[str]:  # fmt: skip
+    """Write every format into the built `site` (`modified`: the FAQ's latest change; `texts`:
+    the build's converted rich texts); the files written, below the site root."""
     written = {
-        DATA_FILE: write_json(open_data(faq, addresses)),
+        DATA_FILE: write_json(open_data(faq, addresses, texts)),
         SCHEMA_FILE: write_json(data_schema()),
         PACKAGE_FILE: write_json(data_package(faq, addresses)),
     }
@@ -58,7 +60,7 @@ def write_takeaways(site: Path, faq: Faq, addresses: Addresses, modified: dt.dat
                 written[download.file] = timeline_calendar(faq, lang, domain)
             elif download.media_type == "application/pdf":
                 home = addresses.url(lang, "index") if addresses.site_url else None
-                written[download.file] = document_pdf(faq, lang, modified, home)
+                written[download.file] = document_pdf(faq, lang, modified, home, texts)
     for name, content in written.items():
         (site / name).write_bytes(content)
     return list(written)
