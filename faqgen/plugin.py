@@ -197,7 +197,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
             for name in build.pages:
                 url = "/" + build.addresses.path(lang, name)
                 if audience := build.faq.audience(name):
-                    records += audience_records(audience, lang, url, build.texts[(lang, name)], build.changes.modified)
+                    records += audience_records(audience, lang, url, build.texts[(lang, name)])
                 else:
                     pages.append(site / build.addresses.path(lang, name) / "index.html")
         try:

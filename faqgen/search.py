@@ -25,14 +25,13 @@ excerpts, so readers never see it.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 import shutil
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -76,7 +75,6 @@ class Record:
     text: str = ""
     questions: tuple[RecordQuestion, ...] = ()
     part: int | None = None
-    modified: str = ""  # YYYY-MM-DD: when the latest of what it holds changed (faqgen/updates.py)
 
     @property
     def file(self) -> str:
@@ -85,26 +83,20 @@ class Record:
         return "/".join(piece for piece in (self.url.strip("/"), part, "index.html") if piece)
 
 
-def audience_records(audience: Audience, lang: str, url: str, texts: dict[str, str],
-                     modified: Callable[[str], dt.date]) -> list[Record]:  # fmt: skip
+def audience_records(audience: Audience, lang: str, url: str, texts: dict[str, str]) -> list[Record]:
     """The page's key points, if any, and its questions in parts, `texts` being the page's
-    section texts (faqgen/section_text.py), `url` the page's ("/en/municipalities/"),
-    `modified` the date each question last changed."""
+    section texts (faqgen/section_text.py), `url` the page's ("/en/municipalities/")."""
     title = typeset(audience.title.in_(lang), lang)
     questions = [
         RecordQuestion(question.id, question_heading(number, question, lang), texts[question.id])
         for number, question in enumerate(audience.questions, start=1)
     ]
     parts = range(0, len(questions), QUESTIONS_PER_RECORD)
-    # An audience's key points have no id an update could name: they carry the document's date.
-    key_points = []
-    if "key-points" in texts:
-        key_points.append(Record(url, lang, title, texts["key-points"], modified=modified("key-points").isoformat()))
+    key_points = [Record(url, lang, title, texts["key-points"])] if "key-points" in texts else []
     return key_points + [
-        Record(url, lang, title, questions=tuple(questions[start : start + QUESTIONS_PER_RECORD]), part=number,
-               modified=max(modified(question.id) for question in audience.questions[start : start + QUESTIONS_PER_RECORD]).isoformat())
+        Record(url, lang, title, questions=tuple(questions[start : start + QUESTIONS_PER_RECORD]), part=number)
         for number, start in enumerate(parts, start=1)
-    ]  # fmt: skip
+    ]
 
 
 def separate_elisions(text: str) -> str:

@@ -2,7 +2,8 @@
 modified". A question, key point section or phase was modified on the date of the latest
 update that touched it, else on the document's date (`document.updated`, else its publication);
 a page on the latest date of what it holds. The pages, the "What's new" page, the feeds, the
-sitemap, the schema.org data and the search index all read these dates.
+sitemap and the schema.org data all read these dates. (Not the search index: a date in each
+search record made a three-word query 31 KB heavier at 5,000 questions, and results show none.)
 """
 
 from __future__ import annotations
