@@ -19,6 +19,7 @@ gets its `confirmed:` line (faqgen/confirm.py). The result must pass `check` bef
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -228,19 +229,27 @@ class _Positions(ET.TreeBuilder):
 
     def __init__(self, document: bytes):
         super().__init__()
-        self.document = document
+        self.position = _Lines(document)
         self.parser: DefusedXMLParser | None = None
         self.where: dict[ET.Element, tuple[int, int]] = {}
 
     def start(self, tag, attributes):
         element = super().start(tag, attributes)
-        self.where[element] = _position(self.document, self.parser.parser.CurrentByteIndex)
+        self.where[element] = self.position(self.parser.parser.CurrentByteIndex)
         return element
 
 
-def _position(data: bytes, index: int) -> tuple[int, int]:
-    before = data[:index].decode("utf-8", errors="replace")
-    return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+class _Lines:
+    """A byte offset of the document → (line, column in characters), in time for its line only."""
+
+    def __init__(self, document: bytes):
+        self.document = document
+        self.starts = [0] + [match.end() for match in re.finditer(rb"\n", document)]
+
+    def __call__(self, index: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, index)
+        start = self.starts[line - 1]
+        return line, len(self.document[start:index].decode("utf-8", errors="replace")) + 1
 
 
 def import_xliff(source: Source, data: bytes, name: str, *, partial: bool = False) -> Imported:
@@ -275,7 +284,7 @@ def _parse(data: bytes, name: str) -> tuple[ET.Element, dict[ET.Element, tuple[i
         parser.feed(data)
         root = parser.close()
     except DefusedXmlException as error:
-        line, column = _position(data, parser.parser.CurrentByteIndex)
+        line, column = builder.position(parser.parser.CurrentByteIndex)
         raise FaqError([Problem(name, line, column, f"a DTD or entity declaration is not allowed in XLIFF here ({type(error).__name__})")]) from None
     except ET.ParseError as error:
         line, column = error.position
