@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import pytest
 from helpers import LANGUAGE_DIRS, ROOT, html
+from selectolax.lexbor import LexborHTMLParser
 
 from faqgen.markup import expand_abbreviations
 from faqgen.pipeline import check
+from faqgen.render import RichTextRenderer
 
 FAQ = check(ROOT / "faq.yaml").faq
 GLOSSARY = [("ODSP", "Ontario Disability Support Program"), ("SSM", "Service System Manager")]
@@ -51,3 +53,13 @@ def test_the_glossary_page_lists_every_term_with_its_anchor_and_the_other_langua
     assert FAQ.glossary[3].definition.in_(lang).split()[0] in odsp.get_text()
     home = html(built_site / LANGUAGE_DIRS[lang] / "index.html")
     assert home.select_one('article a[href="glossary/"]') is not None
+
+
+def test_a_hostile_expansion_is_shown_as_typed_never_as_markup():
+    hostile = 'Term](javascript:alert(1)) *x* &lt;script&gt; {: onclick="alert(1)" }'
+    text = expand_abbreviations("The ODSP office.", [("ODSP", hostile)], set())
+    rendered = RichTextRenderer({"en": {}}).render(text, "en")
+    assert rendered.problems == []
+    fragment = LexborHTMLParser(rendered.html, is_fragment=True)
+    assert [node.tag for node in fragment.root.traverse(include_text=False) if node.tag != "-text"] == ["p"]
+    assert fragment.text() == f"The {hostile} (ODSP) office."
