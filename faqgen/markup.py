@@ -130,7 +130,12 @@ def markdown_escape(text: str) -> str:
     longer end a link."""
     text = " ".join(text.split())
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    # At the start of a paragraph, "- " or "1. " would begin a list and "---" a rule.
+    return _LIST_OR_RULE.sub(lambda match: f"{match.group(1)}\\." if match.group(1) else "\\-", text, count=1)
+
+
+_LIST_OR_RULE = re.compile(r"^(\d+)\.|^-")
 
 
 _NOT_PROSE = re.compile(r"\[\[[^\]\n]*\]\]|\]\([^)\n]*\)|\]\[[^\]\n]*\]|https?://\S+")
@@ -141,10 +146,12 @@ def expand_abbreviations(text: str, glossary: list[tuple[str, str]], explained: 
     """The text with the first use of each abbreviation not yet `explained` on its page written
     out, "Service System Manager (SSM)", unless the text already writes it so; `glossary`:
     (abbreviation, what it stands for); `explained` is updated."""
+    if all(abbreviation in explained or abbreviation not in text for abbreviation, _ in glossary):
+        return text
     protected = [match.span() for match in _NOT_PROSE.finditer(text)]
     edits = []
     for abbreviation, term in glossary:
-        if abbreviation in explained:
+        if abbreviation in explained or abbreviation not in text:  # most texts hold none: no regex scan
             continue
         for match in re.finditer(rf"(?<![\w-]){re.escape(abbreviation)}(?![\w-])", text):
             if any(start <= match.start() < end for start, end in protected):

@@ -7,8 +7,8 @@
       - i18n: …
 
 Thin event handlers, as mkdocs-static-i18n's plugin has them; each job is another module's:
-generation (faqgen.pipeline), page data (faqgen.render.faq_page, faqgen.section_text),
-addresses (faqgen.addresses) and search (faqgen.search). The state of one build lives in a
+generation (faqgen.pipeline), the generated pages' HTML (faqgen.page_html), page data
+(faqgen.render.faq_page), addresses (faqgen.addresses) and search (faqgen.search). The state of one build lives in a
 `_Build` made in on_config; the plugin instance itself lives for the whole of `mkdocs serve`
 (it has on_startup), which is what lets the preview keep the last good FAQ.
 """
@@ -28,18 +28,19 @@ from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
+from mkdocs.structure.toc import get_toc
 
-from .addresses import SITEMAP, Addresses, sitemap
+from .addresses import SITEMAP, Addresses, relative_url, sitemap
 from .feeds import atom_feed, feed_file
 from .frame import page_frame
 from .labels import LABELS
 from .languages import folders, root_language
 from .model import Faq, iso_date
+from .page_html import GeneratedMarkdownError, PageHtml, page_html
 from .pipeline import generate
 from .problems import FaqError, os_error_message
-from .render import RichTextRenderer, faq_page, page_names
+from .render import GENERATED_MARKER, RichTextRenderer, faq_page, page_names
 from .search import SearchIndexError, audience_records, build_index
-from .section_text import SectionTexts
 from .takeaway import downloads, relative_href, write_takeaways
 from .updates import Changes
 from .write import HandWrittenPageError, is_generated
@@ -73,6 +74,7 @@ class _Build:
     changes: Changes  # when each page and question last changed
     rich_texts: RichTextRenderer | None  # the rich texts the build converted (None: the preview's last good FAQ)
     texts: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)  # (language, page) → section id → text
+    converted: dict[str, PageHtml] = field(default_factory=dict)  # a generated page's file → its HTML, until MkDocs asks
 
 
 class FaqPlugin(BasePlugin[FaqConfig]):
@@ -81,7 +83,6 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         self.last_good: Faq | None = None  # shown by the preview while faq.yaml has errors
         self.build: _Build | None = None
         self.builds_open = 0  # mkdocs-static-i18n builds each further language inside the first
-        self.section_texts = SectionTexts()  # the Markdown extension that reads each converted page
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
@@ -91,7 +92,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         if self.builds_open > 1:  # a further language: generated already
             # It writes into the same folder: its 404.html (in its language's chrome) would replace the root's.
             config.theme.static_templates.discard("404.html")
-            return self._with_section_texts(config)
+            return config
         faq, warnings, texts = self._generate(config)
         for warning in warnings:
             log.warning(str(warning))  # `mkdocs build --strict` (publishing) stops on these
@@ -100,7 +101,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         config.theme.static_templates.discard("sitemap.xml")  # ours is written after the build (on_post_build)
         config.nav = [f"{name}.md" for name in self.build.pages]
         _add_assets(config)
-        return self._with_section_texts(config)
+        return config
 
     def _generate(self, config):
         try:
@@ -120,11 +121,6 @@ class FaqPlugin(BasePlugin[FaqConfig]):
             raise PluginError(f"the pages could not be written: {os_error_message(error)}") from None
         return result.faq, result.warnings, result.texts
 
-    def _with_section_texts(self, config):
-        if self.section_texts not in config.markdown_extensions:
-            config.markdown_extensions.append(self.section_texts)
-        return config
-
     def on_serve(self, server, *, config, builder):
         server.watch(self.config.source)  # an edit of faq.yaml rebuilds the preview
         # The pages in docs_dir are written by each build from faq.yaml: watching them would make
@@ -143,9 +139,36 @@ class FaqPlugin(BasePlugin[FaqConfig]):
             files.append(File(f"{ASSETS.name}/{asset.name}", str(ASSETS.parent), config.site_dir, config.use_directory_urls))
         return files
 
+    def on_page_markdown(self, markdown, *, page, config, files):
+        """A page faqgen generated is converted by faqgen (faqgen/page_html.py: its own grammar,
+        the same HTML Python-Markdown makes of it, in a fraction of the time); MkDocs then
+        converts nothing. Hand-written pages are MkDocs' as usual."""
+        if GENERATED_MARKER not in page.meta:
+            return markdown
+        _, name = _page_of(page)
+        try:
+            self.build.converted[page.file.src_uri] = page_html(markdown, page.file.src_uri, lambda href: self._link(name, href))
+        except GeneratedMarkdownError as error:
+            raise PluginError(str(error)) from None
+        return ""
+
+    def _link(self, name: str, href: str) -> str:
+        """A link of a generated page (`timeline.md`, `municipalities.md#id`, `#id`) as the site has it."""
+        target, _, anchor = href.partition("#")
+        if not target:
+            return href
+        page = target.removesuffix(".md")
+        if not target.endswith(".md") or page not in self.build.pages:
+            raise GeneratedMarkdownError(f"{name}: a link to `{href}`, which is no page of this FAQ")
+        return relative_url(name, page) + (f"#{anchor}" if anchor else "")
+
     def on_page_content(self, html, *, page, config, files):
-        self.build.texts[_page_of(page)] = self.section_texts.texts  # of the page just converted
-        return html
+        if (converted := self.build.converted.pop(page.file.src_uri, None)) is None:
+            return html
+        # What Page.render would have set from Python-Markdown's run.
+        page.toc, page.present_anchor_ids = get_toc(converted.toc), converted.anchor_ids
+        self.build.texts[_page_of(page)] = converted.section_texts
+        return converted.html
 
     def on_page_context(self, context, *, page, config, nav):
         """What overrides/ show: schema.org data in the head, search's words (partials/search.html)."""

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import re
 
-import markdown
 import pytest
 from helpers import ROOT
 
+from faqgen.page_html import page_html
 from faqgen.pipeline import check
 from faqgen.search import QUESTIONS_PER_RECORD, audience_records, separate_elisions
-from faqgen.section_text import SectionTexts
 
 FAQ = check(ROOT / "faq.yaml").faq
 
@@ -51,14 +50,15 @@ def test_an_audience_page_is_indexed_as_its_own_record_and_parts_of_its_question
 
 
 def test_section_texts_are_read_from_the_converted_page():
-    extension = SectionTexts()
-    converter = markdown.Markdown(extensions=["attr_list", "md_in_html", extension])
-    converter.convert(
-        "# Page {: #page-title }\n\nIntro.\n\n## Key points {: #key-points }\n\n- one *point*\n- two\n\n"
-        "## 1. Question? {: #first }\n\nAn [answer](x) in *two*\nlines.\n\n<ol><li>Phase <b>I</b></li></ol>\n\n"
-        "[Copy the link](#first){: .faq-permalink }\n\n<p>Last updated</p>\n"
+    converted = page_html(
+        "# Page {: #page-title }\n\nIntro.\n\n## Key points {: #key-points }\n\n<ul>\n<li>one <em>point</em></li>\n"
+        "<li>two</li>\n</ul>\n\n## 1. Question? {: #first }\n\n<div>\n<p>An <a href=\"x\">answer</a> in <em>two</em>\n"
+        "lines.</p>\n</div>\n\n<ol><li>Phase <b>I</b></li></ol>\n\n[Copy the link](#first){: .faq-permalink }\n\n"
+        "<p>Last updated</p>\n",
+        "page.en.md",
+        lambda href: href,
     )
-    assert extension.texts == {"key-points": "one point two", "first": "An answer in two lines. Phase I"}
+    assert converted.section_texts == {"key-points": "one point two", "first": "An answer in two lines. Phase I"}
 
 
 def test_the_search_script_drops_the_elisions_the_index_separates():
