@@ -239,6 +239,7 @@ def _site(file: Path, arguments) -> int:
     def waiting() -> None:
         print(f"{arguments.output}: another build is publishing there; waiting for it", file=sys.stderr)
 
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # MkDocs builds in this process: no theme banner
     pages = build_site(file.resolve().parent, Path(arguments.output), on_wait=waiting)
     print(f"{arguments.output}: {pages} pages built, verified and published")
     return 0

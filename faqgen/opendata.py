@@ -38,14 +38,13 @@ def open_data(faq: Faq, addresses: Addresses, texts: RichTextRenderer | None = N
         return None if translation is None else {lang: translation.in_(lang) for lang in LANGUAGES}
 
     def rich(text: RichText, page: str) -> dict:
-        html = {}
+        html, text_of = {}, {}
         for lang in LANGUAGES:
             fragment = LexborHTMLParser(render(text, lang, page), is_fragment=True)
             for link in fragment.css("a[href]"):  # as published: relative to the page → the page's address
                 link.attrs["href"] = urljoin(_address(addresses, lang, page), link.attributes["href"])
             html[lang] = (fragment.html or "").replace("&nbsp;", "\u00a0")
-        text_of = {lang: " ".join(LexborHTMLParser(html[lang], is_fragment=True).text(separator=" ").split())
-                   for lang in LANGUAGES}  # fmt: skip
+            text_of[lang] = " ".join(fragment.text(separator=" ").split())
         return {"text": text_of, "html": html}
 
     data = {

@@ -32,11 +32,12 @@ def check(faq_path: Path, display_name: str | None = None, *, strict: bool = Fal
 
 
 def generate(
-    faq_path: Path, content_dir: Path, *, as_of: dt.date | None = None, display_name: str | None = None
+    faq_path: Path, content_dir: Path, *, as_of: dt.date | None = None, display_name: str | None = None,
+    checked: Validated | None = None,
 ) -> Generated:
-    """Regenerate content/ from faq.yaml. Nothing is written unless the whole file is valid
-    and every page rendered."""
-    checked = check(faq_path, display_name)
+    """Regenerate content/ from faq.yaml (`checked`: as the caller has just validated it, not
+    read again). Nothing is written unless the whole file is valid and every page rendered."""
+    checked = checked or check(faq_path, display_name)
     with cycle_collection_paused():
         pages = render_site(checked.faq, as_of, checked.texts)
     return Generated(checked.faq, checked.warnings, pages, write_pages(pages, content_dir), checked.texts)

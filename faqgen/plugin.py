@@ -40,9 +40,10 @@ from .page_html import GeneratedMarkdownError, PageHtml, page_html
 from .pipeline import generate
 from .problems import FaqError, os_error_message
 from .render import GENERATED_MARKER, RichTextRenderer, faq_page, page_names
-from .search import SearchIndexError, audience_records, build_index
+from .search import SearchIndex, SearchIndexError, audience_records
 from .takeaway import downloads, relative_href, write_takeaways
 from .updates import Changes
+from .validate import Validated
 from .write import HandWrittenPageError, is_generated
 
 log = logging.getLogger("mkdocs.plugins.faq")
@@ -83,6 +84,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         self.last_good: Faq | None = None  # shown by the preview while faq.yaml has errors
         self.build: _Build | None = None
         self.builds_open = 0  # mkdocs-static-i18n builds each further language inside the first
+        self.validated: Validated | None = None  # faq.yaml as `build_faq.py site` validated it: not read again
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
@@ -106,7 +108,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
     def _generate(self, config):
         try:
             result = generate(Path(self.config.source), Path(config.docs_dir), as_of=self.config.as_of,
-                              display_name=Path(self.config.source).name)  # fmt: skip
+                              display_name=Path(self.config.source).name, checked=self.validated)  # fmt: skip
         except FaqError as error:
             if not (self.serving and self.last_good is not None):
                 raise PluginError(f"{Path(self.config.source).name} cannot be published; no page was changed:\n{error}") from None
@@ -213,8 +215,6 @@ class FaqPlugin(BasePlugin[FaqConfig]):
                 (site / feed_file(lang)).write_bytes(atom_feed(build.faq, build.addresses, lang))
         elif build.faq.updates:
             log.info("site_url is not set (FAQ_SITE_URL): no Atom feed of the updates")
-        latest = max(build.changes.page_modified(name) for name in build.pages)
-        write_takeaways(site, build.faq, build.addresses, latest, pdf=self.config.pdf, texts=build.rich_texts)
         pages, records = [], []
         for lang in build.addresses.language_dirs:
             for name in build.pages:
@@ -223,8 +223,15 @@ class FaqPlugin(BasePlugin[FaqConfig]):
                     records += audience_records(audience, lang, url, build.texts[(lang, name)])
                 else:
                     pages.append(site / build.addresses.path(lang, name) / "index.html")
+        index = SearchIndex.start(site, pages, records, build.faq)
+        try:  # while Pagefind indexes, in a process of its own
+            latest = max(build.changes.page_modified(name) for name in build.pages)
+            write_takeaways(site, build.faq, build.addresses, latest, pdf=self.config.pdf, texts=build.rich_texts)
+        except BaseException:
+            index.cancel()
+            raise
         try:
-            build_index(site, pages, records, build.faq)
+            index.finish()
         except SearchIndexError as error:
             raise PluginError(str(error)) from None
 

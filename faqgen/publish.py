@@ -6,7 +6,8 @@ Guarantees (tested by killing runs at several points and by running two at once)
 - one run at a time (a lock on the output's parent folder; a second run waits);
 - the new site replaces the old one in one step (Linux renameat2 RENAME_EXCHANGE), so there
   is never a moment without a complete site; if anything fails, the old site is untouched;
-- leftovers of killed runs are removed by the next run, and mkdocs and pagefind end with it;
+- leftovers of killed runs are removed by the next run, and pagefind ends with it (MkDocs
+  builds in this process: faq.yaml is validated once, and the build uses what was validated);
 - the site is readable by everyone (folders 0755, files 0644), e.g. by a web server.
 """
 
@@ -16,17 +17,17 @@ import ctypes
 import ctypes.util
 import errno
 import fcntl
+import logging
 import os
 import shutil
-import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from . import processes
 from .languages import project_root_language
 from .pipeline import check
+from .validate import Validated
 from .verify import verify_site
 
 MARKER = ".faq-site"
@@ -48,15 +49,7 @@ def build_site(root: Path, output: Path, *, on_wait: Callable[[], None] = lambda
         _remove_leftovers(output)
         staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-new-", dir=output.parent))
         try:
-            result = processes.run(
-                [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staging)],
-                cwd=root,
-                capture_output=True,
-                text=True,
-                env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-            )
-            if result.returncode != 0:
-                raise PublishError(f"mkdocs build --strict failed:\n{result.stderr.strip()}")
+            _mkdocs_build(root / "mkdocs.yml", staging, root / "faq.yaml", checked)
             problems = verify_site(staging, checked.faq, project_root_language(root))
             if problems:
                 raise PublishError("the built site failed verification:\n" + "\n".join(problems))
@@ -67,6 +60,52 @@ def build_site(root: Path, output: Path, *, on_wait: Callable[[], None] = lambda
             return pages
         finally:
             shutil.rmtree(staging, ignore_errors=True)  # after the exchange: the old site
+
+
+def _mkdocs_build(config_file: Path, site_dir: Path, faq_file: Path, checked: Validated) -> None:
+    """`mkdocs build --strict` in this process, as MkDocs' own command runs it, its plugin
+    handed the FAQ this run has validated: faq.yaml is read and validated once per `site`.
+    PublishError with MkDocs' warnings and errors if it refuses."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    messages = _Messages()
+    logger = logging.getLogger("mkdocs")
+    saved = logger.level, logger.propagate
+    logger.setLevel(logging.WARNING)  # its progress lines are not ours to print
+    logger.propagate = False
+    logger.addHandler(messages)
+    try:
+        config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
+        plugin = config.plugins["faq"]
+        if Path(plugin.config.source).resolve() != faq_file.resolve():
+            raise PublishError(f"{config_file.name} builds from {plugin.config.source}, but `site` publishes "
+                               f"{faq_file}: set the faq plugin's source to it")  # fmt: skip
+        plugin.validated = checked
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except (MkDocsException, OSError) as error:
+        lines = [*messages.lines, *([] if str(error) in "\n".join(messages.lines) else [str(error)])]
+        raise PublishError("mkdocs build --strict failed:\n" + "\n".join(lines)) from None
+    finally:
+        logger.removeHandler(messages)
+        logger.setLevel(saved[0])
+        logger.propagate = saved[1]
+
+
+class _Messages(logging.Handler):
+    """MkDocs' warnings and errors of one build, as its command line prints them."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(f"{record.levelname} - {record.getMessage()}")
 
 
 def refuse_output(root: Path, output: Path) -> None:

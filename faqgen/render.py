@@ -88,12 +88,32 @@ def render_site(faq: Faq, as_of: dt.date | None = None, texts: RichTextRenderer 
     return pages
 
 
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Each template compiled once per process, though each renderer (pages, open data, each
+    PDF) has an environment of its own, with its own globals. For `_Renderer`'s environment
+    only: compiled code depends on the environment's settings."""
+
+    def __init__(self):
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if (code := self.compiled.get(bucket.key)) is not None:
+            bucket.bytecode_from_string(code)  # Jinja compares the source's checksum and recompiles if it changed
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
+
+
 class _Renderer:
     def __init__(self, faq: Faq, as_of: dt.date, texts: RichTextRenderer | None):
         self.faq = faq
         self.as_of = as_of
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES),
+            bytecode_cache=_COMPILED,
             autoescape=lambda name: name is not None and name.endswith(".html.j2"),
             finalize=_escape_for_markdown,
             undefined=jinja2.StrictUndefined,
@@ -197,30 +217,38 @@ class RichTextRenderer:
         self.converter = EditorMarkdown()  # one, reset between texts: making one costs more than converting
         self.references = references
         self.marks = marks or {}
-        # Each piece is converted and checked once per run: the validator's work is the renderer's.
-        self._converted: dict[tuple[str, str], tuple[str, list[str], list[str]]] = {}
+        # Each text is converted and checked once per run: the validator's work is the renderer's.
+        self._converted: dict[tuple[str, str], list[tuple[str, str, list[str], list[str]]]] = {}
 
     def render(self, text: str, lang: str, question_link=None, blocks=None) -> RenderedText:
         parts, problems = [], []
-        for kind, piece in split_blocks(typeset(text.strip(), lang)):  # stripped, as the model holds it
+        for kind, converted, names, found in self._pieces(text, lang):
             if kind == "block":
-                parts.append(blocks[piece]() if blocks else "")
+                parts.append(blocks[converted]() if blocks else "")
                 continue
-            html, names, found = self._convert(piece, lang)
             problems += found
             # The [[question-id]] links are faqgen's own, put in once the editor's part is checked.
-            parts.append(put_links(html, names, question_link) if question_link else html)
+            parts.append(put_links(converted, names, question_link) if question_link else converted)
         return RenderedText("\n".join(parts), problems)
 
-    def _convert(self, piece: str, lang: str) -> tuple[str, list[str], list[str]]:
-        if (piece, lang) not in self._converted:
-            html, names, marked_up = self.converter.convert(piece, self.references.get(lang, {}), self.marks.get(lang))
-            if marked_up:
-                fragment = check_fragment(html)
-                self._converted[(piece, lang)] = fragment.html, names, fragment.problems
-            else:  # paragraphs of text without < > &: nothing to check (the property tests hold it)
-                self._converted[(piece, lang)] = html, names, []
-        return self._converted[(piece, lang)]
+    def _pieces(self, text: str, lang: str) -> list[tuple[str, str, list[str], list[str]]]:
+        """The text typeset, split around its blocks, each other piece converted and checked:
+        (kind, HTML or the block's name, [[link]] names, problems). Once per text and language."""
+        text = text.strip()  # as the model holds it: the validator hands the loaded text, the pages the model's
+        if (text, lang) not in self._converted:
+            pieces = []
+            for kind, piece in split_blocks(typeset(text, lang)):
+                if kind == "block":
+                    pieces.append((kind, piece, [], []))
+                    continue
+                html, names, marked_up = self.converter.convert(piece, self.references.get(lang, {}), self.marks.get(lang))
+                if marked_up:
+                    fragment = check_fragment(html)
+                    pieces.append((kind, fragment.html, names, fragment.problems))
+                else:  # paragraphs of text without < > &: nothing to check (the property tests hold it)
+                    pieces.append((kind, html, names, []))
+            self._converted[(text, lang)] = pieces
+        return self._converted[(text, lang)]
 
 
     @classmethod

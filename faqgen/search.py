@@ -28,6 +28,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 from collections import Counter
@@ -114,48 +115,76 @@ def equivalents(faq: Faq, lang: str) -> list[list[str]]:
     return glossary + [synonyms.in_(lang) for synonyms in faq.synonyms]
 
 
-def build_index(site: Path, pages: Iterable[Path], records: Iterable[Record], faq: Faq) -> None:
-    """Write the search bundle to site/pagefind/ from `pages` (built HTML files, indexed from
-    their <article>) and `records`, with faqgen's facts for the search script."""
-    template = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True
-    ).get_template("search_record.html.j2")
-    words = {lang: Counter() for lang in LANGUAGES}
-    counts = Counter()  # (lang, "records" or "sections") → how many
-    with tempfile.TemporaryDirectory(prefix="faq-search-") as copy:
-        for page in pages:
-            html = _write(Path(copy) / page.relative_to(site), page.read_text(encoding="utf-8"))
-            tree = LexborHTMLParser(html)
-            lang, article = tree.root.attributes.get("lang"), tree.css_first("article")
-            if lang in words and article is not None:
-                sections = len(article.css("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]")) or 1
-                _count(words[lang], counts, lang, sections, article.text(separator=" "))
-        for record in records:
-            _write(Path(copy) / record.file, template.render(record=record))
-            # Read from the record's own texts: parsing thousands of records again costs seconds.
-            texts = [record.title, record.text, *(text for q in record.questions for text in (q.heading, q.text))]
-            sections = len(record.questions) + bool(record.text)
-            _count(words[record.lang], counts, record.lang, sections, separate_elisions(" ".join(texts)))
-        shutil.rmtree(site / BUNDLE, ignore_errors=True)
-        result = processes.run(
-            [sys.executable, "-m", "pagefind", "--site", copy, "--root-selector", "article",
-             "--output-path", str(site / BUNDLE)],
-            capture_output=True,
-            text=True,
-        )  # fmt: skip
-    if result.returncode != 0:
-        raise SearchIndexError(f"pagefind could not index the site:\n{result.stdout}{result.stderr}")
-    _stable_entry(site / BUNDLE / "pagefind-entry.json")
-    for lang in LANGUAGES:
-        facts = {
-            "records": counts[lang, "records"],
-            "sections": counts[lang, "sections"],
-            "equivalents": equivalents(faq, lang),
-            "words": [word for word, _ in sorted(words[lang].items(), key=lambda item: (-item[1], item[0]))],
-        }
-        (site / BUNDLE / f"faq-search-{lang}.json").write_text(
-            json.dumps(facts, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
-        )
+class SearchIndex:
+    """The search bundle being written to site/pagefind/: `start` prepares what Pagefind indexes
+    and starts it, so that the build can go on meanwhile (Pagefind is a process of its own);
+    `finish` waits for it and adds faqgen's facts for the search script."""
+
+    def __init__(self, site: Path, faq: Faq, copy: tempfile.TemporaryDirectory, indexer: subprocess.Popen,
+                 words: dict[str, Counter], counts: Counter):  # fmt: skip
+        self.site, self.faq, self.copy, self.indexer, self.words, self.counts = site, faq, copy, indexer, words, counts
+
+    @classmethod
+    def start(cls, site: Path, pages: Iterable[Path], records: Iterable[Record], faq: Faq) -> SearchIndex:
+        """From `pages` (built HTML files, indexed from their <article>) and `records`."""
+        template = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True
+        ).get_template("search_record.html.j2")
+        words = {lang: Counter() for lang in LANGUAGES}
+        counts = Counter()  # (lang, "records" or "sections") → how many
+        copy = tempfile.TemporaryDirectory(prefix="faq-search-")
+        try:
+            for page in pages:
+                html = _write(Path(copy.name) / page.relative_to(site), page.read_text(encoding="utf-8"))
+                tree = LexborHTMLParser(html)
+                lang, article = tree.root.attributes.get("lang"), tree.css_first("article")
+                if lang in words and article is not None:
+                    sections = len(article.css("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]")) or 1
+                    _count(words[lang], counts, lang, sections, article.text(separator=" "))
+            for record in records:
+                _write(Path(copy.name) / record.file, template.render(record=record))
+                # Read from the record's own texts: parsing thousands of records again costs seconds.
+                texts = [record.title, record.text, *(text for q in record.questions for text in (q.heading, q.text))]
+                sections = len(record.questions) + bool(record.text)
+                _count(words[record.lang], counts, record.lang, sections, separate_elisions(" ".join(texts)))
+            shutil.rmtree(site / BUNDLE, ignore_errors=True)
+            indexer = processes.start(
+                [sys.executable, "-m", "pagefind", "--site", copy.name, "--root-selector", "article",
+                 "--output-path", str(site / BUNDLE)],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )  # fmt: skip
+        except BaseException:
+            copy.cleanup()
+            raise
+        return cls(site, faq, copy, indexer, words, counts)
+
+    def finish(self) -> None:
+        """Wait for Pagefind; SearchIndexError if it failed."""
+        try:
+            stdout, stderr = self.indexer.communicate()
+        finally:
+            self.copy.cleanup()
+        if self.indexer.returncode != 0:
+            raise SearchIndexError(f"pagefind could not index the site:\n{stdout}{stderr}")
+        _stable_entry(self.site / BUNDLE / "pagefind-entry.json")
+        for lang in LANGUAGES:
+            facts = {
+                "records": self.counts[lang, "records"],
+                "sections": self.counts[lang, "sections"],
+                "equivalents": equivalents(self.faq, lang),
+                "words": [word for word, _ in sorted(self.words[lang].items(), key=lambda item: (-item[1], item[0]))],
+            }
+            (self.site / BUNDLE / f"faq-search-{lang}.json").write_text(
+                json.dumps(facts, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+            )
+
+    def cancel(self) -> None:
+        """The build failed meanwhile: end Pagefind, remove its copy."""
+        self.indexer.kill()
+        self.indexer.communicate()
+        self.copy.cleanup()
 
 
 def _write(path: Path, html: str) -> str:
