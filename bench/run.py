@@ -52,6 +52,15 @@ TARGETS = {  # issue 6, on the 2-core machine of bench/RESULTS.md
     "query_kb_at_5000": 300,
     "verify_share": 0.10,  # issue 14: verification, with the HTML5 parser of issue 10, ≤ 10 % of publishing
 }
+PUBLISHING = {  # issue 14: `build_faq.py site`, against the stock theme's build of the same Markdown
+    "site_s_at_5000": 5.0,
+    "site_per_stock": 0.75,
+    "site_growth_5000_10000": 2.05,
+    "build_per_stock": 1.0,
+    "serve_edit_s_at_5000": 3.0,
+    "peak_mb_at_10000": 400,
+    "page_per_stock": 1.0,
+}
 
 
 @dataclass
@@ -68,6 +77,12 @@ class Run:
     verify_s: float = 0.0  # faqgen.verify on the built site: every page parsed once (HTML5) and held to the allowlist
     relevance: dict[str, Score] = field(default_factory=dict)  # language → tests/relevance.yaml's score
     takeaway_s: dict[str, float] = field(default_factory=dict)  # format → seconds (PDFs: off at these sizes)
+    site_s: float = 0.0  # `build_faq.py site`: check, build, search, verify, swap
+    site_peak_mb: float = 0.0
+    stock_s: float = 0.0  # stock mkdocs-material + mkdocs-static-i18n (the theme's lunr search), same Markdown
+    page_kb: tuple[float, float] = (0.0, 0.0)  # the audience page, gzip: ours, the stock theme's
+    serve_edit_s: float | None = None  # `mkdocs serve`: an edit shown (the audiences shape at 5,000 only)
+    phases: dict[str, float] = field(default_factory=dict)  # where `site`'s time goes (the audiences shape at 5,000)
 
 
 # --- measuring -----------------------------------------------------------------------------
@@ -184,10 +199,57 @@ def measure(shape: str, size: int, workdir: Path) -> Run:
         pages = {"": "", audience: audience, "en/": "en/"}  # home, an audience page, the English home
         run.first_view_kb, run.query_kb = reader_downloads(site, server.url, pages)
         run.relevance = search_relevance(project, server.url)
+        run.site_s, run.site_peak_mb = publish(project, server.url)
+        run.stock_s = stock_build(project)
+        run.page_kb = tuple(len(gzip.compress((tree / audience / "index.html").read_bytes(), 6)) / 1024
+                            for tree in (site, project / "stock-site"))  # fmt: skip
+        if shape == "audiences" and size == 5000:
+            run.serve_edit_s = serve_edit_delay(project)
+            run.phases = site_phases(project)
     finally:
         server.close()
     shutil.rmtree(project)
     return run
+
+
+def publish(project: Path, site_url: str) -> tuple[float, float]:
+    """Seconds and peak memory of `build_faq.py site`, what CI runs to publish."""
+    command = [sys.executable, str(ROOT / "build_faq.py"), "site", str(project / "faq.yaml"),
+               "--output", str(project / "published")]  # fmt: skip
+    seconds, peak_mb, _ = timed_process(command, project, {**ENV, "FAQ_SITE_URL": site_url})
+    return seconds, peak_mb
+
+
+STOCK = """# The stock stack on the same Markdown (content/ as faqgen wrote it): the baseline of issue 14.
+site_name: Stock
+docs_dir: content
+theme: {name: material, language: fr, font: false}
+markdown_extensions: [attr_list, toc]
+plugins:
+  - search
+  - i18n:
+      docs_structure: suffix
+      fallback_to_default: false
+      reconfigure_material: true
+      languages:
+        - {locale: fr, name: Français, default: true, build: true}
+        - {locale: en, name: English, build: true}
+"""
+
+
+def stock_build(project: Path) -> float:
+    """Seconds of mkdocs-material and mkdocs-static-i18n alone (no faqgen) building content/."""
+    (project / "mkdocs-stock.yml").write_text(STOCK, encoding="utf-8")
+    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", "mkdocs-stock.yml",
+               "--site-dir", str(project / "stock-site")]  # fmt: skip
+    seconds, _, _ = timed_process(command, project, ENV)
+    return seconds
+
+
+def site_phases(project: Path) -> dict[str, float]:
+    command = [sys.executable, "-m", "bench.phases", str(project), str(project / "phases-site")]
+    _, _, output = timed_process(command, ROOT, ENV)
+    return json.loads(output)
 
 
 def takeaway_cost(project: Path, pdf: bool = False) -> dict[str, float]:
@@ -316,6 +378,7 @@ def report(runs: list[Run], real: dict[str, float], audits: list[lighthouse.Audi
         queries = " / ".join(f"{run.query_kb[name]:.0f}" for name in ("fr", "en", "fr phrase", "en phrase"))
         lines.append(f"| {run.shape} | {run.size:,} | **{run.build_s:.1f}** | {run.verify_s:.2f} ({run.verify_s / run.build_s:.0%}) | "
                      f"{run.build_peak_mb:.0f} | {run.output_mb:.1f} ({run.files:,}) | {views} | {queries} |")  # fmt: skip
+    lines += publishing_section(runs)
     lines += ["", "## Search relevance (tests/relevance.yaml: the real FAQ's questions among the others)", "",
               "| shape | Q&As | French: first / top 3 | English: first / top 3 |",
               "| --- | ---: | --- | --- |"]  # fmt: skip
@@ -346,7 +409,8 @@ def report(runs: list[Run], real: dict[str, float], audits: list[lighthouse.Audi
               for run in runs]  # fmt: skip
     lines += ["", *lighthouse.section(audits)]
     name, ok = lighthouse.verdict(audits)
-    lines += ["", "## Targets", "", *verdicts(runs, real), f"- {'met' if ok else '**not met**'}: {name}", "", NOTES, ""]
+    lines += ["", "## Targets", "", *verdicts(runs, real), f"- {'met' if ok else '**not met**'}: {name}", "",
+              "## Targets of publishing (issue 14)", "", *publishing_verdicts(runs), "", NOTES, ""]  # fmt: skip
     return "\n".join(lines)
 
 
@@ -371,6 +435,53 @@ NOTES = """## Reading these numbers
   once by lexbor (selectolax), an HTML5 parser, and all of it held to the allowlist, plus pages,
   anchors, links and addresses. Before (BeautifulSoup on html.parser, three parses a page, the
   content only) it took 10.8 s of a 14.1 s verification at 5,000 questions (issue 14)."""
+
+
+def publishing_section(runs: list[Run]) -> list[str]:
+    """`build_faq.py site` beside the stock stack's build of the same Markdown, and where its time goes."""
+    lines = ["", "## Publishing: `build_faq.py site` against the stock theme (issue 14)", "",
+             "| shape | Q&As | `site` (s) | stock Material + i18n build (s) | `site` ÷ stock | `mkdocs build` ÷ stock | "
+             "verification ÷ `site` | peak memory of `site` (MB) | audience page, ours / stock (KB gzip) |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]  # fmt: skip
+    for run in runs:
+        lines.append(f"| {run.shape} | {run.size:,} | **{run.site_s:.1f}** | {run.stock_s:.1f} | {run.site_s / run.stock_s:.2f}× | "
+                     f"{run.build_s / run.stock_s:.2f}× | {run.verify_s / run.site_s:.0%} | {run.site_peak_mb:.0f} | "
+                     f"{run.page_kb[0]:.0f} / {run.page_kb[1]:.0f} |")  # fmt: skip
+    for run in runs:
+        if run.serve_edit_s is not None:
+            lines += ["", f"`mkdocs serve` at {run.size:,} questions ({run.shape}): an edit of faq.yaml served "
+                          f"{run.serve_edit_s:.1f} s after it was saved."]  # fmt: skip
+        if run.phases:
+            total = run.phases["total"]
+            lines += ["", f"Where `site`'s {total:.2f} s go at {run.size:,} questions ({run.shape}; bench/phases.py, "
+                          "each phase timed from outside, no profiler):", "", "| phase | seconds | share |", "| --- | ---: | ---: |"]  # fmt: skip
+            timed = {phase: seconds for phase, seconds in run.phases.items() if phase != "total"}
+            lines += [f"| {phase} | {seconds:.2f} | {seconds / total:.0%} |" for phase, seconds in timed.items()]
+            lines.append(f"| MkDocs' own work, the swap and the rest | {total - sum(timed.values()):.2f} | "
+                         f"{(total - sum(timed.values())) / total:.0%} |")  # fmt: skip
+    return lines
+
+
+def publishing_verdicts(runs: list[Run]) -> list[str]:
+    at = {(run.shape, run.size): run for run in runs}
+    t = PUBLISHING
+    five = [run for run in runs if run.size == 5000]
+    ten = [run for run in runs if run.size == 10000]
+    checks = [
+        (f"`site` ≤ {t['site_s_at_5000']:.0f} s at 5,000", all(run.site_s <= t["site_s_at_5000"] for run in five)),
+        (f"`site` ≤ {t['site_per_stock']}× the stock build at 5,000", all(run.site_s <= t["site_per_stock"] * run.stock_s for run in five)),
+        (f"`site` at 10,000 ≤ {t['site_growth_5000_10000']}× its time at 5,000",
+         all(run.site_s <= t["site_growth_5000_10000"] * at[run.shape, 5000].site_s for run in ten if (run.shape, 5000) in at)),
+        ("verification ≤ 10 % of `site` at 5,000", all(run.verify_s <= TARGETS["verify_share"] * run.site_s for run in five)),
+        ("`mkdocs build` ≤ the stock build at 5,000", all(run.build_s <= t["build_per_stock"] * run.stock_s for run in five)),
+        (f"`mkdocs serve` shows an edit ≤ {t['serve_edit_s_at_5000']:.0f} s at 5,000",
+         all(run.serve_edit_s <= t["serve_edit_s_at_5000"] for run in five if run.serve_edit_s is not None)),
+        (f"peak memory ≤ {t['peak_mb_at_10000']} MB at 10,000 (`site`, `mkdocs build`)",
+         all(max(run.site_peak_mb, run.build_peak_mb) <= t["peak_mb_at_10000"] for run in ten)),
+        ("the audience page no heavier than the stock theme's (gzip) at 5,000",
+         all(run.page_kb[0] <= t["page_per_stock"] * run.page_kb[1] for run in five)),
+    ]  # fmt: skip
+    return [f"- {'met' if ok else '**not met**'}: {name}" for name, ok in checks]
 
 
 def verdicts(runs: list[Run], real: dict[str, float]) -> list[str]:
