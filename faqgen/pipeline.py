@@ -25,19 +25,22 @@ class Generated:
     texts: RichTextRenderer  # every rich text converted and checked: the take-away formats reuse them
 
 
-def check(faq_path: Path, display_name: str | None = None, *, strict: bool = False) -> Validated:
-    """Load and validate; raises FaqError with every problem found. Writes nothing."""
+def check(faq_path: Path, display_name: str | None = None, *, strict: bool = False,
+          earlier: RichTextRenderer | None = None) -> Validated:
+    """Load and validate; raises FaqError with every problem found. Writes nothing. `earlier`:
+    the rich texts of a previous run, whose conversions are reused (the preview's)."""
     with cycle_collection_paused():
-        return validate(load_file(faq_path, display_name), strict=strict)
+        return validate(load_file(faq_path, display_name), strict=strict, earlier=earlier)
 
 
 def generate(
     faq_path: Path, content_dir: Path, *, as_of: dt.date | None = None, display_name: str | None = None,
-    checked: Validated | None = None,
+    checked: Validated | None = None, earlier: RichTextRenderer | None = None,
 ) -> Generated:
     """Regenerate content/ from faq.yaml (`checked`: as the caller has just validated it, not
-    read again). Nothing is written unless the whole file is valid and every page rendered."""
-    checked = checked or check(faq_path, display_name)
+    read again; `earlier`: see `check`). Nothing is written unless the whole file is valid and
+    every page rendered."""
+    checked = checked or check(faq_path, display_name, earlier=earlier)
     with cycle_collection_paused():
         pages = render_site(checked.faq, as_of, checked.texts)
     return Generated(checked.faq, checked.warnings, pages, write_pages(pages, content_dir), checked.texts)

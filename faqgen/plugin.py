@@ -18,6 +18,8 @@ from __future__ import annotations
 import datetime as dt
 import html
 import logging
+import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -85,6 +87,12 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         self.build: _Build | None = None
         self.builds_open = 0  # mkdocs-static-i18n builds each further language inside the first
         self.validated: Validated | None = None  # faq.yaml as `build_faq.py site` validated it: not read again
+        # The preview's: an edit converts only what it changed; the page shows before search and downloads.
+        self.earlier_texts: RichTextRenderer | None = None
+        self.earlier_pages: dict[str, tuple[tuple, PageHtml]] = {}  # a page's file → (what it was made of, its HTML)
+        self.after_build: threading.Thread | None = None  # the search index and take-away formats, being written
+        self.stop_after_build = threading.Event()  # a newer build makes them useless: stop them
+        self.index: SearchIndex | None = None  # the one Pagefind is writing
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
@@ -95,6 +103,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
             # It writes into the same folder: its 404.html (in its language's chrome) would replace the root's.
             config.theme.static_templates.discard("404.html")
             return config
+        self._stop_after_build()  # before this build empties the site folder
         faq, warnings, texts = self._generate(config)
         for warning in warnings:
             log.warning(str(warning))  # `mkdocs build --strict` (publishing) stops on these
@@ -108,7 +117,8 @@ class FaqPlugin(BasePlugin[FaqConfig]):
     def _generate(self, config):
         try:
             result = generate(Path(self.config.source), Path(config.docs_dir), as_of=self.config.as_of,
-                              display_name=Path(self.config.source).name, checked=self.validated)  # fmt: skip
+                              display_name=Path(self.config.source).name, checked=self.validated,
+                              earlier=self.earlier_texts)  # fmt: skip
         except FaqError as error:
             if not (self.serving and self.last_good is not None):
                 raise PluginError(f"{Path(self.config.source).name} cannot be published; no page was changed:\n{error}") from None
@@ -121,6 +131,8 @@ class FaqPlugin(BasePlugin[FaqConfig]):
             raise PluginError(str(error)) from None
         except OSError as error:
             raise PluginError(f"the pages could not be written: {os_error_message(error)}") from None
+        if self.serving:
+            self.earlier_texts = result.texts
         return result.faq, result.warnings, result.texts
 
     def on_serve(self, server, *, config, builder):
@@ -148,10 +160,18 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         if GENERATED_MARKER not in page.meta:
             return markdown
         _, name = _page_of(page)
-        try:
-            self.build.converted[page.file.src_uri] = page_html(markdown, page.file.src_uri, lambda href: self._link(name, href))
-        except GeneratedMarkdownError as error:
-            raise PluginError(str(error)) from None
+        made_of = (markdown, tuple(self.build.pages))  # links depend on which pages there are
+        earlier = self.earlier_pages.get(page.file.src_uri)
+        if earlier is not None and earlier[0] == made_of:
+            converted = earlier[1]
+        else:
+            try:
+                converted = page_html(markdown, page.file.src_uri, lambda href: self._link(name, href))
+            except GeneratedMarkdownError as error:
+                raise PluginError(str(error)) from None
+            if self.serving:
+                self.earlier_pages[page.file.src_uri] = (made_of, converted)
+        self.build.converted[page.file.src_uri] = converted
         return ""
 
     def _link(self, name: str, href: str) -> str:
@@ -215,6 +235,15 @@ class FaqPlugin(BasePlugin[FaqConfig]):
                 (site / feed_file(lang)).write_bytes(atom_feed(build.faq, build.addresses, lang))
         elif build.faq.updates:
             log.info("site_url is not set (FAQ_SITE_URL): no Atom feed of the updates")
+        if self.serving:  # the preview shows the edited page now; its search and downloads follow
+            self.stop_after_build.clear()
+            self.after_build = threading.Thread(target=self._after_build_logged, args=(build, site), daemon=True)
+            self.after_build.start()
+        else:
+            self._after_build(build, site)
+
+    def _after_build(self, build: _Build, site: Path) -> None:
+        """The search index and the take-away formats, from the built pages."""
         pages, records = [], []
         for lang in build.addresses.language_dirs:
             for name in build.pages:
@@ -223,20 +252,51 @@ class FaqPlugin(BasePlugin[FaqConfig]):
                     records += audience_records(audience, lang, url, build.texts[(lang, name)])
                 else:
                     pages.append(site / build.addresses.path(lang, name) / "index.html")
-        index = SearchIndex.start(site, pages, records, build.faq)
+        self.index = index = SearchIndex.start(site, pages, records, build.faq)
         try:  # while Pagefind indexes, in a process of its own
-            latest = max(build.changes.page_modified(name) for name in build.pages)
-            write_takeaways(site, build.faq, build.addresses, latest, pdf=self.config.pdf, texts=build.rich_texts)
+            if not self.stop_after_build.is_set():
+                latest = max(build.changes.page_modified(name) for name in build.pages)
+                write_takeaways(site, build.faq, build.addresses, latest, pdf=self.config.pdf, texts=build.rich_texts)
         except BaseException:
             index.cancel()
             raise
+        if self.stop_after_build.is_set():
+            index.cancel()
+            return
         try:
             index.finish()
         except SearchIndexError as error:
             raise PluginError(str(error)) from None
+        finally:
+            self.index = None
+
+    def _after_build_logged(self, build: _Build, site: Path) -> None:
+        started = time.monotonic()
+        try:
+            self._after_build(build, site)
+        except (PluginError, OSError) as error:
+            if not self.stop_after_build.is_set():
+                log.error(f"the preview's search index or downloads could not be written: {error}")
+            return
+        if not self.stop_after_build.is_set():
+            log.info(f"the preview's search index and downloads are written ({time.monotonic() - started:.1f} s)")
+
+    def _stop_after_build(self) -> None:
+        """Stop the last build's search index and downloads (the preview's): at their next step,
+        Pagefind at once."""
+        if self.after_build is None:
+            return
+        self.stop_after_build.set()
+        if (index := self.index) is not None:
+            index.stop()
+        self.after_build.join()
+        self.after_build = None
 
     def on_build_error(self, *, error):
         self.builds_open = 0  # the next build (serve) starts afresh
+
+    def on_shutdown(self):
+        self._stop_after_build()  # serve stops: Pagefind is not left writing
 
 
 ASSETS = Path(__file__).parent / "assets"

@@ -252,9 +252,13 @@ class RichTextRenderer:
 
 
     @classmethod
-    def for_data(cls, data) -> RichTextRenderer:
-        """The renderer for the `links:` of loaded data (or of the model's dump)."""
-        return cls(link_references(data), link_marks(data))
+    def for_data(cls, data, earlier: RichTextRenderer | None = None) -> RichTextRenderer:
+        """The renderer for the `links:` of loaded data (or of the model's dump); `earlier`'s
+        conversions are kept if it read the same links (the preview's next build)."""
+        renderer = cls(link_references(data), link_marks(data))
+        if earlier is not None and (earlier.references, earlier.marks) == (renderer.references, renderer.marks):
+            renderer._converted = earlier._converted
+        return renderer
 
 
 def link_marks(data) -> dict[str, dict[str, tuple[str, str]]]:

@@ -182,9 +182,13 @@ class SearchIndex:
 
     def cancel(self) -> None:
         """The build failed meanwhile: end Pagefind, remove its copy."""
-        self.indexer.kill()
+        self.stop()
         self.indexer.communicate()
         self.copy.cleanup()
+
+    def stop(self) -> None:
+        """End Pagefind now (from any thread): `finish` then fails, `cancel` cleans up."""
+        self.indexer.kill()
 
 
 def _write(path: Path, html: str) -> str:

@@ -30,16 +30,17 @@ class Validated:
     texts: RichTextRenderer  # the rich texts, converted and checked: the pages use them
 
 
-def validate(source: Source, *, strict: bool = False) -> Validated:
+def validate(source: Source, *, strict: bool = False, earlier: RichTextRenderer | None = None) -> Validated:
     """The model of `source`; FaqError with every problem if it is not publishable.
-    With strict=True, warnings are errors too (CI publishes nothing that needs a look)."""
+    With strict=True, warnings are errors too (CI publishes nothing that needs a look).
+    `earlier`: the rich texts of a previous run (the preview's), whose conversions are reused."""
     problems = list(source.problems)
     try:
         faq = Faq.model_validate(source.data)
     except pydantic.ValidationError as error:
         faq = None
         problems += [model_problem(source, detail) for detail in error.errors(include_url=False)]
-    texts = RichTextRenderer.for_data(source.data)
+    texts = RichTextRenderer.for_data(source.data, earlier)
     problems += text_problems(source, texts)
     if faq is not None:
         found = list(rules.problems(source, faq))
