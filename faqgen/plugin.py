@@ -32,6 +32,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 
+from . import processes
 from .addresses import SITEMAP, Addresses, relative_url, sitemap
 from .feeds import atom_feed, feed_file
 from .frame import page_frame
@@ -239,11 +240,28 @@ class FaqPlugin(BasePlugin[FaqConfig]):
             self.stop_after_build.clear()
             self.after_build = threading.Thread(target=self._after_build_logged, args=(build, site), daemon=True)
             self.after_build.start()
-        else:
-            self._after_build(build, site)
+            return
+        # Publishing: the take-away formats in a child process on the second core while this one
+        # prepares what Pagefind indexes; Pagefind then works while MkDocs ends and `build_faq.py
+        # site` verifies the pages: the index is finished in on_shutdown (right after the build).
+        formats = processes.Forked(lambda: self._write_takeaways(build, site))
+        try:
+            self.index = self._start_index(build, site)
+        except BaseException:
+            formats.kill()
+            raise
+        try:
+            formats.wait()
+        except processes.ChildFailed as error:
+            self._stop_index()
+            raise PluginError(f"the take-away formats could not be written: {error}") from None
 
-    def _after_build(self, build: _Build, site: Path) -> None:
-        """The search index and the take-away formats, from the built pages."""
+    def _write_takeaways(self, build: _Build, site: Path) -> None:
+        latest = max(build.changes.page_modified(name) for name in build.pages)
+        write_takeaways(site, build.faq, build.addresses, latest, pdf=self.config.pdf, texts=build.rich_texts)
+
+    def _start_index(self, build: _Build, site: Path) -> SearchIndex:
+        """Pagefind started on the built pages and the records of the audience pages."""
         pages, records = [], []
         for lang in build.addresses.language_dirs:
             for name in build.pages:
@@ -252,23 +270,35 @@ class FaqPlugin(BasePlugin[FaqConfig]):
                     records += audience_records(audience, lang, url, build.texts[(lang, name)])
                 else:
                     pages.append(site / build.addresses.path(lang, name) / "index.html")
-        self.index = index = SearchIndex.start(site, pages, records, build.faq)
-        try:  # while Pagefind indexes, in a process of its own
-            if not self.stop_after_build.is_set():
-                latest = max(build.changes.page_modified(name) for name in build.pages)
-                write_takeaways(site, build.faq, build.addresses, latest, pdf=self.config.pdf, texts=build.rich_texts)
-        except BaseException:
-            index.cancel()
-            raise
-        if self.stop_after_build.is_set():
-            index.cancel()
+        return SearchIndex.start(site, pages, records, build.faq)
+
+    def _finish_index(self) -> None:
+        index, self.index = self.index, None
+        if index is None:
             return
         try:
             index.finish()
         except SearchIndexError as error:
             raise PluginError(str(error)) from None
-        finally:
-            self.index = None
+
+    def _stop_index(self) -> None:
+        index, self.index = self.index, None
+        if index is not None:
+            index.cancel()
+
+    def _after_build(self, build: _Build, site: Path) -> None:
+        """The preview's search index and take-away formats, one after the other (in a thread)."""
+        self.index = self._start_index(build, site)
+        try:  # while Pagefind indexes, in a process of its own
+            if not self.stop_after_build.is_set():
+                self._write_takeaways(build, site)
+        except BaseException:
+            self._stop_index()
+            raise
+        if self.stop_after_build.is_set():
+            self._stop_index()
+            return
+        self._finish_index()
 
     def _after_build_logged(self, build: _Build, site: Path) -> None:
         started = time.monotonic()
@@ -294,9 +324,13 @@ class FaqPlugin(BasePlugin[FaqConfig]):
 
     def on_build_error(self, *, error):
         self.builds_open = 0  # the next build (serve) starts afresh
+        self._stop_index()
 
     def on_shutdown(self):
-        self._stop_after_build()  # serve stops: Pagefind is not left writing
+        if self.serving:
+            self._stop_after_build()  # serve stops: Pagefind is not left writing
+        else:
+            self._finish_index()  # the build's search index (see on_post_build)
 
 
 ASSETS = Path(__file__).parent / "assets"

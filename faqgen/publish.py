@@ -49,8 +49,9 @@ def build_site(root: Path, output: Path, *, on_wait: Callable[[], None] = lambda
         _remove_leftovers(output)
         staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-new-", dir=output.parent))
         try:
-            _mkdocs_build(root / "mkdocs.yml", staging, root / "faq.yaml", checked)
-            problems = verify_site(staging, checked.faq, project_root_language(root))
+            with _mkdocs_build(root / "mkdocs.yml", staging, root / "faq.yaml", checked):
+                # The pages are built; Pagefind finishes the search index meanwhile (faqgen/plugin.py).
+                problems = verify_site(staging, checked.faq, project_root_language(root))
             if problems:
                 raise PublishError("the built site failed verification:\n" + "\n".join(problems))
             pages = sum(1 for _ in staging.rglob("*.html"))
@@ -62,10 +63,12 @@ def build_site(root: Path, output: Path, *, on_wait: Callable[[], None] = lambda
             shutil.rmtree(staging, ignore_errors=True)  # after the exchange: the old site
 
 
-def _mkdocs_build(config_file: Path, site_dir: Path, faq_file: Path, checked: Validated) -> None:
+@contextmanager
+def _mkdocs_build(config_file: Path, site_dir: Path, faq_file: Path, checked: Validated) -> Iterator[None]:
     """`mkdocs build --strict` in this process, as MkDocs' own command runs it, its plugin
     handed the FAQ this run has validated: faq.yaml is read and validated once per `site`.
-    PublishError with MkDocs' warnings and errors if it refuses."""
+    The body runs once the build is done, before MkDocs' shutdown event (which waits for the
+    search index). PublishError with MkDocs' warnings and errors if it refuses."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -86,6 +89,7 @@ def _mkdocs_build(config_file: Path, site_dir: Path, faq_file: Path, checked: Va
         config.plugins.on_startup(command="build", dirty=False)
         try:
             build(config)
+            yield
         finally:
             config.plugins.on_shutdown()
     except (MkDocsException, OSError) as error:
