@@ -27,10 +27,12 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 
 from selectolax.lexbor import LexborHTMLParser
+
+from .addresses import relative_url
 
 PERMALINK_CLASS = "faq-permalink"  # the link in the paragraph that ends an answer (templates/audience.md.j2)
 
@@ -63,6 +65,12 @@ class PageHtml:
     toc: list[dict]  # Python-Markdown `toc` tokens, nested: for mkdocs.structure.toc.get_toc
     anchor_ids: set[str]  # every id of the page (MkDocs checks links to them from other pages)
     section_texts: dict[str, str] = field(default_factory=dict)  # section id → its plain text
+    markdown: str = ""  # what it was converted from
+
+    def made_from(self, markdown: str) -> bool:
+        """Whether this is `markdown`'s HTML. Blank lines at the end change nothing (and
+        mkdocs-static-i18n hands pages over without their last line end)."""
+        return self.markdown.rstrip("\n") == markdown.rstrip("\n")
 
 
 def page_html(markdown: str, page: str, link: Callable[[str], str]) -> PageHtml:
@@ -71,7 +79,19 @@ def page_html(markdown: str, page: str, link: Callable[[str], str]) -> PageHtml:
     converter = _Converter(page, link)
     for number, block in _blocks(markdown):
         converter.block(number, block)
-    return converter.result()
+    return replace(converter.result(), markdown=markdown)
+
+
+def page_link(pages: Sequence[str], page: str, href: str) -> str:
+    """A link of generated page `page` (`timeline.md`, `municipalities.md#id`, `#id`) as the
+    site has it; GeneratedMarkdownError if it leads to none of `pages`."""
+    target, _, anchor = href.partition("#")
+    if not target:
+        return href
+    name = target.removesuffix(".md")
+    if not target.endswith(".md") or name not in pages:
+        raise GeneratedMarkdownError(f"{page}: a link to `{href}`, which is no page of this FAQ")
+    return relative_url(page, name) + (f"#{anchor}" if anchor else "")
 
 
 def _blocks(markdown: str):

@@ -1,17 +1,20 @@
-"""The stages in order: load -> validate -> render -> write. Used by the CLI and the MkDocs hook."""
+"""The stages in order: load -> validate -> render -> write (-> convert). Used by the CLI and the MkDocs plugin."""
 
 from __future__ import annotations
 
 import datetime as dt
 import gc
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import processes
+from .languages import LANGUAGES
 from .loader import load_file
 from .model import Faq
+from .page_html import PageHtml, page_html, page_link
 from .problems import Problem
-from .render import Page, RichTextRenderer, render_site
+from .render import Page, RichTextRenderer, page_names, render_site
 from .validate import Validated, validate
 from .write import WriteReport, write_pages
 
@@ -23,6 +26,7 @@ class Generated:
     pages: list[Page]
     report: WriteReport
     texts: RichTextRenderer  # every rich text converted and checked: the take-away formats reuse them
+    converted: dict[str, PageHtml] = field(default_factory=dict)  # a page's file → its HTML (`parallel` only)
 
 
 def check(faq_path: Path, display_name: str | None = None, *, strict: bool = False,
@@ -35,15 +39,30 @@ def check(faq_path: Path, display_name: str | None = None, *, strict: bool = Fal
 
 def generate(
     faq_path: Path, content_dir: Path, *, as_of: dt.date | None = None, display_name: str | None = None,
-    checked: Validated | None = None, earlier: RichTextRenderer | None = None,
+    checked: Validated | None = None, earlier: RichTextRenderer | None = None, parallel: bool = False,
 ) -> Generated:
     """Regenerate content/ from faq.yaml (`checked`: as the caller has just validated it, not
     read again; `earlier`: see `check`). Nothing is written unless the whole file is valid and
-    every page rendered."""
+    every page rendered. With `parallel` (where processes.can_fork()), each language is
+    rendered, and its pages converted to HTML, in a process of its own: the two cores' share;
+    else the pages are converted when MkDocs asks for them (faqgen/plugin.py)."""
     checked = checked or check(faq_path, display_name, earlier=earlier)
     with cycle_collection_paused():
-        pages = render_site(checked.faq, as_of, checked.texts)
-    return Generated(checked.faq, checked.warnings, pages, write_pages(pages, content_dir), checked.texts)
+        if parallel:
+            children = [processes.Forked(lambda lang=lang: _rendered_and_converted(checked, as_of, lang))
+                        for lang in LANGUAGES[1:]]  # fmt: skip
+            made = _rendered_and_converted(checked, as_of, LANGUAGES[0])
+            made += [pair for child in children for pair in child.wait()]
+            pages, converted = [page for page, _ in made], {page.filename: html for page, html in made}
+        else:
+            pages, converted = render_site(checked.faq, as_of, checked.texts), {}
+    return Generated(checked.faq, checked.warnings, pages, write_pages(pages, content_dir), checked.texts, converted)
+
+
+def _rendered_and_converted(checked: Validated, as_of: dt.date | None, lang: str) -> list[tuple[Page, PageHtml]]:
+    names = page_names(checked.faq)
+    return [(page, page_html(page.markdown, page.filename, lambda href, page=page: page_link(names, page.name, href)))
+            for page in render_site(checked.faq, as_of, checked.texts, [lang])]  # fmt: skip
 
 
 @contextmanager

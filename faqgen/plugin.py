@@ -33,13 +33,13 @@ from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 
 from . import processes
-from .addresses import SITEMAP, Addresses, relative_url, sitemap
+from .addresses import SITEMAP, Addresses, sitemap
 from .feeds import atom_feed, feed_file
 from .frame import page_frame
 from .labels import LABELS
 from .languages import folders, root_language
 from .model import Faq, iso_date
-from .page_html import GeneratedMarkdownError, PageHtml, page_html
+from .page_html import GeneratedMarkdownError, PageHtml, page_html, page_link
 from .pipeline import generate
 from .problems import FaqError, os_error_message
 from .render import GENERATED_MARKER, RichTextRenderer, faq_page, page_names
@@ -78,6 +78,7 @@ class _Build:
     changes: Changes  # when each page and question last changed
     rich_texts: RichTextRenderer | None  # the rich texts the build converted (None: the preview's last good FAQ)
     texts: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)  # (language, page) → section id → text
+    prepared: dict[str, PageHtml] = field(default_factory=dict)  # a page's file → its HTML, made with the page
     converted: dict[str, PageHtml] = field(default_factory=dict)  # a generated page's file → its HTML, until MkDocs asks
 
 
@@ -105,11 +106,12 @@ class FaqPlugin(BasePlugin[FaqConfig]):
             config.theme.static_templates.discard("404.html")
             return config
         self._stop_after_build()  # before this build empties the site folder
-        faq, warnings, texts = self._generate(config)
+        faq, warnings, texts, prepared = self._generate(config)
         for warning in warnings:
             log.warning(str(warning))  # `mkdocs build --strict` (publishing) stops on these
         self.last_good = faq
-        self.build = _Build(faq, _addresses(config), page_names(faq), Changes(faq, self.config.as_of or faq.document.as_of), texts)
+        self.build = _Build(faq, _addresses(config), page_names(faq), Changes(faq, self.config.as_of or faq.document.as_of),
+                            texts, prepared=prepared)  # fmt: skip
         config.theme.static_templates.discard("sitemap.xml")  # ours is written after the build (on_post_build)
         config.nav = [f"{name}.md" for name in self.build.pages]
         _add_assets(config)
@@ -119,7 +121,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         try:
             result = generate(Path(self.config.source), Path(config.docs_dir), as_of=self.config.as_of,
                               display_name=Path(self.config.source).name, checked=self.validated,
-                              earlier=self.earlier_texts)  # fmt: skip
+                              earlier=self.earlier_texts, parallel=processes.can_fork() and not self.serving)  # fmt: skip
         except FaqError as error:
             if not (self.serving and self.last_good is not None):
                 raise PluginError(f"{Path(self.config.source).name} cannot be published; no page was changed:\n{error}") from None
@@ -127,14 +129,14 @@ class FaqPlugin(BasePlugin[FaqConfig]):
             for problem in error.problems:
                 log.error(str(problem))
             log.error(f"{Path(self.config.source).name} has errors: the preview shows the last good version until they are fixed")
-            return self.last_good, [], None
-        except HandWrittenPageError as error:
+            return self.last_good, [], None, {}
+        except (HandWrittenPageError, GeneratedMarkdownError, processes.ChildFailed) as error:
             raise PluginError(str(error)) from None
         except OSError as error:
             raise PluginError(f"the pages could not be written: {os_error_message(error)}") from None
         if self.serving:
             self.earlier_texts = result.texts
-        return result.faq, result.warnings, result.texts
+        return result.faq, result.warnings, result.texts, result.converted
 
     def on_serve(self, server, *, config, builder):
         server.watch(self.config.source)  # an edit of faq.yaml rebuilds the preview
@@ -162,28 +164,21 @@ class FaqPlugin(BasePlugin[FaqConfig]):
             return markdown
         _, name = _page_of(page)
         made_of = (markdown, tuple(self.build.pages))  # links depend on which pages there are
+        prepared = self.build.prepared.pop(page.file.src_uri, None)  # made from the page faqgen wrote
         earlier = self.earlier_pages.get(page.file.src_uri)
-        if earlier is not None and earlier[0] == made_of:
+        if prepared is not None and prepared.made_from(markdown):
+            converted = prepared
+        elif earlier is not None and earlier[0] == made_of:
             converted = earlier[1]
         else:
             try:
-                converted = page_html(markdown, page.file.src_uri, lambda href: self._link(name, href))
+                converted = page_html(markdown, page.file.src_uri, lambda href: page_link(self.build.pages, name, href))
             except GeneratedMarkdownError as error:
                 raise PluginError(str(error)) from None
             if self.serving:
                 self.earlier_pages[page.file.src_uri] = (made_of, converted)
         self.build.converted[page.file.src_uri] = converted
         return ""
-
-    def _link(self, name: str, href: str) -> str:
-        """A link of a generated page (`timeline.md`, `municipalities.md#id`, `#id`) as the site has it."""
-        target, _, anchor = href.partition("#")
-        if not target:
-            return href
-        page = target.removesuffix(".md")
-        if not target.endswith(".md") or page not in self.build.pages:
-            raise GeneratedMarkdownError(f"{name}: a link to `{href}`, which is no page of this FAQ")
-        return relative_url(name, page) + (f"#{anchor}" if anchor else "")
 
     def on_page_content(self, html, *, page, config, files):
         if (converted := self.build.converted.pop(page.file.src_uri, None)) is None:
@@ -241,6 +236,9 @@ class FaqPlugin(BasePlugin[FaqConfig]):
             self.after_build = threading.Thread(target=self._after_build_logged, args=(build, site), daemon=True)
             self.after_build.start()
             return
+        if not processes.can_fork():  # one core's way: one after the other
+            self._after_build(build, site)
+            return
         # Publishing: the take-away formats in a child process on the second core while this one
         # prepares what Pagefind indexes; Pagefind then works while MkDocs ends and `build_faq.py
         # site` verifies the pages: the index is finished in on_shutdown (right after the build).
@@ -287,7 +285,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
             index.cancel()
 
     def _after_build(self, build: _Build, site: Path) -> None:
-        """The preview's search index and take-away formats, one after the other (in a thread)."""
+        """The search index and the take-away formats, one after the other (the preview's in a thread)."""
         self.index = self._start_index(build, site)
         try:  # while Pagefind indexes, in a process of its own
             if not self.stop_after_build.is_set():

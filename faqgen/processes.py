@@ -10,6 +10,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import os
+import pickle
 import signal
 import subprocess
 import sys
@@ -47,10 +48,9 @@ class ChildFailed(Exception):
 
 
 class Forked:
-    """`work()` run in a forked child process, which shares this process's memory as it was
-    (nothing is copied or pickled): the take-away formats are written beside the search
-    index on the second core. Only from a process without threads (fork copies one thread;
-    a lock another one held would stay held forever in the child)."""
+    """`work()` run in a forked child process, which starts with this process's memory as it
+    was (nothing is copied or pickled on the way in; what `work()` returns is pickled back):
+    the second core's share of the build. Only where `can_fork()`."""
 
     def __init__(self, work: Callable[[], object]):
         self.reader, writer = os.pipe()
@@ -59,23 +59,32 @@ class Forked:
             os.close(self.reader)
             if sys.platform.startswith("linux"):
                 _end_with_parent()
-            code, message = 0, b""
+            code = 0
             try:
-                work()
+                answer = pickle.dumps(work())
             except BaseException as error:  # noqa: BLE001 (every failure is reported to the parent)
-                code, message = 1, f"{type(error).__name__}: {error}".encode(errors="replace")
+                code, answer = 1, f"{type(error).__name__}: {error}".encode(errors="replace")
             finally:
-                os.write(writer, message)
+                with os.fdopen(writer, "wb") as pipe:
+                    pipe.write(answer)
                 os._exit(code)
         os.close(writer)
 
-    def wait(self) -> None:
-        """ChildFailed if the work failed."""
+    def wait(self):
+        """What `work()` returned; ChildFailed if it failed."""
         with os.fdopen(self.reader, "rb") as pipe:
-            message = pipe.read().decode(errors="replace")
+            answer = pipe.read()  # before waiting: a large answer fills the pipe until it is read
         _, status = os.waitpid(self.pid, 0)
         if os.waitstatus_to_exitcode(status) != 0:
-            raise ChildFailed(message or f"the child process ended with status {status}")
+            raise ChildFailed(answer.decode(errors="replace") or f"the child process ended with status {status}")
+        return pickle.loads(answer)  # noqa: S301 (our own child's answer)
+
+
+def can_fork() -> bool:
+    """Whether work may go to a forked child: a POSIX system and no other thread (mkdocs serve
+    builds in one; fork copies only the calling thread, so a lock another one held would stay
+    held in the child)."""
+    return hasattr(os, "fork") and threading.active_count() == 1
 
     def kill(self) -> None:
         os.kill(self.pid, signal.SIGKILL)

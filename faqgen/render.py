@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,6 +47,11 @@ class Page:
         """mkdocs-static-i18n's suffix layout: page.fr.md, page.en.md."""
         return f"{self.name}.{self.lang}.md"
 
+    @property
+    def markdown(self) -> str:
+        """The page without its front matter, as MkDocs reads it (leading blank lines dropped)."""
+        return self.text.split("\n---\n", 1)[1].lstrip("\n")
+
 
 def page_names(faq: Faq) -> list[str]:
     """Every page, in menu order."""
@@ -54,12 +59,13 @@ def page_names(faq: Faq) -> list[str]:
             *([WHATS_NEW] if faq.updates else []), *([GLOSSARY] if faq.glossary else [])]  # fmt: skip
 
 
-def render_site(faq: Faq, as_of: dt.date | None = None, texts: RichTextRenderer | None = None) -> list[Page]:
-    """Every page in every language. `texts`: the validator's renderer of rich texts, if at
-    hand (it has converted them all already)."""
+def render_site(faq: Faq, as_of: dt.date | None = None, texts: RichTextRenderer | None = None,
+                languages: Sequence[str] = LANGUAGES) -> list[Page]:
+    """Every page in every language (or in `languages`). `texts`: the validator's renderer of
+    rich texts, if at hand (it has converted them all already)."""
     renderer = _Renderer(faq, as_of or faq.document.as_of, texts)
     pages = []
-    for lang in LANGUAGES:
+    for lang in languages:
         ui = LABELS[lang]
         subtitle = faq.document.subtitle.in_(lang)
         pages.append(
