@@ -9,12 +9,12 @@ import re
 import markdown
 import pytest
 from helpers import FIXTURES, HOSTILE_TEXTS, ROOT_LANGUAGE
-from hypothesis import assume, given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 from faqgen.loader import load_text
-from faqgen.markup import MARKDOWN_SYNTAX, EditorMarkdown, markdown_escape, plain_paragraphs
+from faqgen.markup import MARKDOWN_SYNTAX, EditorMarkdown, lists_and_links, markdown_escape, plain_paragraphs
 from faqgen.pipeline import check
 from faqgen.problems import FaqError
 from faqgen.render import RichTextRenderer, render_site
@@ -227,3 +227,34 @@ def test_the_fast_path_for_plain_paragraphs_is_what_markdown_makes_and_needs_no_
     assume(text.strip() and not MARKDOWN_SYNTAX.search(text))
     assert plain_paragraphs(text) == EditorMarkdown().markdown(text, {})
     assert check_fragment(plain_paragraphs(text)) == Fragment(plain_paragraphs(text), [])
+
+
+_CLEAN = ["a", "é", " ", "word", "[mots][lien]", "[mots][autre]", "[mots][Lien]", "’", "\x010\x01", ":", "(", ")"]
+_TRICKY = ["[mots][inconnu]", "[mots][ lien ]", "[a *b*][lien]", "[mots]", "[", "]", "!", "&", "\t", "  ", "-", "1.", "#"]
+_LINE = st.lists(st.sampled_from(_CLEAN * 6 + _TRICKY), min_size=1, max_size=8).map("".join)
+_BLOCK = st.one_of(st.lists(_LINE, min_size=1, max_size=3).map("\n".join),
+                   st.lists(_LINE, min_size=1, max_size=4).map(lambda lines: "\n".join("- " + line for line in lines)))
+_LISTS_AND_LINKS = st.tuples(st.lists(_BLOCK, min_size=1, max_size=4),
+                             st.sampled_from(["\n\n", "\n \n", "\n\n\n", "\n"])).map(lambda parts: parts[1].join(parts[0]))  # fmt: skip
+_REFERENCES = {"lien": ("https://example.org/a?b=1&c=2", 'Un "titre"'), "autre": ("https://example.org/fr-seulement", "")}
+_MARKS = {"https://example.org/fr-seulement": ("fr", "(en français seulement)")}
+
+
+@settings(max_examples=600)  # a fifth of them take the fast path
+@given(_LISTS_AND_LINKS)
+def test_the_fast_path_for_lists_and_links_is_what_markdown_makes(text):
+    assume(text.strip() and MARKDOWN_SYNTAX.search(text))
+    fast = lists_and_links(text, _REFERENCES, _MARKS)
+    assume(fast is not None)  # any other text goes to Python-Markdown
+    assert check_fragment(fast) == check_fragment(EditorMarkdown().markdown(text, _REFERENCES, _MARKS))
+
+
+def test_the_fast_path_takes_the_lists_and_links_answers_are_made_of():
+    text = "Voir la [déclaration][lien] :\n\n- un point\n- un [autre][autre]\n\nFin."
+    assert lists_and_links(text, _REFERENCES, _MARKS) == (
+        '<p>Voir la <a href="https://example.org/a?b=1&amp;c=2" title="Un &quot;titre&quot;">déclaration</a> :</p>\n'
+        '<ul>\n<li>un point</li>\n<li>un <a href="https://example.org/fr-seulement" hreflang="fr">autre</a> '
+        "(en français seulement)</li>\n</ul>\n<p>Fin.</p>"
+    )
+    for other in ("- un\n\n- deux", "*Important*", "[x](https://example.org)", "Un  \ndeux", "- un\n  suite", "- 1. un"):
+        assert lists_and_links(other, _REFERENCES, _MARKS) is None, other
