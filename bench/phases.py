@@ -3,7 +3,8 @@
 python -m bench.phases PROJECT OUTPUT   → one JSON object on stdout: phase → seconds, and "total"
 
 Each phase is a function of faqgen or MkDocs, timed from outside (wrapped for this run only);
-what is left of the total is MkDocs' own work (configuration, files, navigation).
+what is left of the total is MkDocs' own work (configuration, files, navigation). Phases can
+nest (the wait for the second language is inside generation): the shares are of the total.
 """
 
 from __future__ import annotations
@@ -15,17 +16,17 @@ from pathlib import Path
 
 import mkdocs.commands.build
 
-from faqgen import plugin, publish, search
+from faqgen import plugin, processes, publish, search
 
-PHASES = [  # (module or class, function, phase)
+PHASES = [  # (module or class, function, phase): what this process does; the second core's work shows as waits
     (publish, "check", "load and validate faq.yaml"),
-    (plugin, "generate", "render and write content/"),
-    (plugin, "page_html", "convert the generated pages"),
+    (plugin, "generate", "render, convert and write the pages (second language in a child)"),
     (mkdocs.commands.build, "_build_page", "theme: render and write each page"),
-    (search.SearchIndex, "start", "search: the copy Pagefind indexes"),
-    (plugin, "write_takeaways", "take-away formats (while Pagefind runs)"),
+    (plugin.FaqPlugin, "_start_early", "start the records and formats children"),
+    (processes.Forked, "wait", "wait for children (both languages' pages, records, formats)"),
+    (search.SearchIndex, "start", "start Pagefind"),
+    (publish, "verify_site", "verify the built site (while Pagefind runs)"),
     (search.SearchIndex, "finish", "search: wait for Pagefind"),
-    (publish, "verify_site", "verify the built site"),
 ]
 
 

@@ -43,8 +43,8 @@ from .page_html import GeneratedMarkdownError, PageHtml, page_html, page_link
 from .pipeline import generate
 from .problems import FaqError, os_error_message
 from .render import GENERATED_MARKER, RichTextRenderer, faq_page, page_names
-from .search import SearchIndex, SearchIndexError, audience_records
-from .takeaway import downloads, relative_href, write_takeaways
+from .search import Record, SearchCopy, SearchIndex, SearchIndexError, audience_records
+from .takeaway import downloads, relative_href, takeaway_files, write_files
 from .updates import Changes
 from .validate import Validated
 from .write import HandWrittenPageError, is_generated
@@ -82,6 +82,20 @@ class _Build:
     converted: dict[str, PageHtml] = field(default_factory=dict)  # a generated page's file → its HTML, until MkDocs asks
 
 
+@dataclass
+class _EarlyWork:
+    """Child processes at work while MkDocs builds the pages (FaqPlugin._start_early)."""
+
+    copy: SearchCopy  # what Pagefind will index; `records` writes the audience pages' records into it
+    records: processes.Forked  # → what it counted
+    formats: processes.Forked  # → the take-away formats' files
+
+    def abandon(self) -> None:
+        self.records.kill()
+        self.formats.kill()
+        self.copy.remove()
+
+
 class FaqPlugin(BasePlugin[FaqConfig]):
     def __init__(self):
         self.serving = False
@@ -95,6 +109,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         self.after_build: threading.Thread | None = None  # the search index and take-away formats, being written
         self.stop_after_build = threading.Event()  # a newer build makes them useless: stop them
         self.index: SearchIndex | None = None  # the one Pagefind is writing
+        self.early: _EarlyWork | None = None  # what needs no built page, being made meanwhile
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
@@ -112,6 +127,8 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         self.last_good = faq
         self.build = _Build(faq, _addresses(config), page_names(faq), Changes(faq, self.config.as_of or faq.document.as_of),
                             texts, prepared=prepared)  # fmt: skip
+        if prepared and not self.serving and processes.can_fork():
+            self.early = self._start_early(self.build)
         config.theme.static_templates.discard("sitemap.xml")  # ours is written after the build (on_post_build)
         config.nav = [f"{name}.md" for name in self.build.pages]
         _add_assets(config)
@@ -236,39 +253,56 @@ class FaqPlugin(BasePlugin[FaqConfig]):
             self.after_build = threading.Thread(target=self._after_build_logged, args=(build, site), daemon=True)
             self.after_build.start()
             return
-        if not processes.can_fork():  # one core's way: one after the other
+        if self.early is None:  # one core's way: one after the other
             self._after_build(build, site)
             return
-        # Publishing: the take-away formats in a child process on the second core while this one
-        # prepares what Pagefind indexes; Pagefind then works while MkDocs ends and `build_faq.py
-        # site` verifies the pages: the index is finished in on_shutdown (right after the build).
-        formats = processes.Forked(lambda: self._write_takeaways(build, site))
+        # Publishing on two cores: the records and the formats were made while MkDocs built the
+        # pages (see _start_early); Pagefind now works while MkDocs ends and `build_faq.py site`
+        # verifies the pages: the index is finished in on_shutdown (right after the build).
+        early, self.early = self.early, None
         try:
-            self.index = self._start_index(build, site)
-        except BaseException:
-            formats.kill()
-            raise
-        try:
-            formats.wait()
+            early.copy.merge(early.records.wait())
+            early.copy.add_pages(site, self._indexed_pages(build, site))
+            self.index = SearchIndex.start(site, early.copy, build.faq)
+            write_files(site, early.formats.wait())
         except processes.ChildFailed as error:
+            early.abandon()
             self._stop_index()
-            raise PluginError(f"the take-away formats could not be written: {error}") from None
+            raise PluginError(f"the search index or the take-away formats could not be made: {error}") from None
+        except BaseException:
+            early.abandon()
+            self._stop_index()
+            raise
 
-    def _write_takeaways(self, build: _Build, site: Path) -> None:
+    def _start_early(self, build: _Build) -> _EarlyWork:
+        """What needs no built page, in two child processes while MkDocs builds the pages: the
+        search records of the audience pages (their texts come with the pages converted at
+        generation) and the take-away formats."""
+        copy = SearchCopy()
+        records = self._records(build, lambda lang, name: build.prepared[f"{name}.{lang}.md"].section_texts)
+        recording = processes.Forked(lambda: copy.add_records(records))
+        try:
+            making = processes.Forked(lambda: self._takeaway_files(build))
+        except BaseException:
+            recording.kill()
+            copy.remove()
+            raise
+        return _EarlyWork(copy, recording, making)
+
+    def _takeaway_files(self, build: _Build) -> dict[str, bytes]:
         latest = max(build.changes.page_modified(name) for name in build.pages)
-        write_takeaways(site, build.faq, build.addresses, latest, pdf=self.config.pdf, texts=build.rich_texts)
+        return takeaway_files(build.faq, build.addresses, latest, pdf=self.config.pdf, texts=build.rich_texts)
 
-    def _start_index(self, build: _Build, site: Path) -> SearchIndex:
-        """Pagefind started on the built pages and the records of the audience pages."""
-        pages, records = [], []
-        for lang in build.addresses.language_dirs:
-            for name in build.pages:
-                url = "/" + build.addresses.path(lang, name)
-                if audience := build.faq.audience(name):
-                    records += audience_records(audience, lang, url, build.texts[(lang, name)])
-                else:
-                    pages.append(site / build.addresses.path(lang, name) / "index.html")
-        return SearchIndex.start(site, pages, records, build.faq)
+    def _records(self, build: _Build, texts_of) -> list[Record]:
+        """The search records of every audience page; `texts_of(lang, name)`: its section texts."""
+        return [record for lang in build.addresses.language_dirs for name in build.pages
+                if (audience := build.faq.audience(name))
+                for record in audience_records(audience, lang, "/" + build.addresses.path(lang, name), texts_of(lang, name))]  # fmt: skip
+
+    def _indexed_pages(self, build: _Build, site: Path) -> list[Path]:
+        """The built pages indexed as they are (the audience pages are indexed as records)."""
+        return [site / build.addresses.path(lang, name) / "index.html"
+                for lang in build.addresses.language_dirs for name in build.pages if not build.faq.audience(name)]  # fmt: skip
 
     def _finish_index(self) -> None:
         index, self.index = self.index, None
@@ -286,10 +320,17 @@ class FaqPlugin(BasePlugin[FaqConfig]):
 
     def _after_build(self, build: _Build, site: Path) -> None:
         """The search index and the take-away formats, one after the other (the preview's in a thread)."""
-        self.index = self._start_index(build, site)
+        copy = SearchCopy()
+        try:
+            copy.add_records(self._records(build, lambda lang, name: build.texts[(lang, name)]))
+            copy.add_pages(site, self._indexed_pages(build, site))
+        except BaseException:
+            copy.remove()
+            raise
+        self.index = SearchIndex.start(site, copy, build.faq)
         try:  # while Pagefind indexes, in a process of its own
             if not self.stop_after_build.is_set():
-                self._write_takeaways(build, site)
+                write_files(site, self._takeaway_files(build))
         except BaseException:
             self._stop_index()
             raise
@@ -322,6 +363,9 @@ class FaqPlugin(BasePlugin[FaqConfig]):
 
     def on_build_error(self, *, error):
         self.builds_open = 0  # the next build (serve) starts afresh
+        if self.early is not None:
+            self.early.abandon()
+            self.early = None
         self._stop_index()
 
     def on_shutdown(self):

@@ -53,6 +53,7 @@ class Forked:
     the second core's share of the build. Only where `can_fork()`."""
 
     def __init__(self, work: Callable[[], object]):
+        self.done = False  # waited for: its process id is no longer its own
         self.reader, writer = os.pipe()
         self.pid = os.fork()
         if self.pid == 0:  # the child: do the work, say how it went, and end without cleaning up the parent's state
@@ -75,9 +76,20 @@ class Forked:
         with os.fdopen(self.reader, "rb") as pipe:
             answer = pipe.read()  # before waiting: a large answer fills the pipe until it is read
         _, status = os.waitpid(self.pid, 0)
+        self.done = True
         if os.waitstatus_to_exitcode(status) != 0:
             raise ChildFailed(answer.decode(errors="replace") or f"the child process ended with status {status}")
         return pickle.loads(answer)  # noqa: S301 (our own child's answer)
+
+    def kill(self) -> None:
+        """End the child (its work is no longer wanted), unless it was waited for already."""
+        if self.done:
+            return
+        os.kill(self.pid, signal.SIGKILL)
+        try:
+            self.wait()
+        except ChildFailed:
+            pass
 
 
 def can_fork() -> bool:
@@ -85,10 +97,3 @@ def can_fork() -> bool:
     builds in one; fork copies only the calling thread, so a lock another one held would stay
     held in the child)."""
     return hasattr(os, "fork") and threading.active_count() == 1
-
-    def kill(self) -> None:
-        os.kill(self.pid, signal.SIGKILL)
-        try:
-            self.wait()
-        except ChildFailed:
-            pass

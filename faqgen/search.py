@@ -115,66 +115,94 @@ def equivalents(faq: Faq, lang: str) -> list[list[str]]:
     return glossary + [synonyms.in_(lang) for synonyms in faq.synonyms]
 
 
-class SearchIndex:
-    """The search bundle being written to site/pagefind/: `start` prepares what Pagefind indexes
-    and starts it, so that the build can go on meanwhile (Pagefind is a process of its own);
-    `finish` waits for it and adds faqgen's facts for the search script."""
+class SearchCopy:
+    """What Pagefind indexes: a temporary folder of HTML files (built pages, from their
+    <article>, and the audience pages' records), and the words counted on the way, for the
+    search script's spelling list. Records can be added in a child process (faqgen/plugin.py),
+    which hands back what it counted."""
 
-    def __init__(self, site: Path, faq: Faq, copy: tempfile.TemporaryDirectory, indexer: subprocess.Popen,
-                 words: dict[str, Counter], counts: Counter):  # fmt: skip
-        self.site, self.faq, self.copy, self.indexer, self.words, self.counts = site, faq, copy, indexer, words, counts
+    def __init__(self):
+        self.folder = Path(tempfile.mkdtemp(prefix="faq-search-"))
+        self.words: dict[str, Counter] = {lang: Counter() for lang in LANGUAGES}
+        self.counts = Counter()  # (lang, "records" or "sections") → how many
 
-    @classmethod
-    def start(cls, site: Path, pages: Iterable[Path], records: Iterable[Record], faq: Faq) -> SearchIndex:
-        """From `pages` (built HTML files, indexed from their <article>) and `records`."""
+    def add_pages(self, site: Path, pages: Iterable[Path]) -> None:
+        for page in pages:
+            html = _write(self.folder / page.relative_to(site), page.read_text(encoding="utf-8"))
+            tree = LexborHTMLParser(html)
+            lang, article = tree.root.attributes.get("lang"), tree.css_first("article")
+            if lang in self.words and article is not None:
+                sections = len(article.css("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]")) or 1
+                self._count(lang, sections, article.text(separator=" "))
+
+    def add_records(self, records: Iterable[Record]) -> tuple[dict[str, Counter], Counter]:
+        """Write the records; what was counted (for `merge`, when a child process added them)."""
         template = jinja2.Environment(
             loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True
         ).get_template("search_record.html.j2")
-        words = {lang: Counter() for lang in LANGUAGES}
-        counts = Counter()  # (lang, "records" or "sections") → how many
-        copy = tempfile.TemporaryDirectory(prefix="faq-search-")
+        for record in records:
+            _write(self.folder / record.file, template.render(record=record))
+            # Read from the record's own texts: parsing thousands of records again costs seconds.
+            texts = [record.title, record.text, *(text for q in record.questions for text in (q.heading, q.text))]
+            sections = len(record.questions) + bool(record.text)
+            self._count(record.lang, sections, separate_elisions(" ".join(texts)))
+        return self.words, self.counts
+
+    def merge(self, counted: tuple[dict[str, Counter], Counter]) -> None:
+        words, counts = counted
+        for lang, found in words.items():
+            self.words[lang].update(found)
+        self.counts.update(counts)
+
+    def _count(self, lang: str, sections: int, text: str) -> None:
+        """Count one record of `lang`, its sections (headings with an anchor: each a result) and words."""
+        self.counts[lang, "records"] += 1
+        self.counts[lang, "sections"] += sections
+        self.words[lang].update(map(str.lower, WORD.findall(text)))
+
+    def remove(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+class SearchIndex:
+    """The search bundle being written to site/pagefind/ by Pagefind (a process of its own), so
+    that the build can go on meanwhile; `finish` waits for it and adds faqgen's facts for the
+    search script."""
+
+    def __init__(self, site: Path, faq: Faq, copy: SearchCopy, indexer: subprocess.Popen):
+        self.site, self.faq, self.copy, self.indexer = site, faq, copy, indexer
+
+    @classmethod
+    def start(cls, site: Path, copy: SearchCopy, faq: Faq) -> SearchIndex:
         try:
-            for page in pages:
-                html = _write(Path(copy.name) / page.relative_to(site), page.read_text(encoding="utf-8"))
-                tree = LexborHTMLParser(html)
-                lang, article = tree.root.attributes.get("lang"), tree.css_first("article")
-                if lang in words and article is not None:
-                    sections = len(article.css("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]")) or 1
-                    _count(words[lang], counts, lang, sections, article.text(separator=" "))
-            for record in records:
-                _write(Path(copy.name) / record.file, template.render(record=record))
-                # Read from the record's own texts: parsing thousands of records again costs seconds.
-                texts = [record.title, record.text, *(text for q in record.questions for text in (q.heading, q.text))]
-                sections = len(record.questions) + bool(record.text)
-                _count(words[record.lang], counts, record.lang, sections, separate_elisions(" ".join(texts)))
             shutil.rmtree(site / BUNDLE, ignore_errors=True)
             indexer = processes.start(
-                [sys.executable, "-m", "pagefind", "--site", copy.name, "--root-selector", "article",
+                [sys.executable, "-m", "pagefind", "--site", str(copy.folder), "--root-selector", "article",
                  "--output-path", str(site / BUNDLE)],
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,
                 text=True,
             )  # fmt: skip
         except BaseException:
-            copy.cleanup()
+            copy.remove()
             raise
-        return cls(site, faq, copy, indexer, words, counts)
+        return cls(site, faq, copy, indexer)
 
     def finish(self) -> None:
         """Wait for Pagefind; SearchIndexError if it failed."""
         try:
             stdout, stderr = self.indexer.communicate()
         finally:
-            self.copy.cleanup()
+            self.copy.remove()
         if self.indexer.returncode != 0:
             raise SearchIndexError(f"pagefind could not index the site:\n{stdout}{stderr}")
         _stable_entry(self.site / BUNDLE / "pagefind-entry.json")
         for lang in LANGUAGES:
             facts = {
-                "records": self.counts[lang, "records"],
-                "sections": self.counts[lang, "sections"],
+                "records": self.copy.counts[lang, "records"],
+                "sections": self.copy.counts[lang, "sections"],
                 "equivalents": equivalents(self.faq, lang),
-                "words": [word for word, _ in sorted(self.words[lang].items(), key=lambda item: (-item[1], item[0]))],
+                "words": [word for word, _ in sorted(self.copy.words[lang].items(), key=lambda item: (-item[1], item[0]))],
             }
             (self.site / BUNDLE / f"faq-search-{lang}.json").write_text(
                 json.dumps(facts, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
@@ -184,7 +212,7 @@ class SearchIndex:
         """The build failed meanwhile: end Pagefind, remove its copy."""
         self.stop()
         self.indexer.communicate()
-        self.copy.cleanup()
+        self.copy.remove()
 
     def stop(self) -> None:
         """End Pagefind now (from any thread): `finish` then fails, `cancel` cleans up."""
@@ -197,13 +225,6 @@ def _write(path: Path, html: str) -> str:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(html, encoding="utf-8")
     return html
-
-
-def _count(words: Counter, counts: Counter, lang: str, sections: int, text: str) -> None:
-    """Count one record of `lang`, its sections (headings with an anchor: each a result) and words."""
-    counts[lang, "records"] += 1
-    counts[lang, "sections"] += sections
-    words.update(word.lower() for word in WORD.findall(text))
 
 
 def _stable_entry(path: Path) -> None:

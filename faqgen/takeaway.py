@@ -47,6 +47,20 @@ def write_takeaways(site: Path, faq: Faq, addresses: Addresses, modified: dt.dat
                     texts: RichTextRenderer | None = None) -> list[str]:  # fmt: skip
     """Write every format into the built `site` (`modified`: the FAQ's latest change; `texts`:
     the build's converted rich texts); the files written, below the site root."""
+    return write_files(site, takeaway_files(faq, addresses, modified, pdf=pdf, texts=texts))
+
+
+def write_files(site: Path, files: dict[str, bytes]) -> list[str]:
+    """`files` (path below the site root → content) written into `site`; their paths."""
+    for name, content in files.items():
+        (site / name).write_bytes(content)
+    return list(files)
+
+
+def takeaway_files(faq: Faq, addresses: Addresses, modified: dt.date, *, pdf: bool = True,
+                   texts: RichTextRenderer | None = None) -> dict[str, bytes]:  # fmt: skip
+    """Every format: path below the site root → content (see write_takeaways). Needs no built
+    page: the plugin makes them while MkDocs builds the pages."""
     written = {
         DATA_FILE: write_json(open_data(faq, addresses, texts)),
         SCHEMA_FILE: write_json(data_schema()),
@@ -61,9 +75,7 @@ def write_takeaways(site: Path, faq: Faq, addresses: Addresses, modified: dt.dat
             elif download.media_type == "application/pdf":
                 home = addresses.url(lang, "index") if addresses.site_url else None
                 written[download.file] = document_pdf(faq, lang, modified, home, texts)
-    for name, content in written.items():
-        (site / name).write_bytes(content)
-    return list(written)
+    return written
 
 
 def relative_href(addresses: Addresses, lang: str, page_name: str, file: str) -> str:

@@ -1,0 +1,85 @@
+"""Work on the second core (faqgen/processes.py): what a forked child returns or how it failed
+reaches the parent, and a failure in a build's child work leaves the published site as it was."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import textwrap
+import threading
+import time
+
+import pytest
+from helpers import ROOT, snapshot
+
+from faqgen import processes
+from faqgen.publish import MARKER
+
+
+def test_a_child_returns_what_its_work_made_from_the_parent_s_memory():
+    answers = {"fr": "é" * 300_000, "en": list(range(50_000))}  # larger than a pipe's buffer
+    child = processes.Forked(lambda: {lang: len(value) for lang, value in answers.items()} | {"pid": os.getpid()})
+    result = child.wait()
+    assert result["fr"] == 300_000 and result["en"] == 50_000 and result["pid"] != os.getpid()
+    child.kill()  # waited for already: nothing happens (its process id may be another's now)
+
+
+def test_a_child_s_failure_is_raised_in_the_parent_with_its_message():
+    def work():
+        raise ValueError("the text of page 3 is not what was expected")
+
+    with pytest.raises(processes.ChildFailed, match=r"^ValueError: the text of page 3 is not what was expected$"):
+        processes.Forked(work).wait()
+
+
+def test_a_child_no_longer_wanted_ends_at_once():
+    child = processes.Forked(lambda: time.sleep(30))
+    started = time.monotonic()
+    child.kill()
+    assert time.monotonic() - started < 5 and child.done
+
+
+def test_no_fork_while_another_thread_runs():
+    assert processes.can_fork()  # pytest's one thread
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert not processes.can_fork()
+    finally:
+        release.set()
+        other.join()
+
+
+def test_when_the_formats_fail_in_their_child_site_says_so_and_leaves_the_site_as_it_was(project, tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("the site already published")
+    (site / MARKER).write_text("")
+    before = set(os.listdir(tempfile.gettempdir()))
+    script = textwrap.dedent(f"""
+        import sys
+        from pathlib import Path
+        import faqgen.plugin
+        from faqgen.publish import PublishError, build_site
+
+        def broken(*arguments, **options):
+            raise OSError(28, "No space left on device")
+
+        faqgen.plugin.takeaway_files = broken
+        try:
+            build_site(Path({str(project)!r}), Path({str(site)!r}))
+        except PublishError as error:
+            print(error, file=sys.stderr)
+            sys.exit(1)
+    """)
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300,
+                            cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})  # fmt: skip
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert ("the search index or the take-away formats could not be made: OSError: [Errno 28] No space left on device"
+            in result.stderr)  # fmt: skip
+    assert snapshot(site) == {"index.html": b"the site already published", MARKER: b""}
+    assert not [name for name in set(os.listdir(tempfile.gettempdir())) - before if name.startswith("faq-search-")]
