@@ -162,6 +162,7 @@ def broken_links(site: Path, path: Path, page: ParsedPage, pages: dict[Path, Par
     if files is None:
         files = {"/" + file.relative_to(site).as_posix() for file in site.rglob("*") if file.is_file()}
     problems = []
+    by_address = {parsed.where: parsed for parsed in pages.values()}  # "/en/index.html" → its page
     for href in page.links:
         parts = read_url(href)
         if parts is None or parts.scheme or parts.netloc:
@@ -175,7 +176,7 @@ def broken_links(site: Path, path: Path, page: ParsedPage, pages: dict[Path, Par
         if target not in files:
             problems.append(f"the link {href} leads nowhere")
         elif parts.fragment and target.endswith(".html"):
-            target_page = pages.get(site / target.lstrip("/")) or read_page(site, site / target.lstrip("/"))
+            target_page = by_address.get(target) or read_page(site, site / target.lstrip("/"))
             if parts.fragment not in target_page.ids:
                 problems.append(f"the link {href} has no anchor #{parts.fragment} to land on")
     return problems
