@@ -16,13 +16,13 @@ from pathlib import Path
 
 import mkdocs.commands.build
 
-from faqgen import plugin, processes, publish, search
+from faqgen import outputs, plugin, processes, publish, search
 
 PHASES = [  # (module or class, function, phase): what this process does; the second core's work shows as waits
     (publish, "check", "load and validate faq.yaml"),
     (plugin, "generate", "render, convert and write the pages (second language in a child)"),
     (mkdocs.commands.build, "_build_page", "theme: render and write each page"),
-    (plugin.FaqPlugin, "_start_early", "start the records and formats children"),
+    (outputs.Outputs, "start_early", "start the records and formats children"),
     (processes.Forked, "wait", "wait for children (both languages' pages, records, formats)"),
     (search.SearchIndex, "start", "start Pagefind"),
     (publish, "verify_site", "verify the built site (while Pagefind runs)"),

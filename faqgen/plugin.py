@@ -8,7 +8,8 @@
 
 Thin event handlers, as mkdocs-static-i18n's plugin has them; each job is another module's:
 generation (faqgen.pipeline), the generated pages' HTML (faqgen.page_html), page data
-(faqgen.render.faq_page), addresses (faqgen.addresses) and search (faqgen.search). The state of one build lives in a
+(faqgen.render.faq_page), addresses (faqgen.addresses), and the search index and take-away
+formats after the pages (faqgen.outputs). The state of one build lives in a
 `_Build` made in on_config; the plugin instance itself lives for the whole of `mkdocs serve`
 (it has on_startup), which is what lets the preview keep the last good FAQ.
 """
@@ -18,8 +19,6 @@ from __future__ import annotations
 import datetime as dt
 import html
 import logging
-import threading
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,12 +38,13 @@ from .frame import page_frame
 from .labels import LABELS
 from .languages import folders, root_language
 from .model import Faq, iso_date
+from .outputs import Outputs, Sources
 from .page_html import GeneratedMarkdownError, PageHtml, page_html, page_link
 from .pipeline import generate
 from .problems import FaqError, os_error_message
 from .render import GENERATED_MARKER, RichTextRenderer, faq_page, page_names
-from .search import Record, SearchCopy, SearchIndex, SearchIndexError, audience_records
-from .takeaway import downloads, relative_href, takeaway_files, write_files
+from .search import SearchIndexError
+from .takeaway import downloads, relative_href
 from .updates import Changes
 from .validate import Validated
 from .write import HandWrittenPageError, is_generated
@@ -82,20 +82,6 @@ class _Build:
     converted: dict[str, PageHtml] = field(default_factory=dict)  # a generated page's file → its HTML, until MkDocs asks
 
 
-@dataclass
-class _EarlyWork:
-    """Child processes at work while MkDocs builds the pages (FaqPlugin._start_early)."""
-
-    copy: SearchCopy  # what Pagefind will index; `records` writes the audience pages' records into it
-    records: processes.Forked  # → what it counted
-    formats: processes.Forked  # → the take-away formats' files
-
-    def abandon(self) -> None:
-        self.records.kill()
-        self.formats.kill()
-        self.copy.remove()
-
-
 class FaqPlugin(BasePlugin[FaqConfig]):
     def __init__(self):
         self.serving = False
@@ -106,10 +92,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         # The preview's: an edit converts only what it changed; the page shows before search and downloads.
         self.earlier_texts: RichTextRenderer | None = None
         self.earlier_pages: dict[str, tuple[tuple, PageHtml]] = {}  # a page's file → (what it was made of, its HTML)
-        self.after_build: threading.Thread | None = None  # the search index and take-away formats, being written
-        self.stop_after_build = threading.Event()  # a newer build makes them useless: stop them
-        self.index: SearchIndex | None = None  # the one Pagefind is writing
-        self.early: _EarlyWork | None = None  # what needs no built page, being made meanwhile
+        self.outputs = Outputs()  # the search index and the take-away formats (faqgen/outputs.py)
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
@@ -120,15 +103,15 @@ class FaqPlugin(BasePlugin[FaqConfig]):
             # It writes into the same folder: its 404.html (in its language's chrome) would replace the root's.
             config.theme.static_templates.discard("404.html")
             return config
-        self._stop_after_build()  # before this build empties the site folder
+        self.outputs.stop()  # the preview's last ones: this build empties the site folder
         faq, warnings, texts, prepared = self._generate(config)
         for warning in warnings:
             log.warning(str(warning))  # `mkdocs build --strict` (publishing) stops on these
         self.last_good = faq
         self.build = _Build(faq, _addresses(config), page_names(faq), Changes(faq, self.config.as_of or faq.document.as_of),
                             texts, prepared=prepared)  # fmt: skip
-        if prepared and not self.serving and processes.can_fork():
-            self.early = self._start_early(self.build)
+        if prepared and not self.serving:  # the pages were converted with their generation: what needs no built page starts
+            self.outputs.start_early(self._sources(), lambda lang, name: prepared[f"{name}.{lang}.md"].section_texts)
         config.theme.static_templates.discard("sitemap.xml")  # ours is written after the build (on_post_build)
         config.nav = [f"{name}.md" for name in self.build.pages]
         _add_assets(config)
@@ -248,131 +231,32 @@ class FaqPlugin(BasePlugin[FaqConfig]):
                 (site / feed_file(lang)).write_bytes(atom_feed(build.faq, build.addresses, lang))
         elif build.faq.updates:
             log.info("site_url is not set (FAQ_SITE_URL): no Atom feed of the updates")
-        if self.serving:  # the preview shows the edited page now; its search and downloads follow
-            self.stop_after_build.clear()
-            self.after_build = threading.Thread(target=self._after_build_logged, args=(build, site), daemon=True)
-            self.after_build.start()
-            return
-        if self.early is None:  # one core's way: one after the other
-            self._after_build(build, site)
-            return
-        # Publishing on two cores: the records and the formats were made while MkDocs built the
-        # pages (see _start_early); Pagefind now works while MkDocs ends and `build_faq.py site`
-        # verifies the pages: the index is finished in on_shutdown (right after the build).
-        early, self.early = self.early, None
         try:
-            early.copy.merge(early.records.wait())
-            early.copy.add_pages(site, self._indexed_pages(build, site))
-            self.index = SearchIndex.start(site, early.copy, build.faq)
-            write_files(site, early.formats.wait())
-        except processes.ChildFailed as error:
-            early.abandon()
-            self._stop_index()
-            raise PluginError(f"the search index or the take-away formats could not be made: {error}") from None
-        except BaseException:
-            early.abandon()
-            self._stop_index()
-            raise
-
-    def _start_early(self, build: _Build) -> _EarlyWork:
-        """What needs no built page, in two child processes while MkDocs builds the pages: the
-        search records of the audience pages (their texts come with the pages converted at
-        generation) and the take-away formats."""
-        copy = SearchCopy()
-        records = self._records(build, lambda lang, name: build.prepared[f"{name}.{lang}.md"].section_texts)
-        recording = processes.Forked(lambda: copy.add_records(records))
-        try:
-            making = processes.Forked(lambda: self._takeaway_files(build))
-        except BaseException:
-            recording.kill()
-            copy.remove()
-            raise
-        return _EarlyWork(copy, recording, making)
-
-    def _takeaway_files(self, build: _Build) -> dict[str, bytes]:
-        latest = max(build.changes.page_modified(name) for name in build.pages)
-        return takeaway_files(build.faq, build.addresses, latest, pdf=self.config.pdf, texts=build.rich_texts)
-
-    def _records(self, build: _Build, texts_of) -> list[Record]:
-        """The search records of every audience page; `texts_of(lang, name)`: its section texts."""
-        return [record for lang in build.addresses.language_dirs for name in build.pages
-                if (audience := build.faq.audience(name))
-                for record in audience_records(audience, lang, "/" + build.addresses.path(lang, name), texts_of(lang, name))]  # fmt: skip
-
-    def _indexed_pages(self, build: _Build, site: Path) -> list[Path]:
-        """The built pages indexed as they are (the audience pages are indexed as records)."""
-        return [site / build.addresses.path(lang, name) / "index.html"
-                for lang in build.addresses.language_dirs for name in build.pages if not build.faq.audience(name)]  # fmt: skip
-
-    def _finish_index(self) -> None:
-        index, self.index = self.index, None
-        if index is None:
-            return
-        try:
-            index.finish()
+            self.outputs.after_pages(self._sources(), site, lambda lang, name: build.texts[(lang, name)], preview=self.serving)
         except SearchIndexError as error:
             raise PluginError(str(error)) from None
+        except processes.ChildFailed as error:
+            raise PluginError(f"the search index or the take-away formats could not be made: {error}") from None
+        except OSError as error:
+            raise PluginError(f"the search index or the take-away formats could not be written: {os_error_message(error)}") from None
 
-    def _stop_index(self) -> None:
-        index, self.index = self.index, None
-        if index is not None:
-            index.cancel()
-
-    def _after_build(self, build: _Build, site: Path) -> None:
-        """The search index and the take-away formats, one after the other (the preview's in a thread)."""
-        copy = SearchCopy()
-        try:
-            copy.add_records(self._records(build, lambda lang, name: build.texts[(lang, name)]))
-            copy.add_pages(site, self._indexed_pages(build, site))
-        except BaseException:
-            copy.remove()
-            raise
-        self.index = SearchIndex.start(site, copy, build.faq)
-        try:  # while Pagefind indexes, in a process of its own
-            if not self.stop_after_build.is_set():
-                write_files(site, self._takeaway_files(build))
-        except BaseException:
-            self._stop_index()
-            raise
-        if self.stop_after_build.is_set():
-            self._stop_index()
-            return
-        self._finish_index()
-
-    def _after_build_logged(self, build: _Build, site: Path) -> None:
-        started = time.monotonic()
-        try:
-            self._after_build(build, site)
-        except (PluginError, OSError) as error:
-            if not self.stop_after_build.is_set():
-                log.error(f"the preview's search index or downloads could not be written: {error}")
-            return
-        if not self.stop_after_build.is_set():
-            log.info(f"the preview's search index and downloads are written ({time.monotonic() - started:.1f} s)")
-
-    def _stop_after_build(self) -> None:
-        """Stop the last build's search index and downloads (the preview's): at their next step,
-        Pagefind at once."""
-        if self.after_build is None:
-            return
-        self.stop_after_build.set()
-        if (index := self.index) is not None:
-            index.stop()
-        self.after_build.join()
-        self.after_build = None
+    def _sources(self) -> Sources:
+        build = self.build
+        latest = max(build.changes.page_modified(name) for name in build.pages)
+        return Sources(build.faq, build.addresses, build.pages, latest, build.rich_texts, self.config.pdf)
 
     def on_build_error(self, *, error):
         self.builds_open = 0  # the next build (serve) starts afresh
-        if self.early is not None:
-            self.early.abandon()
-            self.early = None
-        self._stop_index()
+        self.outputs.stop()
 
     def on_shutdown(self):
         if self.serving:
-            self._stop_after_build()  # serve stops: Pagefind is not left writing
-        else:
-            self._finish_index()  # the build's search index (see on_post_build)
+            self.outputs.stop()  # serve stops: Pagefind is not left writing
+            return
+        try:
+            self.outputs.finish()  # when `build_faq.py site` verified the pages meanwhile (outputs.finish_later)
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from None
 
 
 ASSETS = Path(__file__).parent / "assets"

@@ -86,6 +86,7 @@ def _mkdocs_build(config_file: Path, site_dir: Path, faq_file: Path, checked: Va
             raise PublishError(f"{config_file.name} builds from {plugin.config.source}, but `site` publishes "
                                f"{faq_file}: set the faq plugin's source to it")  # fmt: skip
         plugin.validated = checked
+        plugin.outputs.finish_later = True  # Pagefind works while the body verifies the pages
         config.plugins.on_startup(command="build", dirty=False)
         try:
             build(config)

@@ -64,13 +64,13 @@ def test_when_the_formats_fail_in_their_child_site_says_so_and_leaves_the_site_a
     script = textwrap.dedent(f"""
         import sys
         from pathlib import Path
-        import faqgen.plugin
+        import faqgen.outputs
         from faqgen.publish import PublishError, build_site
 
         def broken(*arguments, **options):
             raise OSError(28, "No space left on device")
 
-        faqgen.plugin.takeaway_files = broken
+        faqgen.outputs.takeaway_files = broken
         try:
             build_site(Path({str(project)!r}), Path({str(site)!r}))
         except PublishError as error:
@@ -85,3 +85,25 @@ def test_when_the_formats_fail_in_their_child_site_says_so_and_leaves_the_site_a
             in result.stderr)  # fmt: skip
     assert snapshot(site) == {"index.html": b"the site already published", MARKER: b""}
     assert not [name for name in set(os.listdir(tempfile.gettempdir())) - before if name.startswith("faq-search-")]
+
+
+def test_a_build_has_its_whole_search_index_before_the_shutdown_event(project):
+    """`mkdocs gh-deploy` deploys between the build and MkDocs' shutdown event: only `site`,
+    which verifies the pages meanwhile, may leave Pagefind at work past the build."""
+    script = textwrap.dedent(f"""
+        import json, sys
+        from pathlib import Path
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+
+        config = load_config({str(project / "mkdocs.yml")!r}, site_dir={str(project / "site")!r}, strict=True)
+        config.plugins.on_startup(command="gh-deploy", dirty=False)
+        build(config)  # no on_shutdown: what gh-deploy would deploy now
+        facts = json.loads(Path({str(project / "site" / "pagefind" / "faq-search-fr.json")!r}).read_text())
+        print(facts["records"], Path({str(project / "site" / "pagefind" / "pagefind-entry.json")!r}).is_file())
+    """)
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300,
+                            cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    records, entry = result.stdout.split()
+    assert int(records) > 0 and entry == "True"
