@@ -333,7 +333,7 @@ def question_heading(number: int, question: Question, lang: str) -> str:
 
 def faq_page(audience: Audience, lang: str, texts: Mapping[str, str], modified: dt.date) -> dict:
     """schema.org FAQPage data for search engines: this page's questions, answers as plain text
-    (`texts`: question id → text, read from the converted page by faqgen/section_text.py), and
+    (`texts`: question id → text, read from the converted page by faqgen/page_html.py), and
     the date the page was last modified."""
     return {
         "@context": "https://schema.org",

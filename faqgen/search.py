@@ -86,7 +86,7 @@ class Record:
 
 def audience_records(audience: Audience, lang: str, url: str, texts: dict[str, str]) -> list[Record]:
     """The page's key points, if any, and its questions in parts, `texts` being the page's
-    section texts (faqgen/section_text.py), `url` the page's ("/en/municipalities/")."""
+    section texts (faqgen/page_html.py), `url` the page's ("/en/municipalities/")."""
     title = typeset(audience.title.in_(lang), lang)
     questions = [
         RecordQuestion(question.id, question_heading(number, question, lang), texts[question.id])
