@@ -50,7 +50,7 @@ def build_site(root: Path, output: Path, *, on_wait: Callable[[], None] = lambda
         staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-new-", dir=output.parent))
         try:
             with _mkdocs_build(root / "mkdocs.yml", staging, root / "faq.yaml", checked):
-                # The pages are built; Pagefind finishes the search index meanwhile (faqgen/plugin.py).
+                # The pages are built; Pagefind finishes the search index meanwhile (faqgen/outputs.py).
                 problems = verify_site(staging, checked.faq, project_root_language(root))
             if problems:
                 raise PublishError("the built site failed verification:\n" + "\n".join(problems))
@@ -81,7 +81,10 @@ def _mkdocs_build(config_file: Path, site_dir: Path, faq_file: Path, checked: Va
     logger.addHandler(messages)
     try:
         config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
-        plugin = config.plugins["faq"]
+        plugin = config.plugins.get("faq")
+        if plugin is None:
+            raise PublishError(f"{config_file.name} has no `faq` plugin: add `- faq` under `plugins:` (README, "
+                               "“Starting another FAQ site”)")  # fmt: skip
         if Path(plugin.config.source).resolve() != faq_file.resolve():
             raise PublishError(f"{config_file.name} builds from {plugin.config.source}, but `site` publishes "
                                f"{faq_file}: set the faq plugin's source to it")  # fmt: skip

@@ -261,3 +261,12 @@ def test_confirm_keeps_the_file_mode(project):
                             text=True, timeout=120)  # fmt: skip
     assert result.returncode == 0 and "1 text confirmed" in result.stdout
     assert oct(faq.stat().st_mode & 0o777) == "0o644"
+
+
+def test_site_without_the_faq_plugin_says_what_to_add(project, tmp_path):
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - faq:\n      source: faq.yaml\n", ""), encoding="utf-8")
+    result = site_command(project, tmp_path / "site")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "mkdocs.yml has no `faq` plugin: add `- faq` under `plugins:`" in result.stderr
+    assert not (tmp_path / "site").exists()
