@@ -121,8 +121,9 @@ def check_fragment(html: str, allowed: dict[str, frozenset[str]] = EDITOR_TEXT) 
     tree = LexborHTMLParser(html, is_fragment=True)
     problems = []
     for node in _elements_of(tree.root):
-        problems += _element_problems(node, allowed, where="in a text")
-        if node.tag == "a" and (href := node.attributes.get("href")) is not None:
+        tag, attributes = node.tag, node.attributes
+        problems += _element_problems(tag, attributes, allowed, where="in a text")
+        if tag == "a" and (href := attributes.get("href")) is not None:
             if reason := link_problem(href):
                 problems.append(f"{reason}: `{href}`")
             elif same_site(href):
@@ -140,14 +141,15 @@ def check_page(html: str) -> tuple[LexborHTMLParser, list[str]]:
     # The publisher's footer (faqgen/frame.py) links to its own site: the frame's only links elsewhere.
     footer = {node.mem_id for node in _elements_of(page.css_first("footer.faq-footer"))}
     for node in _elements_of(page.root):
+        tag, attributes = node.tag, node.attributes  # each read once: lexbor makes them anew at each read
         if node.mem_id in content:
-            problems += _element_problems(node, CONTENT, where="in the content")
-            problems += _url_problems(node, links_elsewhere=True)
+            problems += _element_problems(tag, attributes, CONTENT, where="in the content")
+            problems += _url_problems(tag, attributes, links_elsewhere=True)
         else:
             zone = HEAD if node.mem_id in head else CHROME
-            problems += _element_problems(node, zone, where="in the head" if zone is HEAD else "in the page")
-            problems += _url_problems(node, links_elsewhere=node.mem_id in footer)
-        if node.tag == "script":
+            problems += _element_problems(tag, attributes, zone, where="in the head" if zone is HEAD else "in the page")
+            problems += _url_problems(tag, attributes, links_elsewhere=node.mem_id in footer)
+        if tag == "script":
             problems += _script_problems(node)
     ids = Counter(node.attributes["id"] for node in page.css("[id]"))
     problems += [f"the id `{name}` is used twice" for name, count in sorted(ids.items()) if count > 1]
@@ -162,32 +164,32 @@ def _elements_of(root: LexborNode | None):
             yield node
 
 
-def _element_problems(node: LexborNode, allowed: dict[str, frozenset[str]], where: str) -> list[str]:
-    problems = [] if node.tag in allowed else [f"the element <{node.tag}> is not allowed {where}"]
-    for name in node.attributes:
-        if name in allowed.get(node.tag, ()) or name.startswith("aria-") or (allowed is CHROME and _CHROME_DATA.match(name)):
+def _element_problems(tag: str, attributes: dict, allowed: dict[str, frozenset[str]], where: str) -> list[str]:
+    problems = [] if tag in allowed else [f"the element <{tag}> is not allowed {where}"]
+    permitted = allowed.get(tag, ())
+    for name in attributes:
+        if name in permitted or name.startswith("aria-") or (allowed is CHROME and _CHROME_DATA.match(name)):
             continue
-        problems.append(f"the attribute `{name}` on <{node.tag}> is not allowed {where}")
+        problems.append(f"the attribute `{name}` on <{tag}> is not allowed {where}")
     return problems
 
 
-def _url_problems(node: LexborNode, *, links_elsewhere: bool) -> list[str]:
+def _url_problems(tag: str, attributes: dict, *, links_elsewhere: bool) -> list[str]:
     """Links: allowed schemes (and, outside the content, the site's own pages only). Anything
     fetched by the browser itself: this site only; canonical and language alternates are
     absolute addresses of this site, checked by verify."""
-    attributes = node.attributes
-    if node.tag == "a" and (href := attributes.get("href")) is not None:
+    if tag == "a" and (href := attributes.get("href")) is not None:
         if reason := link_problem(href):
             return [f"{reason}: `{href}`"]
         if not links_elsewhere and not same_site(href):
             return [f"a link to another site in the page's frame: `{href}`"]
         return []
-    if node.tag == "link" and attributes.get("rel") in ("canonical", "alternate"):
+    if tag == "link" and attributes.get("rel") in ("canonical", "alternate"):
         return []
     for name in ("src", "href"):
         value = attributes.get(name)
         if value is not None and not same_site(value):
-            return [f"<{node.tag}> loads `{value}` from another host"]
+            return [f"<{tag}> loads `{value}` from another host"]
     return []
 
 
