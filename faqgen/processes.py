@@ -25,22 +25,12 @@ def _end_with_parent() -> None:  # runs in the child, between fork and exec
     libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
-def run(command: list[str], **options) -> subprocess.CompletedProcess:
-    """subprocess.run, the child ended with its parent."""
-    return subprocess.run(command, **_ending_with_parent(options))
-
-
 def start(command: list[str], **options) -> subprocess.Popen:
-    """subprocess.Popen, the child ended with its parent."""
-    return subprocess.Popen(command, **_ending_with_parent(options))
-
-
-def _ending_with_parent(options: dict) -> dict:
-    """Only from the main thread: code run between fork and exec is unsafe when other threads
-    exist (mkdocs serve builds in one)."""
+    """subprocess.Popen, the child ended with its parent. Only from the main thread: code run
+    between fork and exec is unsafe when other threads exist (mkdocs serve builds in one)."""
     if sys.platform.startswith("linux") and threading.current_thread() is threading.main_thread():
         options["preexec_fn"] = _end_with_parent
-    return options
+    return subprocess.Popen(command, **options)
 
 
 class ChildFailed(Exception):

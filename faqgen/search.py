@@ -118,7 +118,7 @@ def equivalents(faq: Faq, lang: str) -> list[list[str]]:
 class SearchCopy:
     """What Pagefind indexes: a temporary folder of HTML files (built pages, from their
     <article>, and the audience pages' records), and the words counted on the way, for the
-    search script's spelling list. Records can be added in a child process (faqgen/plugin.py),
+    search script's spelling list. Records can be added in a child process (faqgen/outputs.py),
     which hands back what it counted."""
 
     def __init__(self):

@@ -43,24 +43,17 @@ def downloads(faq: Faq, addresses: Addresses, lang: str, *, pdf: bool = True) ->
     return found
 
 
-def write_takeaways(site: Path, faq: Faq, addresses: Addresses, modified: dt.date, *, pdf: bool = True,
-                    texts: RichTextRenderer | None = None) -> list[str]:  # fmt: skip
-    """Write every format into the built `site` (`modified`: the FAQ's latest change; `texts`:
-    the build's converted rich texts); the files written, below the site root."""
-    return write_files(site, takeaway_files(faq, addresses, modified, pdf=pdf, texts=texts))
-
-
-def write_files(site: Path, files: dict[str, bytes]) -> list[str]:
-    """`files` (path below the site root → content) written into `site`; their paths."""
+def write_files(site: Path, files: dict[str, bytes]) -> None:
+    """`files` (path below the site root → content) written into `site`."""
     for name, content in files.items():
         (site / name).write_bytes(content)
-    return list(files)
 
 
 def takeaway_files(faq: Faq, addresses: Addresses, modified: dt.date, *, pdf: bool = True,
                    texts: RichTextRenderer | None = None) -> dict[str, bytes]:  # fmt: skip
-    """Every format: path below the site root → content (see write_takeaways). Needs no built
-    page: the plugin makes them while MkDocs builds the pages."""
+    """Every format: path below the site root → content (`modified`: the FAQ's latest change;
+    `texts`: the build's converted rich texts). Needs no built page: the plugin makes them while
+    MkDocs builds the pages (faqgen/outputs.py)."""
     written = {
         DATA_FILE: write_json(open_data(faq, addresses, texts)),
         SCHEMA_FILE: write_json(data_schema()),
