@@ -240,13 +240,12 @@ _REFERENCES = {"lien": ("https://example.org/a?b=1&c=2", 'Un "titre"'), "autre":
 _MARKS = {"https://example.org/fr-seulement": ("fr", "(en français seulement)")}
 
 
-@settings(max_examples=600)  # a fifth of them take the fast path
+@settings(max_examples=600)  # a fifth of them take the fast path; the others must be declined
 @given(_LISTS_AND_LINKS)
 def test_the_fast_path_for_lists_and_links_is_what_markdown_makes(text):
     assume(text.strip() and MARKDOWN_SYNTAX.search(text))
-    fast = lists_and_links(text, _REFERENCES, _MARKS)
-    assume(fast is not None)  # any other text goes to Python-Markdown
-    assert check_fragment(fast) == check_fragment(EditorMarkdown().markdown(text, _REFERENCES, _MARKS))
+    fast = lists_and_links(text, _REFERENCES, _MARKS)  # None: it goes to Python-Markdown
+    assert fast is None or check_fragment(fast) == check_fragment(EditorMarkdown().markdown(text, _REFERENCES, _MARKS))
 
 
 def test_the_fast_path_takes_the_lists_and_links_answers_are_made_of():
