@@ -21,7 +21,7 @@ import hashlib
 import json
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import SplitResult, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -131,29 +131,71 @@ def check_fragment(html: str, allowed: dict[str, frozenset[str]] = EDITOR_TEXT) 
     return Fragment(_serialize(tree), problems)
 
 
-def check_page(html: str) -> tuple[LexborHTMLParser, list[str]]:
-    """The parsed page, and what it holds that is not allowed (sentences)."""
+@dataclass
+class PageFacts:
+    """What verification reads of a built page, gathered in the allowlist's one traversal."""
+
+    lang: str | None = None  # of <html>
+    ids: list[str] = field(default_factory=list)  # every element's id, in document order
+    links: list[str] = field(default_factory=list)  # every <a href>
+    addresses: list[tuple[str, str | None, str]] = field(default_factory=list)  # (rel, type, href): canonical, alternates
+
+
+def check_page(html: str) -> tuple[PageFacts, list[str]]:
+    """What verification needs of the page, and what it holds that is not allowed (sentences).
+    One traversal in document order; a zone (the head, the content, the publisher's footer)
+    is entered at its element and left at the first node after it."""
     page = LexborHTMLParser(html)
-    problems = []
-    article = page.css_first("article")
-    content = {node.mem_id for node in _elements_of(article)} if article is not None else set()
-    head = {node.mem_id for node in _elements_of(page.head)} if page.head is not None else set()
+    facts, problems = PageFacts(), []
+    head, content = _Zone(HEAD, "in the head", False), _Zone(CONTENT, "in the content", True)
     # The publisher's footer (faqgen/frame.py) links to its own site: the frame's only links elsewhere.
-    footer = {node.mem_id for node in _elements_of(page.css_first("footer.faq-footer"))}
+    footer = _Zone(CHROME, "in the page", True)
+    starts = {node.mem_id: (zone, _end_of(node)) for zone, node in
+              ((head, page.head), (content, page.css_first("article")), (footer, page.css_first("footer.faq-footer")))
+              if node is not None}  # fmt: skip
+    zones = [(_Zone(CHROME, "in the page", False), None)]  # (zone, where it ends): the innermost last
     for node in _elements_of(page.root):
-        tag, attributes = node.tag, node.attributes  # each read once: lexbor makes them anew at each read
-        if node.mem_id in content:
-            problems += _element_problems(tag, attributes, CONTENT, where="in the content")
-            problems += _url_problems(tag, attributes, links_elsewhere=True)
-        else:
-            zone = HEAD if node.mem_id in head else CHROME
-            problems += _element_problems(tag, attributes, zone, where="in the head" if zone is HEAD else "in the page")
-            problems += _url_problems(tag, attributes, links_elsewhere=node.mem_id in footer)
+        tag, attributes, at = node.tag, node.attributes, node.mem_id  # each read once: lexbor makes them anew
+        while zones[-1][1] == at:
+            zones.pop()
+        if at in starts and not (starts[at][0] is footer and zones[-1][0] is content):  # the content's rules win
+            zones.append(starts[at])
+        zone = zones[-1][0]
+        problems += _element_problems(tag, attributes, zone.allowed, where=zone.where)
+        problems += _url_problems(tag, attributes, links_elsewhere=zone.links_elsewhere)
         if tag == "script":
             problems += _script_problems(node)
-    ids = Counter(node.attributes["id"] for node in page.css("[id]"))
+        if "id" in attributes:
+            facts.ids.append(attributes["id"] or "")  # `<p id>`: an empty id, as browsers read it
+        if tag == "a" and "href" in attributes:
+            facts.links.append(attributes["href"] or "")
+        elif tag == "link" and attributes.get("rel") in ("canonical", "alternate"):
+            facts.addresses.append((attributes["rel"], attributes.get("type"), attributes.get("href") or ""))
+        elif tag == "html" and facts.lang is None:
+            facts.lang = attributes.get("lang")
+    ids = Counter(facts.ids)
     problems += [f"the id `{name}` is used twice" for name, count in sorted(ids.items()) if count > 1]
-    return page, problems
+    return facts, problems
+
+
+@dataclass(frozen=True)
+class _Zone:
+    allowed: dict[str, frozenset[str]]
+    where: str
+    links_elsewhere: bool
+
+
+def _end_of(node: LexborNode) -> int | None:
+    """The first node after `node`'s descendants in a traversal without text (its mem_id), or
+    None where it runs to the end of the document."""
+    while node is not None:
+        after = node.next
+        while after is not None and after.tag == "-text":
+            after = after.next
+        if after is not None:
+            return after.mem_id
+        node = node.parent
+    return None
 
 
 def _elements_of(root: LexborNode | None):

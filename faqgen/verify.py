@@ -41,17 +41,11 @@ class ParsedPage:
 
 
 def read_page(site: Path, path: Path) -> ParsedPage:
-    tree, problems = check_page(path.read_text(encoding="utf-8"))
-    html = tree.css_first("html")
-    page = ParsedPage("/" + path.relative_to(site).as_posix(), html.attributes.get("lang") if html else None)
-    page.problems = problems
-    page.ids = {node.attributes["id"] for node in tree.css("[id]")}
-    page.links = [node.attributes["href"] or "" for node in tree.css("a[href]")]
-    for node in tree.css("link[rel=canonical], link[rel=alternate]"):
-        rel = node.attributes["rel"]
-        if rel == "alternate" and node.attributes.get("type") == FEED_TYPE:
-            rel = "feed"  # the page's Atom feed (faqgen/feeds.py)
-        page.addresses[(rel, node.attributes.get("href") or "")] = None
+    facts, problems = check_page(path.read_text(encoding="utf-8"))
+    page = ParsedPage("/" + path.relative_to(site).as_posix(), facts.lang, set(facts.ids), facts.links, problems=problems)
+    for rel, kind, href in facts.addresses:
+        # The page's Atom feed (faqgen/feeds.py) is an alternate of its own kind.
+        page.addresses[("feed" if rel == "alternate" and kind == FEED_TYPE else rel, href)] = None
     return page
 
 

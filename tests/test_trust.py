@@ -189,6 +189,22 @@ def test_verification_refuses_what_a_browser_would_run_anywhere_in_a_page(hostil
     assert any(expected in problem for problem in problems), problems
 
 
+@pytest.mark.parametrize("before, expected", [
+    ("</article>", ["the element <input> is not allowed in the content", "the attribute `style` on <input> is not allowed in the content"]),
+    ("<footer", ["the attribute `style` on <input> is not allowed in the page",
+                 "a link to another site in the page's frame: `https://elsewhere.example/`"]),
+    ("</footer>", ["the attribute `style` on <input> is not allowed in the page"]),  # the publisher's footer links to its site
+])  # fmt: skip
+def test_verification_reads_each_zone_to_its_last_element(hostile_site, before, expected):
+    """The content's rules hold to its last element and end with it; only the publisher's footer links elsewhere."""
+    page = (hostile_site.project / "site" / "en" / "index.html").read_text(encoding="utf-8")
+    injected = '<input style="x"><a href="https://elsewhere.example/">x</a>'
+    position = page.index(before, page.index("<article"))
+    facts, problems = check_page(page[:position] + injected + page[position:])
+    assert problems == expected
+    assert "https://elsewhere.example/" in facts.links
+
+
 # ---------------------------------------------------------------- properties
 
 _PIECES = st.sampled_from(["<", ">", "&", "[", "]", "(", ")", "{:", "}", "*", "_", "`", "!", "#", "\n", "\n\n", " ",
