@@ -42,7 +42,7 @@ from .outputs import Outputs, Sources
 from .page_html import GeneratedMarkdownError, PageHtml, page_html, page_link
 from .pipeline import generate
 from .problems import FaqError, os_error_message
-from .render import GENERATED_MARKER, RichTextRenderer, faq_page, page_names
+from .render import GENERATED_MARKER, THEME_COMPILED, RichTextRenderer, faq_page, page_names
 from .search import SearchIndexError
 from .takeaway import downloads, relative_href
 from .updates import Changes
@@ -156,6 +156,10 @@ class FaqPlugin(BasePlugin[FaqConfig]):
             files.append(File(f"{ASSETS.name}/{asset.name}", str(ASSETS.parent), config.site_dir, config.use_directory_urls))
         return files
 
+    def on_env(self, env, *, config, files):
+        env.bytecode_cache = THEME_COMPILED  # the theme's templates compiled once, not once per language's build
+        return env
+
     def on_page_markdown(self, markdown, *, page, config, files):
         """A page faqgen generated is converted by faqgen (faqgen/page_html.py: its own grammar,
         the same HTML Python-Markdown makes of it, in a fraction of the time); MkDocs then
@@ -185,6 +189,10 @@ class FaqPlugin(BasePlugin[FaqConfig]):
             return html
         # What Page.render would have set from Python-Markdown's run.
         page.toc, page.present_anchor_ids = get_toc(converted.toc), converted.anchor_ids
+        if "toc" in page.meta.get("hide", ()):
+            # The page lists its sections itself: the theme gets its title only, for the skip link,
+            # and writes no hidden copy of the list into the sidebar and the menu.
+            page.toc = get_toc([{**title, "children": []} for title in converted.toc[:1]])
         self.build.texts[_page_of(page)] = converted.section_texts
         return converted.html
 

@@ -81,6 +81,7 @@ def render_site(faq: Faq, as_of: dt.date | None = None, texts: RichTextRenderer 
                     "audience.md.j2",
                     title=audience.nav_title or audience.title,
                     description=f"{subtitle} — {audience.title.in_(lang)}",
+                    lists_its_sections=True,  # "On this page" (_on_this_page.html.j2)
                     audience=audience,
                 )
             )
@@ -96,21 +97,28 @@ def render_site(faq: Faq, as_of: dt.date | None = None, texts: RichTextRenderer 
 
 class _CompiledTemplates(jinja2.BytecodeCache):
     """Each template compiled once per process, though each renderer (pages, open data, each
-    PDF) has an environment of its own, with its own globals. For `_Renderer`'s environment
-    only: compiled code depends on the environment's settings."""
+    PDF) has an environment of its own, with its own globals, and MkDocs makes the theme one per
+    build (each language's build, each rebuild of the preview). Jinja checks the source's
+    checksum; the extensions, which compiled code depends on, are part of the key."""
 
     def __init__(self):
-        self.compiled: dict[str, bytes] = {}
+        self.compiled: dict[tuple, bytes] = {}
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if (code := self.compiled.get(bucket.key)) is not None:
+        if (code := self.compiled.get(self._key(bucket))) is not None:
             bucket.bytecode_from_string(code)  # Jinja compares the source's checksum and recompiles if it changed
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.compiled[bucket.key] = bucket.bytecode_to_string()
+        self.compiled[self._key(bucket)] = bucket.bytecode_to_string()
+
+    @staticmethod
+    def _key(bucket: jinja2.bccache.Bucket) -> tuple:
+        return bucket.key, tuple(sorted(bucket.environment.extensions))
 
 
-_COMPILED = _CompiledTemplates()
+_COMPILED = _CompiledTemplates()  # for _Renderer's environments, whose settings are always the same
+THEME_COMPILED = _CompiledTemplates()
+"""For the theme's environments (faqgen/plugin.py's on_env), whose settings are MkDocs'."""
 
 
 class _Renderer:
@@ -144,10 +152,13 @@ class _Renderer:
         *,
         title: Translation | None,
         description: str,
+        lists_its_sections: bool = False,
         **context,
     ) -> Page:
         ui = LABELS[lang]
         front_matter = {GENERATED_MARKER: "faq.yaml (edit faq.yaml, not this file: build_faq.py rewrites it)"}
+        if lists_its_sections:  # the theme's table of contents would be a second one (faqgen/plugin.py)
+            front_matter["hide"] = ["toc"]
         # The menu and <title> show this title; the theme prints it as HTML, so it is escaped
         # here. The page's own heading comes from the template.
         front_matter["title"] = html.escape(typeset(title.in_(lang), lang) if title is not None else ui[f"{name}_nav"])

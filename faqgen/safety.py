@@ -55,7 +55,7 @@ HEAD = {
 }  # fmt: skip
 
 CHROME = _elements({
-    "html": "", "body": "", "header": "", "footer": "", "main": "", "nav": "aria-label", "div": "aria-label aria-live role tabindex",
+    "html": "", "body": "", "header": "", "footer": "", "main": "", "nav": "aria-label", "div": "aria-label aria-live role tabindex hidden",
     "span": "", "a": "href hreflang aria-label", "ul": "", "ol": "", "li": "", "label": "for role tabindex", "form": "name",
     "input": "type name placeholder aria-label autocapitalize autocorrect autocomplete spellcheck",
     "button": "type aria-label hidden", "svg": "viewBox xmlns", "path": "d", "script": "src type id", "p": "role",

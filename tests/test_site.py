@@ -59,6 +59,18 @@ def test_audience_page_has_one_anchor_per_question_in_order(built_site, lang, au
         assert heading.get_text(strip=True) == f"{number}. {expected}"
 
 
+@pytest.mark.parametrize("lang", LANGUAGE_DIRS)
+@pytest.mark.parametrize("audience", FAQ.audiences, ids=lambda audience: audience.id)
+def test_audience_page_lists_its_questions_once(built_site, lang, audience):
+    """"On this page" is the page's one table of contents: the theme's sidebar and menu do not
+    repeat it, hidden or not (issue 14: 73 KB of an 830-question page's 485 KB gzip)."""
+    page = html(page_file(built_site, lang, audience.id))
+    for question in audience.questions:
+        assert [a.find_parent("nav")["class"] for a in page.select(f'nav a[href="#{question.id}"]')] == [["faq-on-this-page"]]
+    assert page.select_one(".md-sidebar--secondary").has_attr("hidden")
+    assert page.select_one("a.md-skip")["href"] == "#page-title"
+    assert html(page_file(built_site, lang, "timeline")).select(".md-nav--secondary a")  # other pages keep the theme's
+
 def test_questions_are_translated_not_copied(built_site):
     for audience in FAQ.audiences:
         french = html(page_file(built_site, "fr", audience.id)).select("article h2[id]")
