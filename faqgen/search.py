@@ -44,7 +44,12 @@ from .languages import LANGUAGES, typeset
 from .model import Audience, Faq
 from .render import question_heading
 
-ELISION = re.compile(r"(?<![\w’'])((?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)’)(?=\w)", re.IGNORECASE)
+_ELIDED = "[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu"  # at most 6 letters
+ELISION = re.compile(rf"(?<![\w’'])((?:{_ELIDED})’)(?=\w)", re.IGNORECASE)
+"""An elided word and its apostrophe, joined to the next word; separate_elisions finds them faster."""
+_APOSTROPHE = re.compile(r"’(?=\w)")
+_ELIDED_AT_END = re.compile(rf"(?:{_ELIDED})\Z", re.IGNORECASE)
+_JOINED = re.compile(r"[\w’']")
 BUNDLE = "pagefind"
 WORD = re.compile(r"[^\W\d_]{4,}")  # the index's words the search script knows and corrects to
 
@@ -101,7 +106,17 @@ def audience_records(audience: Audience, lang: str, url: str, texts: dict[str, s
 
 
 def separate_elisions(text: str) -> str:
-    return ELISION.sub("\\1\u00a0", text)
+    """A no-break space after each ELISION. Found from each apostrophe: a pattern that starts with
+    a character is searched for at C speed, ELISION is tried at every place (0.6 s of the search
+    records at 5,000 questions)."""
+    pieces, done = [], 0
+    for apostrophe in _APOSTROPHE.finditer(text):
+        at = apostrophe.start()
+        word = _ELIDED_AT_END.search(text, max(0, at - 6), at)  # the longest such word that ends here
+        if word and not (word.start() and _JOINED.match(text, word.start() - 1)):
+            pieces += (text[done : at + 1], "\u00a0")
+            done = at + 1
+    return "".join(pieces) + text[done:] if pieces else text
 
 
 def equivalents(faq: Faq, lang: str) -> list[list[str]]:
@@ -145,7 +160,7 @@ class SearchCopy:
             # Read from the record's own texts: parsing thousands of records again costs seconds.
             texts = [record.title, record.text, *(text for q in record.questions for text in (q.heading, q.text))]
             sections = len(record.questions) + bool(record.text)
-            self._count(record.lang, sections, separate_elisions(" ".join(texts)))
+            self._count(record.lang, sections, " ".join(texts))  # separated or not, the same words
         return self.words, self.counts
 
     def merge(self, counted: tuple[dict[str, Counter], Counter]) -> None:
