@@ -63,7 +63,11 @@ def fingerprint(text: str) -> str:
 
 
 def confirmed_value(texts: dict[str, str]) -> str:
-    return f"fr {fingerprint(texts['fr'])} en {fingerprint(texts['en'])}"
+    return _confirmed({lang: fingerprint(text) for lang, text in texts.items()})
+
+
+def _confirmed(fingerprints: dict[str, str]) -> str:
+    return f"fr {fingerprints['fr']} en {fingerprints['en']}"
 
 
 def tracked_texts(data) -> Iterator[tuple[KeyPath, str, str]]:
@@ -101,11 +105,12 @@ def _status(path: KeyPath, owner: str, field: str, node) -> TextStatus:
     if not all(present.values()):
         states = {lang: State.OK if present[lang] else State.MISSING for lang in LANGUAGES}
         return TextStatus(path, owner, field, states, None)
-    expected = confirmed_value(texts)
+    fingerprints = {lang: fingerprint(text) for lang, text in texts.items()}  # each text hashed once
+    expected = _confirmed(fingerprints)
     recorded = CONFIRMED_PATTERN.match(str(node.get(CONFIRMED_KEY, "")).strip())
     if recorded is None:
         return TextStatus(path, owner, field, dict.fromkeys(LANGUAGES, State.UNCONFIRMED), expected)
-    changed = {lang: fingerprint(texts[lang]) != recorded.group(index) for index, lang in enumerate(LANGUAGES, 1)}
+    changed = {lang: fingerprints[lang] != recorded.group(index) for index, lang in enumerate(LANGUAGES, 1)}
     if not any(changed.values()):
         states = dict.fromkeys(LANGUAGES, State.OK)
     elif all(changed.values()):
