@@ -160,10 +160,12 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         env.bytecode_cache = THEME_COMPILED  # the theme's templates compiled once, not once per language's build
         return env
 
+    @event_priority(60)  # before mkdocs-static-i18n's (50), which then reads the generated pages' lines no more
     def on_page_markdown(self, markdown, *, page, config, files):
         """A page faqgen generated is converted by faqgen (faqgen/page_html.py: its own grammar,
         the same HTML Python-Markdown makes of it, in a fraction of the time); MkDocs then
-        converts nothing. Hand-written pages are MkDocs' as usual."""
+        converts nothing. Hand-written pages are MkDocs' as usual (and the i18n plugin's: it
+        translates their admonitions' titles; faqgen's grammar has no admonition)."""
         if GENERATED_MARKER not in page.meta:
             return markdown
         _, name = _page_of(page)
