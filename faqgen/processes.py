@@ -37,6 +37,9 @@ class ChildFailed(Exception):
     """The work given to a child process failed; the message says how."""
 
 
+_DONE, _FAILED = b"=", b"!"  # the first byte of a child's answer: a pickled result, or what failed
+
+
 class Forked:
     """`work()` run in a forked child process, which starts with this process's memory as it
     was (nothing is copied or pickled on the way in; what `work()` returns is pickled back):
@@ -50,11 +53,11 @@ class Forked:
             os.close(self.reader)
             if sys.platform.startswith("linux"):
                 _end_with_parent()
-            code = 0
+            code, answer = 0, b""
             try:
-                answer = pickle.dumps(work())
+                answer = _DONE + pickle.dumps(work())
             except BaseException as error:  # noqa: BLE001 (every failure is reported to the parent)
-                code, answer = 1, f"{type(error).__name__}: {error}".encode(errors="replace")
+                code, answer = 1, _FAILED + f"{type(error).__name__}: {error}".encode(errors="replace")
             finally:
                 with os.fdopen(writer, "wb") as pipe:
                     pipe.write(answer)
@@ -63,13 +66,23 @@ class Forked:
 
     def wait(self):
         """What `work()` returned; ChildFailed if it failed."""
+        # Read before waiting: a large answer fills the pipe until it is read. Unpickled as it
+        # arrives, so that this process never holds the answer's bytes besides its objects.
+        answer, message = None, ""
         with os.fdopen(self.reader, "rb") as pipe:
-            answer = pipe.read()  # before waiting: a large answer fills the pipe until it is read
+            how = pipe.read(1)
+            if how == _DONE:
+                try:
+                    answer = pickle.load(pipe)  # noqa: S301 (our own child's answer)
+                except Exception:  # noqa: BLE001 (cut short: the child was killed, or died)
+                    how = b""
+            else:
+                message = pipe.read().decode(errors="replace")
         _, status = os.waitpid(self.pid, 0)
         self.done = True
-        if os.waitstatus_to_exitcode(status) != 0:
-            raise ChildFailed(answer.decode(errors="replace") or f"the child process ended with status {status}")
-        return pickle.loads(answer)  # noqa: S301 (our own child's answer)
+        if os.waitstatus_to_exitcode(status) != 0 or how != _DONE:
+            raise ChildFailed(message or f"the child process ended with status {status}")
+        return answer
 
     def kill(self) -> None:
         """End the child (its work is no longer wanted), unless it was waited for already."""
