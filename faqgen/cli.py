@@ -12,7 +12,7 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from . import translations, xliff
+from . import processes, translations, xliff
 from .changes import report
 from .confirm import confirm, to_confirm
 from .languages import LANGUAGES, NAMES, folders, project_root_language
@@ -108,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
         count = len(error.errors)
         print(f"{count} error{'s' if count != 1 else ''}; nothing was written.", file=sys.stderr)
         return 1
-    except (HandWrittenPageError, PublishError) as error:
+    except (HandWrittenPageError, PublishError, processes.ChildFailed) as error:
         print(f"build_faq.py: error: {error}", file=sys.stderr)
         return 1
     except OSError as error:

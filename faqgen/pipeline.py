@@ -30,11 +30,12 @@ class Generated:
 
 
 def check(faq_path: Path, display_name: str | None = None, *, strict: bool = False,
-          earlier: RichTextRenderer | None = None) -> Validated:
+          earlier: RichTextRenderer | None = None, parallel: bool = False) -> Validated:
     """Load and validate; raises FaqError with every problem found. Writes nothing. `earlier`:
-    the rich texts of a previous run, whose conversions are reused (the preview's)."""
+    the rich texts of a previous run, whose conversions are reused (the preview's); `parallel`:
+    on both cores (faqgen/validate.py), where processes.can_fork()."""
     with cycle_collection_paused():
-        return validate(load_file(faq_path, display_name), strict=strict, earlier=earlier)
+        return validate(load_file(faq_path, display_name), strict=strict, earlier=earlier, parallel=parallel)
 
 
 def generate(
@@ -46,7 +47,7 @@ def generate(
     every page rendered. With `parallel` (where processes.can_fork()), each language is
     rendered, and its pages converted to HTML, in a process of its own: the two cores' share;
     else the pages are converted when MkDocs asks for them (faqgen/plugin.py)."""
-    checked = checked or check(faq_path, display_name, earlier=earlier)
+    checked = checked or check(faq_path, display_name, earlier=earlier, parallel=parallel)
     with cycle_collection_paused():
         if parallel:
             children = [processes.Forked(lambda lang=lang: _rendered_and_converted(checked, as_of, lang))

@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from . import processes
 from .languages import project_root_language
 from .pipeline import check
 from .validate import Validated
@@ -41,7 +42,7 @@ class PublishError(Exception):
 def build_site(root: Path, output: Path, *, on_wait: Callable[[], None] = lambda: None) -> int:
     """Build `root`'s site into `output`; return the number of pages published. `on_wait`
     is called if another run holds the lock (this one then waits for it)."""
-    checked = check(root / "faq.yaml", "faq.yaml", strict=True)  # FaqError: nothing built
+    checked = check(root / "faq.yaml", "faq.yaml", strict=True, parallel=processes.can_fork())  # FaqError: nothing built
     output = output.resolve()
     refuse_output(root.resolve(), output)
     output.parent.mkdir(parents=True, exist_ok=True)

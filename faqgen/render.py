@@ -268,6 +268,13 @@ class RichTextRenderer:
         return self._converted[(text, lang)]
 
 
+    def conversions(self, languages: Sequence[str]) -> dict:
+        """This run's conversions of the texts in `languages`, for `adopt` (in another process)."""
+        return {key: pieces for key, pieces in self._converted.items() if key[1] in languages}
+
+    def adopt(self, conversions: dict) -> None:
+        self._converted.update(conversions)
+
     @classmethod
     def for_data(cls, data, earlier: RichTextRenderer | None = None) -> RichTextRenderer:
         """The renderer for the `links:` of loaded data (or of the model's dump); `earlier`'s

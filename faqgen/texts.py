@@ -10,7 +10,7 @@ here is the text the site publishes.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from .languages import LANGUAGES
 from .loader import KeyPath, Source, mappings, raw_questions
@@ -26,13 +26,15 @@ _HTML_TAG = re.compile(r"<(/?[A-Za-z][A-Za-z0-9-]*|!--|!\[CDATA\[|!|\?)")
 """What an HTML tokenizer reads as the start of a tag, comment or declaration."""
 
 
-def text_problems(source: Source, renderer: RichTextRenderer) -> Iterator[Problem]:
-    """Every problem of every text, located. `renderer` converts the rich texts (and keeps
-    them for the pages)."""
+def text_problems(source: Source, renderer: RichTextRenderer, languages: Sequence[str] = LANGUAGES) -> Iterator[Problem]:
+    """Every problem of every text (in `languages`), located. `renderer` converts the rich
+    texts (and keeps them for the pages)."""
     data = source.data if isinstance(source.data, dict) else {}
     question_ids = {q["id"] for _, _, q in raw_questions(data) if isinstance(q.get("id"), str)}
     links = [link for link in mappings(data.get("links")) if isinstance(link.get("id"), str)]
     for path, text in texts(data, ()):
+        if path[-1] not in languages:
+            continue
         problems = list(_plain_text_problems(text))
         if _is_rich(path):  # HTML in it is escaped by the conversion: its other problems are still found
             problems += _rich_text_problems(text, path[-1], renderer, question_ids, {link["id"] for link in links}, data)

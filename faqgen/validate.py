@@ -14,7 +14,8 @@ from dataclasses import dataclass, replace
 
 import pydantic
 
-from . import rules, translations
+from . import processes, rules, translations
+from .languages import LANGUAGES
 from .loader import Source
 from .messages import model_problem
 from .model import Faq
@@ -30,18 +31,33 @@ class Validated:
     texts: RichTextRenderer  # the rich texts, converted and checked: the pages use them
 
 
-def validate(source: Source, *, strict: bool = False, earlier: RichTextRenderer | None = None) -> Validated:
+def validate(source: Source, *, strict: bool = False, earlier: RichTextRenderer | None = None,
+             parallel: bool = False) -> Validated:  # fmt: skip
     """The model of `source`; FaqError with every problem if it is not publishable.
     With strict=True, warnings are errors too (CI publishes nothing that needs a look).
-    `earlier`: the rich texts of a previous run (the preview's), whose conversions are reused."""
+    `earlier`: the rich texts of a previous run (the preview's), whose conversions are reused.
+    With `parallel` (where processes.can_fork()), a child checks the texts of the languages after
+    the first meanwhile, and hands back their problems and conversions."""
     problems = list(source.problems)
-    try:
-        faq = Faq.model_validate(source.data)
-    except pydantic.ValidationError as error:
-        faq = None
-        problems += [model_problem(source, detail) for detail in error.errors(include_url=False)]
     texts = RichTextRenderer.for_data(source.data, earlier)
-    problems += text_problems(source, texts)
+    others = LANGUAGES[1:]
+    helper = processes.Forked(lambda: (list(text_problems(source, texts, others)), texts.conversions(others))) \
+        if parallel else None  # fmt: skip
+    try:
+        try:
+            faq = Faq.model_validate(source.data)
+        except pydantic.ValidationError as error:
+            faq = None
+            problems += [model_problem(source, detail) for detail in error.errors(include_url=False)]
+        problems += text_problems(source, texts, LANGUAGES[:1] if helper else LANGUAGES)
+    except BaseException:
+        if helper:
+            helper.kill()
+        raise
+    if helper:
+        found, conversions = helper.wait()
+        problems += found
+        texts.adopt(conversions)
     if faq is not None:
         found = list(rules.problems(source, faq))
         problems += [problem for problem in found if problem.severity == "error"]

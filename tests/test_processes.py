@@ -107,3 +107,26 @@ def test_a_build_has_its_whole_search_index_before_the_shutdown_event(project):
     assert result.returncode == 0, result.stderr
     records, entry = result.stdout.split()
     assert int(records) > 0 and entry == "True"
+
+
+def test_validation_on_two_cores_finds_and_converts_what_one_core_does():
+    """The child checks the English texts: their problems, at their lines, and their conversions
+    come back, so `site` (which validates on both cores) and `check` (on one) say the same."""
+    from faqgen.loader import load_text
+    from faqgen.problems import FaqError
+    from faqgen.validate import validate
+
+    text = (ROOT / "faq.yaml").read_text(encoding="utf-8")
+    found = {}
+    for parallel in (False, True):
+        found[parallel] = validate(load_text(text, "faq.yaml"), parallel=parallel).texts.conversions(["fr", "en"])
+    assert found[True] == found[False] and any(lang == "en" for _, lang in found[True])
+    broken = text.replace("en: Outside the prototype regions,", "en: See [this](javascript:alert(1)). Outside the prototype regions,")
+    broken = broken.replace("fr: À l’extérieur des régions", "fr: <b>À</b> l’extérieur des régions")
+    errors = {}
+    for parallel in (False, True):
+        with pytest.raises(FaqError) as error:
+            validate(load_text(broken, "faq.yaml"), parallel=parallel)
+        errors[parallel] = [str(problem) for problem in error.value.problems]
+    assert errors[True] == errors[False]
+    assert [line.split(":")[1] for line in errors[True] if ": error: " in line] == ["264", "265"]
