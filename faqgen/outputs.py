@@ -4,7 +4,8 @@ on both cores where the process may fork.
 One way for each kind of build (faqgen/plugin.py chooses):
 - publishing on two cores: the audience pages' search records (their texts come with the pages,
   converted at generation) and the formats need no built page, so two child processes make them
-  while MkDocs builds the pages (`start_early`); Pagefind starts as soon as the pages are built
+  while MkDocs builds the pages (`start_early`; `site`, which has validated the FAQ already,
+  starts the formats before the pages are generated: `start_formats`); Pagefind starts as soon as the pages are built
   (`after_pages`); `finish` waits for it, which `build_faq.py site` does after verifying the
   pages meanwhile (`finish_later`), any other build at once;
 - one after the other in this process, where it may not fork (another thread, or no fork);
@@ -62,11 +63,9 @@ class Sources:
 class _Early:
     copy: SearchCopy  # what Pagefind will index; `records` writes the audience pages' records into it
     records: processes.Forked  # → what it counted
-    formats: processes.Forked  # → the take-away formats' files
 
     def abandon(self) -> None:
         self.records.kill()
-        self.formats.kill()
         self.copy.remove()
 
 
@@ -77,23 +76,29 @@ class Outputs:
         self.finish_later = False  # set by `build_faq.py site`, which verifies the pages before `finish`
         self.index: SearchIndex | None = None  # the one Pagefind is writing
         self.early: _Early | None = None
+        self.formats: processes.Forked | None = None  # → the take-away formats' files
         self.preview: threading.Thread | None = None
         self.stopping = threading.Event()
 
+    def start_formats(self, sources: Sources) -> None:
+        """The formats in a child process, where this one may fork: they need no page, so `site`
+        starts them before the pages are generated (this process is smaller then: so is the child)."""
+        if processes.can_fork() and self.formats is None:
+            self.formats = processes.Forked(sources.formats)
+
     def start_early(self, sources: Sources, texts_of: Callable[[str, str], dict[str, str]]) -> None:
-        """Two child processes at work while MkDocs builds the pages, where this one may fork."""
+        """Two child processes at work while MkDocs builds the pages, where this one may fork:
+        the records, and the formats unless they were started already."""
         if not processes.can_fork():
             return
+        self.start_formats(sources)
         copy = SearchCopy()
         records = sources.records(texts_of)
-        recording = processes.Forked(lambda: copy.add_records(records))
         try:
-            making = processes.Forked(sources.formats)
+            self.early = _Early(copy, processes.Forked(lambda: copy.add_records(records)))
         except BaseException:
-            recording.kill()
             copy.remove()
             raise
-        self.early = _Early(copy, recording, making)
 
     def after_pages(self, sources: Sources, site: Path, texts_of: Callable[[str, str], dict[str, str]], *,
                     preview: bool) -> None:  # fmt: skip
@@ -102,17 +107,20 @@ class Outputs:
             self.stopping.clear()
             self.preview = threading.Thread(target=self._preview, args=(sources, site, texts_of), daemon=True)
             self.preview.start()
-        elif self.early is None:
+        elif self.early is None or self.formats is None:
+            self._abandon_early()
             self._one_after_the_other(sources, site, texts_of)
         else:
             early, self.early = self.early, None
+            formats, self.formats = self.formats, None
             try:
                 early.copy.merge(early.records.wait())
                 early.copy.add_pages(site, sources.indexed_pages(site))
                 self.index = SearchIndex.start(site, early.copy, sources.faq)
-                write_files(site, early.formats.wait())
+                write_files(site, formats.wait())
             except BaseException:
                 early.abandon()
+                formats.kill()
                 self._stop_index()
                 raise
             if not self.finish_later:
@@ -127,9 +135,7 @@ class Outputs:
     def stop(self) -> None:
         """Stop what is under way (a newer preview build, a failed build, the end of serve):
         the preview's thread at its next step, the children and Pagefind at once."""
-        if self.early is not None:
-            self.early.abandon()
-            self.early = None
+        self._abandon_early()
         if self.preview is not None:
             self.stopping.set()
             if (index := self.index) is not None:
@@ -137,6 +143,14 @@ class Outputs:
             self.preview.join()
             self.preview = None
         self._stop_index()
+
+    def _abandon_early(self) -> None:
+        if self.early is not None:
+            self.early.abandon()
+            self.early = None
+        if self.formats is not None:
+            self.formats.kill()
+            self.formats = None
 
     def _one_after_the_other(self, sources: Sources, site: Path, texts_of) -> None:
         copy = SearchCopy()

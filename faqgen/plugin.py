@@ -104,14 +104,15 @@ class FaqPlugin(BasePlugin[FaqConfig]):
             config.theme.static_templates.discard("404.html")
             return config
         self.outputs.stop()  # the preview's last ones: this build empties the site folder
+        if self.validated is not None and not self.serving:  # `site` has validated it: the formats need no page
+            self.outputs.start_formats(self._sources(self._build_of(config, self.validated.faq, self.validated.texts)))
         faq, warnings, texts, prepared = self._generate(config)
         for warning in warnings:
             log.warning(str(warning))  # `mkdocs build --strict` (publishing) stops on these
         self.last_good = faq
-        self.build = _Build(faq, _addresses(config), page_names(faq), Changes(faq, self.config.as_of or faq.document.as_of),
-                            texts, prepared=prepared)  # fmt: skip
+        self.build = self._build_of(config, faq, texts, prepared)
         if prepared and not self.serving:  # the pages were converted with their generation: what needs no built page starts
-            self.outputs.start_early(self._sources(), lambda lang, name: prepared[f"{name}.{lang}.md"].section_texts)
+            self.outputs.start_early(self._sources(self.build), lambda lang, name: prepared[f"{name}.{lang}.md"].section_texts)
         config.theme.static_templates.discard("sitemap.xml")  # ours is written after the build (on_post_build)
         config.nav = [f"{name}.md" for name in self.build.pages]
         _add_assets(config)
@@ -242,7 +243,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         elif build.faq.updates:
             log.info("site_url is not set (FAQ_SITE_URL): no Atom feed of the updates")
         try:
-            self.outputs.after_pages(self._sources(), site, lambda lang, name: build.texts[(lang, name)], preview=self.serving)
+            self.outputs.after_pages(self._sources(build), site, lambda lang, name: build.texts[(lang, name)], preview=self.serving)
         except SearchIndexError as error:
             raise PluginError(str(error)) from None
         except processes.ChildFailed as error:
@@ -250,8 +251,11 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         except OSError as error:
             raise PluginError(f"the search index or the take-away formats could not be written: {os_error_message(error)}") from None
 
-    def _sources(self) -> Sources:
-        build = self.build
+    def _build_of(self, config, faq: Faq, texts: RichTextRenderer | None, prepared: dict | None = None) -> _Build:
+        return _Build(faq, _addresses(config), page_names(faq), Changes(faq, self.config.as_of or faq.document.as_of),
+                      texts, prepared=prepared or {})  # fmt: skip
+
+    def _sources(self, build: _Build) -> Sources:
         latest = max(build.changes.page_modified(name) for name in build.pages)
         return Sources(build.faq, build.addresses, build.pages, latest, build.rich_texts, self.config.pdf)
 
