@@ -145,7 +145,7 @@ class _Converter:
                 items.append(f"<li>{self.inline(number + offset, line[2:].strip())}</li>")
             self.parts.append("<ul>\n" + "\n".join(items) + "\n</ul>")
             self._text(" ".join(_words(item) for item in items))
-        elif first.startswith(("#", ">", "    ", "\t", "```", "* ", "+ ", "-")) or re.match(r"\d+\. ", first):
+        elif first.startswith(("#", ">", "    ", "\t", "```", "* ", "+ ", "-")) or _NUMBERED.match(first):
             raise self.error(number, "Markdown syntax faqgen's templates do not write")
         else:
             words = "\n".join(self.inline(number + offset, line.strip()) for offset, line in enumerate(lines))
@@ -198,9 +198,16 @@ class _Converter:
         return PageHtml("\n".join(self.parts).strip("\n"), _nested(self.headings), self.ids, texts)
 
 
+_BARE_AMPERSAND = re.compile(r"&(?!(?:#[0-9]+|#x[0-9a-fA-F]+|[a-zA-Z0-9]+);)")
+_TAG = re.compile(r"<[^>]*>")
+_NUMBERED = re.compile(r"\d+\. ")
+
+
 def _text_html(text: str) -> str:
     """Text as Python-Markdown serializes it: `&` escaped unless it starts an entity, `>` escaped."""
-    return re.sub(r"&(?!(?:#[0-9]+|#x[0-9a-fA-F]+|[a-zA-Z0-9]+);)", "&amp;", text).replace(">", "&gt;")
+    if "&" in text:  # most pieces have none: no regex scan
+        text = _BARE_AMPERSAND.sub("&amp;", text)
+    return text.replace(">", "&gt;")
 
 
 def _attribute_html(value: str) -> str:
@@ -209,7 +216,7 @@ def _attribute_html(value: str) -> str:
 
 def _strip_tags(fragment: str) -> str:
     """The words of a fragment as the `toc` extension names a heading: tags out, entities kept."""
-    return " ".join(re.sub(r"<[^>]*>", "", fragment).split())
+    return " ".join(_TAG.sub("", fragment).split())
 
 
 def _words(fragment: str) -> str:
