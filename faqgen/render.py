@@ -267,7 +267,6 @@ class RichTextRenderer:
             self._converted[(text, lang)] = pieces
         return self._converted[(text, lang)]
 
-
     def conversions(self, languages: Sequence[str]) -> dict:
         """This run's conversions of the texts in `languages`, for `adopt` (in another process)."""
         return {key: pieces for key, pieces in self._converted.items() if key[1] in languages}
