@@ -9,6 +9,7 @@ everything the checks need is read in that pass. Each finding is a sentence nami
 
 from __future__ import annotations
 
+import functools
 import json
 import posixpath
 import xml.etree.ElementTree as ET
@@ -72,9 +73,10 @@ def verify_site(site: Path, faq: Faq, root_language: str) -> list[str]:
     root_url = next((href for rel, href in pages[site / "index.html"].addresses if rel == "canonical"), None)
     site_path = urlsplit(root_url).path if root_url else "/"
     files = {"/" + path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file()}
+    by_address = {page.where: page for page in pages.values()}
     for path, page in pages.items():
         problems += [f"{page.where}: {message}" for message in page.problems]
-        problems += [f"{page.where}: {message}" for message in broken_links(site, path, page, pages, site_path, files)]
+        problems += [f"{page.where}: {message}" for message in broken_links(site, path, page, pages, site_path, files, by_address)]
         problems += [f"{page.where}: {message}" for message in address_links(site, page, root_url)]
     if root_url:
         problems += _sitemap_addresses(site, root_url)
@@ -92,11 +94,12 @@ def _takeaway_problems(site: Path, dirs: dict[str, str], pages: dict[Path, Parse
         data = json.loads(path.read_bytes())
     except (OSError, ValueError) as error:
         return [f"/{DATA_FILE}: cannot be read: {error}"]
+    by_address = {page.where: page for page in pages.values()}  # "/en/index.html" → its page
     for audience in data.get("audiences", []):
         for question in audience.get("questions", []):
             for href in question.get("address", {}).values():
                 page_path_, _, anchor = href.removeprefix(root_url).lstrip("/").partition("#")
-                page = pages.get(site / page_path_ / "index.html")
+                page = by_address.get(posixpath.join("/", page_path_, "index.html"))
                 if page is None or anchor not in page.ids:
                     problems.append(f"/{DATA_FILE}: {href} is not a question of this site")
     for lang, folder in dirs.items():
@@ -150,21 +153,20 @@ def _expected_pages_and_anchors(site: Path, faq: Faq, dirs: dict[str, str], page
 
 
 def broken_links(site: Path, path: Path, page: ParsedPage, pages: dict[Path, ParsedPage], site_path: str = "/",
-                 files: set[str] | None = None) -> list[str]:  # fmt: skip
+                 files: set[str] | None = None, by_address: dict[str, ParsedPage] | None = None) -> list[str]:  # fmt: skip
     """Internal links whose page or anchor does not exist; `site_path`: where the site is served,
-    as in site_url; `files`: every file of the site ("/en/index.html"), if already listed."""
+    as in site_url; `files`: every file of the site ("/en/index.html"), `by_address`: `pages`
+    by their address ("/en/index.html"), if already made."""
     if files is None:
         files = {"/" + file.relative_to(site).as_posix() for file in site.rglob("*") if file.is_file()}
     problems = []
-    by_address = {parsed.where: parsed for parsed in pages.values()}  # "/en/index.html" → its page
+    by_address = by_address or {parsed.where: parsed for parsed in pages.values()}
+    here = posixpath.dirname(page.where)
     for href in page.links:
         parts = read_url(href)
         if parts is None or parts.scheme or parts.netloc:
             continue  # unreadable addresses are the allowlist's to report
-        if parts.path.startswith("/"):
-            target = posixpath.normpath("/" + parts.path.removeprefix(site_path))
-        else:
-            target = posixpath.normpath(posixpath.join(posixpath.dirname(page.where), parts.path)) if parts.path else page.where
+        target = _link_target(here, parts.path, site_path) if parts.path else page.where
         if target not in files:
             target = target.rstrip("/") + "/index.html"  # a folder's address
         if target not in files:
@@ -174,6 +176,14 @@ def broken_links(site: Path, path: Path, page: ParsedPage, pages: dict[Path, Par
             if parts.fragment not in target_page.ids:
                 problems.append(f"the link {href} has no anchor #{parts.fragment} to land on")
     return problems
+
+
+@functools.lru_cache(maxsize=8192)  # every page of a folder has the same menu
+def _link_target(here: str, path: str, site_path: str) -> str:
+    """The file a link's path leads to, from a page in the folder `here`."""
+    if path.startswith("/"):
+        return posixpath.normpath("/" + path.removeprefix(site_path))
+    return posixpath.normpath(posixpath.join(here, path))
 
 
 def address_links(site: Path, page: ParsedPage, root_url: str | None) -> list[str]:
