@@ -65,12 +65,19 @@ class PageHtml:
     toc: list[dict]  # Python-Markdown `toc` tokens, nested: for mkdocs.structure.toc.get_toc
     anchor_ids: set[str]  # every id of the page (MkDocs checks links to them from other pages)
     section_texts: dict[str, str] = field(default_factory=dict)  # section id → its plain text
-    markdown: str = ""  # what it was converted from
+    made_of: tuple[int, int] = (0, 0)  # what it was converted from, as `_identity` (not a copy: pages are megabytes)
 
     def made_from(self, markdown: str) -> bool:
         """Whether this is `markdown`'s HTML. Blank lines at the end change nothing (and
         mkdocs-static-i18n hands pages over without their last line end)."""
-        return self.markdown.rstrip("\n") == markdown.rstrip("\n")
+        return self.made_of == _identity(markdown)
+
+
+def _identity(markdown: str) -> tuple[int, int]:
+    """A text's length and hash. Python's string hash is seeded once per process, and a forked
+    child (faqgen/pipeline.py) shares its parent's seed."""
+    text = markdown.rstrip("\n")
+    return len(text), hash(text)
 
 
 def page_html(markdown: str, page: str, link: Callable[[str], str]) -> PageHtml:
@@ -79,7 +86,7 @@ def page_html(markdown: str, page: str, link: Callable[[str], str]) -> PageHtml:
     converter = _Converter(page, link)
     for number, block in _blocks(markdown):
         converter.block(number, block)
-    return replace(converter.result(), markdown=markdown)
+    return replace(converter.result(), made_of=_identity(markdown))
 
 
 def page_link(pages: Sequence[str], page: str, href: str) -> str:

@@ -40,14 +40,14 @@ def check(faq_path: Path, display_name: str | None = None, *, strict: bool = Fal
 
 def generate(
     faq_path: Path, content_dir: Path, *, as_of: dt.date | None = None, display_name: str | None = None,
-    checked: Validated | None = None, earlier: RichTextRenderer | None = None, parallel: bool = False,
+    checked: Validated | None = None, parallel: bool = False,
 ) -> Generated:
     """Regenerate content/ from faq.yaml (`checked`: as the caller has just validated it, not
-    read again; `earlier`: see `check`). Nothing is written unless the whole file is valid and
+    read again). Nothing is written unless the whole file is valid and
     every page rendered. With `parallel` (where processes.can_fork()), each language is
     rendered, and its pages converted to HTML, in a process of its own: the two cores' share;
     else the pages are converted when MkDocs asks for them (faqgen/plugin.py)."""
-    checked = checked or check(faq_path, display_name, earlier=earlier, parallel=parallel)
+    checked = checked or check(faq_path, display_name, parallel=parallel)
     with cycle_collection_paused():
         if parallel:
             children = [processes.Forked(lambda lang=lang: _rendered_and_converted(checked, as_of, lang))

@@ -40,7 +40,7 @@ from .languages import folders, root_language
 from .model import Faq, iso_date
 from .outputs import Outputs, Sources
 from .page_html import GeneratedMarkdownError, PageHtml, page_html, page_link
-from .pipeline import generate
+from .pipeline import check, generate
 from .problems import FaqError, os_error_message
 from .render import GENERATED_MARKER, THEME_COMPILED, RichTextRenderer, faq_page, page_names
 from .search import SearchIndexError
@@ -104,8 +104,6 @@ class FaqPlugin(BasePlugin[FaqConfig]):
             config.theme.static_templates.discard("404.html")
             return config
         self.outputs.stop()  # the preview's last ones: this build empties the site folder
-        if self.validated is not None and not self.serving:  # `site` has validated it: the formats need no page
-            self.outputs.start_formats(self._sources(self._build_of(config, self.validated.faq, self.validated.texts)))
         faq, warnings, texts, prepared = self._generate(config)
         for warning in warnings:
             log.warning(str(warning))  # `mkdocs build --strict` (publishing) stops on these
@@ -119,17 +117,20 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         return config
 
     def _generate(self, config):
+        source, parallel = Path(self.config.source), processes.can_fork() and not self.serving
         try:
-            result = generate(Path(self.config.source), Path(config.docs_dir), as_of=self.config.as_of,
-                              display_name=Path(self.config.source).name, checked=self.validated,
-                              earlier=self.earlier_texts, parallel=processes.can_fork() and not self.serving)  # fmt: skip
+            checked = self.validated or check(source, source.name, earlier=self.earlier_texts, parallel=parallel)
+            if parallel:  # the formats need no page: their child starts now, while this process is smallest
+                self.outputs.start_formats(self._sources(self._build_of(config, checked.faq, checked.texts)))
+            result = generate(source, Path(config.docs_dir), as_of=self.config.as_of, display_name=source.name,
+                              checked=checked, parallel=parallel)  # fmt: skip
         except FaqError as error:
             if not (self.serving and self.last_good is not None):
-                raise PluginError(f"{Path(self.config.source).name} cannot be published; no page was changed:\n{error}") from None
+                raise PluginError(f"{source.name} cannot be published; no page was changed:\n{error}") from None
             # The preview keeps showing the last good pages; the editor reads what to fix here.
             for problem in error.problems:
                 log.error(str(problem))
-            log.error(f"{Path(self.config.source).name} has errors: the preview shows the last good version until they are fixed")
+            log.error(f"{source.name} has errors: the preview shows the last good version until they are fixed")
             return self.last_good, [], None, {}
         except (HandWrittenPageError, GeneratedMarkdownError, processes.ChildFailed) as error:
             raise PluginError(str(error)) from None
@@ -230,6 +231,11 @@ class FaqPlugin(BasePlugin[FaqConfig]):
                                     for lang in sorted(dirs, key=lambda lang: lang != root)]  # fmt: skip
         return context
 
+    def on_post_page(self, output, *, page, config):
+        if GENERATED_MARKER in page.meta:
+            page.content = None  # written: MkDocs would hold every page's HTML to the end of the build
+        return output
+
     @event_priority(-200)  # after mkdocs-static-i18n (-100) has built the other languages
     def on_post_build(self, *, config):
         self.builds_open -= 1
@@ -244,6 +250,8 @@ class FaqPlugin(BasePlugin[FaqConfig]):
             log.info("site_url is not set (FAQ_SITE_URL): no Atom feed of the updates")
         try:
             self.outputs.after_pages(self._sources(build), site, lambda lang, name: build.texts[(lang, name)], preview=self.serving)
+            if not self.serving:  # read by now (the preview's thread reads them later)
+                build.texts.clear()
         except SearchIndexError as error:
             raise PluginError(str(error)) from None
         except processes.ChildFailed as error:

@@ -8,7 +8,6 @@ dies (prctl PR_SET_PDEATHSIG); elsewhere children run as usual.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import os
 import pickle
 import signal
@@ -20,9 +19,11 @@ from collections.abc import Callable
 _PR_SET_PDEATHSIG = 1
 
 
+_LIBC = ctypes.CDLL(None, use_errno=True)  # the C library, among the process's own symbols (find_library runs ldconfig)
+
+
 def _end_with_parent() -> None:  # runs in the child, between fork and exec
-    libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
-    libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    _LIBC.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
 def start(command: list[str], **options) -> subprocess.Popen:
@@ -34,7 +35,7 @@ def start(command: list[str], **options) -> subprocess.Popen:
     return subprocess.Popen(command, **options)
 
 
-_TRIM = getattr(ctypes.CDLL(None), "malloc_trim", None)  # glibc's, among the process's own symbols
+_TRIM = getattr(_LIBC, "malloc_trim", None)  # glibc's
 
 
 def release_freed_memory() -> None:

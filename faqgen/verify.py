@@ -59,6 +59,7 @@ def verify_site(site: Path, faq: Faq, root_language: str) -> list[str]:
     """What is wrong with the built `site` (sentences); `root_language`: the language at its root."""
     if not (site / "index.html").is_file():
         return [f"{site}: no index.html: the build is empty"]
+    open_data = _open_data_addresses(site)
     pages = {path: read_page(site, path) for path in sorted(site.rglob("*.html"))}
     dirs = folders(root_language)
     problems: list[str] = []
@@ -81,27 +82,41 @@ def verify_site(site: Path, faq: Faq, root_language: str) -> list[str]:
     if root_url:
         problems += _sitemap_addresses(site, root_url)
         problems += _feed_links(site, root_url, pages)
-    problems += _takeaway_problems(site, dirs, pages, root_url or "/")
+    problems += _takeaway_problems(site, dirs, pages, root_url or "/", open_data)
     return problems
 
 
-def _takeaway_problems(site: Path, dirs: dict[str, str], pages: dict[Path, ParsedPage], root_url: str) -> list[str]:
-    """The open data's addresses lead to pages and anchors of this site; each calendar is in
-    its folder's language."""
-    problems = []
-    path = site / DATA_FILE
-    try:
-        data = json.loads(path.read_bytes())
+def _open_data_addresses(site: Path) -> tuple[list[str], list[str]]:
+    """Every question's address in the open data, and why it cannot be read. Read before the
+    pages, and only the addresses kept: the open data read whole was the largest thing
+    verification held (about 120 MB at 10,000 questions)."""
+    try:  # text, not bytes, once it is read: each is as large as the file
+        data = json.loads((site / DATA_FILE).read_text(encoding="utf-8"), object_hook=_addresses_only)
     except (OSError, ValueError) as error:
-        return [f"/{DATA_FILE}: cannot be read: {error}"]
+        return [], [f"/{DATA_FILE}: cannot be read: {error}"]
+    return [href for audience in data.get("audiences", []) for question in audience.get("questions", [])
+            for href in question.get("address", {}).values()], []  # fmt: skip
+
+
+_ON_THE_WAY = frozenset({"audiences", "questions", "address", *LANGUAGES})
+
+
+def _addresses_only(entry: dict) -> dict:
+    """What leads to the questions' addresses; the rest (texts) let go as soon as it is parsed."""
+    return {key: value for key, value in entry.items() if key in _ON_THE_WAY}
+
+
+def _takeaway_problems(site: Path, dirs: dict[str, str], pages: dict[Path, ParsedPage], root_url: str,
+                       open_data: tuple[list[str], list[str]]) -> list[str]:  # fmt: skip
+    """The open data's addresses (`_open_data_addresses`) lead to pages and anchors of this
+    site; each calendar is in its folder's language."""
+    addresses, problems = open_data[0], list(open_data[1])
     by_address = {page.where: page for page in pages.values()}  # "/en/index.html" → its page
-    for audience in data.get("audiences", []):
-        for question in audience.get("questions", []):
-            for href in question.get("address", {}).values():
-                page_path_, _, anchor = href.removeprefix(root_url).lstrip("/").partition("#")
-                page = by_address.get(posixpath.join("/", page_path_, "index.html"))
-                if page is None or anchor not in page.ids:
-                    problems.append(f"/{DATA_FILE}: {href} is not a question of this site")
+    for href in addresses:
+        page_path_, _, anchor = href.removeprefix(root_url).lstrip("/").partition("#")
+        page = by_address.get(posixpath.join("/", page_path_, "index.html"))
+        if page is None or anchor not in page.ids:
+            problems.append(f"/{DATA_FILE}: {href} is not a question of this site")
     for lang, folder in dirs.items():
         calendar = site / folder / CALENDAR_FILE
         if calendar.is_file():

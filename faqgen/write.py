@@ -47,7 +47,8 @@ def plan(pages: list[Page], content_dir: Path) -> tuple[list[Page], list[Path], 
                     f"{target} was written by hand; the page generated from faq.yaml has the same name. "
                     "Rename one of them."
                 )
-            if target.read_text(encoding="utf-8") == page.text:
+            written = page.text.encode("utf-8")  # compared as bytes, the size first: pages are megabytes
+            if target.stat().st_size == len(written) and target.read_bytes() == written:
                 unchanged.append(page.filename)
                 continue
         to_write.append(page)
