@@ -19,7 +19,7 @@ import datetime as dt
 import logging
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,7 +28,7 @@ from .addresses import Addresses
 from .model import Faq
 from .render import RichTextRenderer
 from .search import Record, SearchCopy, SearchIndex, audience_records
-from .takeaway import takeaway_files, write_files
+from .takeaway import takeaway_files, takeaway_items, write_files
 
 log = logging.getLogger("mkdocs.plugins.faq")
 
@@ -57,6 +57,9 @@ class Sources:
 
     def formats(self) -> dict[str, bytes]:
         return takeaway_files(self.faq, self.addresses, self.modified, pdf=self.pdf, texts=self.rich_texts)
+
+    def format_items(self) -> Iterator[tuple[str, bytes]]:
+        return takeaway_items(self.faq, self.addresses, self.modified, pdf=self.pdf, texts=self.rich_texts)
 
 
 @dataclass
@@ -155,15 +158,20 @@ class Outputs:
     def _one_after_the_other(self, sources: Sources, site: Path, texts_of) -> None:
         copy = SearchCopy()
         try:
-            copy.add_records(sources.records(texts_of))
+            copy.add_records(sources.records(texts_of), until=self.stopping)
             copy.add_pages(site, sources.indexed_pages(site))
         except BaseException:
             copy.remove()
             raise
+        if self.stopping.is_set():
+            copy.remove()
+            return
         self.index = SearchIndex.start(site, copy, sources.faq)
-        try:  # while Pagefind indexes, in a process of its own
-            if not self.stopping.is_set():
-                write_files(site, sources.formats())
+        try:  # while Pagefind indexes, in a process of its own; one by one, so a newer preview build waits for one at most
+            for name, content in sources.format_items():
+                if self.stopping.is_set():
+                    break
+                write_files(site, {name: content})
         except BaseException:
             self._stop_index()
             raise

@@ -31,6 +31,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -150,12 +151,15 @@ class SearchCopy:
                 sections = len(article.css("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]")) or 1
                 self._count(lang, sections, article.text(separator=" "))
 
-    def add_records(self, records: Iterable[Record]) -> tuple[dict[str, Counter], Counter]:
-        """Write the records; what was counted (for `merge`, when a child process added them)."""
+    def add_records(self, records: Iterable[Record], until: threading.Event | None = None) -> tuple[dict[str, Counter], Counter]:
+        """Write the records (all, or until `until` is set: a newer preview build); what was
+        counted (for `merge`, when a child process added them)."""
         template = jinja2.Environment(
             loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True
         ).get_template("search_record.html.j2")
         for record in records:
+            if until is not None and until.is_set():
+                break
             _write(self.folder / record.file, template.render(record=record))
             # Read from the record's own texts: parsing thousands of records again costs seconds.
             texts = [record.title, record.text, *(text for q in record.questions for text in (q.heading, q.text))]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -54,21 +55,25 @@ def takeaway_files(faq: Faq, addresses: Addresses, modified: dt.date, *, pdf: bo
     """Every format: path below the site root → content (`modified`: the FAQ's latest change;
     `texts`: the build's converted rich texts). Needs no built page: the plugin makes them while
     MkDocs builds the pages (faqgen/outputs.py)."""
-    written = {
-        DATA_FILE: write_json(open_data(faq, addresses, texts)),
-        SCHEMA_FILE: write_json(data_schema()),
-        PACKAGE_FILE: write_json(data_package(faq, addresses)),
-    }
+    return dict(takeaway_items(faq, addresses, modified, pdf=pdf, texts=texts))
+
+
+def takeaway_items(faq: Faq, addresses: Addresses, modified: dt.date, *, pdf: bool = True,
+                   texts: RichTextRenderer | None = None) -> Iterator[tuple[str, bytes]]:  # fmt: skip
+    """The formats one by one, as `takeaway_files` (the preview stops between two when a newer
+    build starts)."""
+    yield DATA_FILE, write_json(open_data(faq, addresses, texts))
+    yield SCHEMA_FILE, write_json(data_schema())
+    yield PACKAGE_FILE, write_json(data_package(faq, addresses))
     domain = urlsplit(faq.publisher.url.en).hostname if faq.publisher else None
     domain = domain or (urlsplit(addresses.site_url).hostname if addresses.site_url else None) or "faqgen.invalid"
     for lang in addresses.language_dirs:
         for download in downloads(faq, addresses, lang, pdf=pdf):
             if download.file.endswith(CALENDAR_FILE):
-                written[download.file] = timeline_calendar(faq, lang, domain)
+                yield download.file, timeline_calendar(faq, lang, domain)
             elif download.media_type == "application/pdf":
                 home = addresses.url(lang, "index") if addresses.site_url else None
-                written[download.file] = document_pdf(faq, lang, modified, home, texts)
-    return written
+                yield download.file, document_pdf(faq, lang, modified, home, texts)
 
 
 def relative_href(addresses: Addresses, lang: str, page_name: str, file: str) -> str:
