@@ -450,7 +450,15 @@ the search records' elisions found from each apostrophe (records 1.19 → 0.49 s
 French typography tried only where a text holds what a rule replaces, and each translation
 fingerprint computed once — 5.7–5.9 / 6.55–6.8 s; the plugin's Markdown handler before the i18n
 plugin's, which no longer reads the generated pages' lines — `mkdocs serve` shows an edit at 5,000
-questions in 2.86–2.92 s (3.2–3.6 s before these steps).
+questions in 2.86–2.92 s (3.2–3.6 s before these steps). Then validation on both cores (a child
+checks the second language's texts) — 5.3–5.5 s on a quiet machine (runs on this shared machine
+vary by up to 15 %: compare `site` with the stock build of the same run). For memory at 10,000
+questions, the largest process 590 → 373 MB: a child's answer unpickled as it arrives, the open
+data's JSON encoded piece by piece (200 → 75 MB), freed memory given back to the system before
+each fork and before verification, the formats' child started right after validation, a generated
+page's HTML let go once written, the section texts once the records are made, a converted page's
+Markdown remembered by length and hash, the open data read for its addresses only and before the
+pages.
 
 ## Reading these numbers
 
