@@ -53,6 +53,21 @@ class ChildFailed(Exception):
 _DONE, _FAILED = b"=", b"!"  # the first byte of a child's answer: a pickled result, or what failed
 
 
+def _child(work: Callable[[], object], reader: int, writer: int) -> int:
+    """The forked child's part: do the work and send its result, or what failed; the exit code."""
+    os.close(reader)
+    if sys.platform.startswith("linux"):
+        _end_with_parent()
+    code, answer = 0, b""
+    try:
+        answer = _DONE + pickle.dumps(work())
+    except BaseException as error:  # noqa: BLE001 (every failure is reported to the parent)
+        code, answer = 1, _FAILED + f"{type(error).__name__}: {error}".encode(errors="replace")
+    with os.fdopen(writer, "wb") as pipe:
+        pipe.write(answer)  # raises if the parent is gone: the caller exits all the same
+    return code
+
+
 class Forked:
     """`work()` run in a forked child process, which starts with this process's memory as it
     was (nothing is copied or pickled on the way in; what `work()` returns is pickled back):
@@ -64,17 +79,10 @@ class Forked:
         self.reader, writer = os.pipe()
         self.pid = os.fork()
         if self.pid == 0:  # the child: do the work, say how it went, and end without cleaning up the parent's state
-            os.close(self.reader)
-            if sys.platform.startswith("linux"):
-                _end_with_parent()
-            code, answer = 0, b""
+            code = 1
             try:
-                answer = _DONE + pickle.dumps(work())
-            except BaseException as error:  # noqa: BLE001 (every failure is reported to the parent)
-                code, answer = 1, _FAILED + f"{type(error).__name__}: {error}".encode(errors="replace")
-            finally:
-                with os.fdopen(writer, "wb") as pipe:
-                    pipe.write(answer)
+                code = _child(work, self.reader, writer)
+            finally:  # whatever happens (the parent gone, a signal), never back into the parent's code
                 os._exit(code)
         os.close(writer)
 

@@ -130,3 +130,19 @@ def test_validation_on_two_cores_finds_and_converts_what_one_core_does():
         errors[parallel] = [str(problem) for problem in error.value.problems]
     assert errors[True] == errors[False]
     assert [line.split(":")[1] for line in errors[True] if ": error: " in line] == ["264", "265"]
+
+
+def test_a_child_whose_parent_stopped_listening_never_runs_the_parent_s_code(tmp_path):
+    """When `site` is killed, its children's answers have nowhere to go: each must end there,
+    not unwind into the parent's code (which printed errors and removed the staging folder)."""
+    parent = os.getpid()
+    try:
+        child = processes.Forked(lambda: time.sleep(0.3) or "an answer")
+    finally:
+        if os.getpid() != parent:  # only a child that came back from Forked(), answer or exception, runs this
+            (tmp_path / "came back").write_text("")
+            os._exit(0)
+    os.close(child.reader)  # nobody reads its answer any more
+    _, status = os.waitpid(child.pid, 0)
+    child.done = True
+    assert os.waitstatus_to_exitcode(status) == 1 and not (tmp_path / "came back").exists()
