@@ -2,10 +2,10 @@
 on both cores where the process may fork.
 
 One way for each kind of build (faqgen/plugin.py chooses):
-- publishing on two cores: the audience pages' search records (their texts come with the pages,
-  converted at generation) and the formats need no built page, so two child processes make them
-  while MkDocs builds the pages (`start_early`; `site`, which has validated the FAQ already,
-  starts the formats before the pages are generated: `start_formats`); Pagefind starts as soon as the pages are built
+- publishing on two cores: the take-away formats and the audience pages' search records (their
+  texts come with the pages, converted at generation) need no built page, so two child
+  processes make them: the formats from right after validation (`start_formats`), the records
+  once the pages are generated (`start_early`); Pagefind starts as soon as the pages are built
   (`after_pages`); `finish` waits for it, which `build_faq.py site` does after verifying the
   pages meanwhile (`finish_later`), any other build at once;
 - one after the other in this process, where it may not fork (another thread, or no fork);
@@ -84,8 +84,8 @@ class Outputs:
         self.stopping = threading.Event()
 
     def start_formats(self, sources: Sources) -> None:
-        """The formats in a child process, where this one may fork: they need no page, so `site`
-        starts them before the pages are generated (this process is smaller then: so is the child)."""
+        """The formats in a child process, where this one may fork: they need no page, so the
+        plugin starts them right after validation (this process is smallest then: so is the child)."""
         if processes.can_fork() and self.formats is None:
             self.formats = processes.Forked(sources.formats)
 

@@ -20,6 +20,15 @@ _PR_SET_PDEATHSIG = 1
 
 
 _LIBC = ctypes.CDLL(None, use_errno=True)  # the C library, among the process's own symbols (find_library runs ldconfig)
+_TRIM = getattr(_LIBC, "malloc_trim", None)  # glibc's
+
+
+def release_freed_memory() -> None:
+    """Give back to the system the memory this process has freed. glibc keeps it for reuse (about
+    125 MB by verification at 10,000 questions); a forked child starts as large as its parent and
+    the process's peak would count it. Where malloc is not glibc's, there is nothing to call."""
+    if _TRIM is not None:
+        _TRIM(0)
 
 
 def _end_with_parent() -> None:  # runs in the child, between fork and exec
@@ -33,17 +42,6 @@ def start(command: list[str], **options) -> subprocess.Popen:
         options["preexec_fn"] = _end_with_parent  # so Popen forks (not vfork): the child starts as large as this process
         release_freed_memory()
     return subprocess.Popen(command, **options)
-
-
-_TRIM = getattr(_LIBC, "malloc_trim", None)  # glibc's
-
-
-def release_freed_memory() -> None:
-    """Give back to the system the memory this process has freed. glibc keeps it for reuse (about
-    125 MB by verification at 10,000 questions); a forked child starts as large as its parent and
-    the process's peak would count it. Where malloc is not glibc's, there is nothing to call."""
-    if _TRIM is not None:
-        _TRIM(0)
 
 
 class ChildFailed(Exception):

@@ -82,7 +82,7 @@ def verify_site(site: Path, faq: Faq, root_language: str) -> list[str]:
     if root_url:
         problems += _sitemap_addresses(site, root_url)
         problems += _feed_links(site, root_url, pages)
-    problems += _takeaway_problems(site, dirs, pages, root_url or "/", open_data)
+    problems += _takeaway_problems(site, dirs, by_address, root_url or "/", open_data)
     return problems
 
 
@@ -106,12 +106,11 @@ def _addresses_only(entry: dict) -> dict:
     return {key: value for key, value in entry.items() if key in _ON_THE_WAY}
 
 
-def _takeaway_problems(site: Path, dirs: dict[str, str], pages: dict[Path, ParsedPage], root_url: str,
+def _takeaway_problems(site: Path, dirs: dict[str, str], by_address: dict[str, ParsedPage], root_url: str,
                        open_data: tuple[list[str], list[str]]) -> list[str]:  # fmt: skip
     """The open data's addresses (`_open_data_addresses`) lead to pages and anchors of this
-    site; each calendar is in its folder's language."""
+    site (`by_address`: "/en/index.html" → its page); each calendar is in its folder's language."""
     addresses, problems = open_data[0], list(open_data[1])
-    by_address = {page.where: page for page in pages.values()}  # "/en/index.html" → its page
     for href in addresses:
         page_path_, _, anchor = href.removeprefix(root_url).lstrip("/").partition("#")
         page = by_address.get(posixpath.join("/", page_path_, "index.html"))
