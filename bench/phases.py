@@ -22,7 +22,7 @@ PHASES = [  # (module or class, function, phase): what this process does; the se
     (publish, "check", "load and validate faq.yaml"),
     (plugin, "generate", "render, convert and write the pages (second language in a child)"),
     (mkdocs.commands.build, "_build_page", "theme: render and write each page"),
-    (outputs.Outputs, "start_early", "start the records and formats children"),
+    (outputs.Outputs, "start_formats", "start the formats child"),
     (processes.Forked, "wait", "wait for children (the second language's texts and pages, records, formats)"),
     (search.SearchIndex, "start", "start Pagefind"),
     (publish, "verify_site", "verify the built site (while Pagefind runs)"),

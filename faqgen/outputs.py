@@ -2,12 +2,13 @@
 on both cores where the process may fork.
 
 One way for each kind of build (faqgen/plugin.py chooses):
-- publishing on two cores: the take-away formats and the audience pages' search records (their
-  texts come with the pages, converted at generation) need no built page, so two child
-  processes make them: the formats from right after validation (`start_formats`), the records
-  once the pages are generated (`start_early`); Pagefind starts as soon as the pages are built
-  (`after_pages`); `finish` waits for it, which `build_faq.py site` does after verifying the
-  pages meanwhile (`finish_later`), any other build at once;
+- publishing on two cores: neither needs a built page. The take-away formats are made in a
+  child process from right after validation (`start_formats`); each language's search records
+  are written by the process that converts its pages (`search_records`, handed to
+  faqgen.pipeline.generate), and Pagefind starts once they are (`start_search`), while MkDocs
+  builds the pages; `after_pages` writes the formats, and `finish` waits for Pagefind, which
+  `build_faq.py site` does after verifying the pages meanwhile (`finish_later`), any other
+  build at once;
 - one after the other in this process, where it may not fork (another thread, or no fork);
 - the preview's: in a thread after each build, so that the edited page shows first; a newer
   build stops it (`stop`).
@@ -19,15 +20,16 @@ import datetime as dt
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import processes
 from .addresses import Addresses
 from .model import Faq
+from .page_html import PageHtml
 from .render import RichTextRenderer
-from .search import Record, SearchCopy, SearchIndex, audience_records
+from .search import Counted, Record, SearchCopy, SearchIndex, audience_records, page_record
 from .takeaway import takeaway_files, takeaway_items, write_files
 
 log = logging.getLogger("mkdocs.plugins.faq")
@@ -44,16 +46,17 @@ class Sources:
     rich_texts: RichTextRenderer | None  # the build's converted rich texts (None: convert them again)
     pdf: bool
 
-    def records(self, texts_of: Callable[[str, str], dict[str, str]]) -> list[Record]:
-        """The search records of every audience page; `texts_of(lang, name)`: its section texts."""
-        return [record for lang in self.addresses.language_dirs for name in self.pages
-                if (audience := self.faq.audience(name))
-                for record in audience_records(audience, lang, "/" + self.addresses.path(lang, name), texts_of(lang, name))]  # fmt: skip
-
-    def indexed_pages(self, site: Path) -> list[Path]:
-        """The built pages indexed as they are (the audience pages are indexed as records)."""
-        return [site / self.addresses.path(lang, name) / "index.html"
-                for lang in self.addresses.language_dirs for name in self.pages if not self.faq.audience(name)]  # fmt: skip
+    def records(self, lang: str, texts_of: Callable[[str], dict[str, str]], html_of: Callable[[str], str]) -> list[Record]:
+        """The search records of `lang`'s pages, as converted: an audience page's from its section
+        texts (`texts_of(name)`), any other's from its HTML (`html_of(name)`)."""
+        records: list[Record] = []
+        for name in self.pages:
+            url = "/" + self.addresses.path(lang, name)
+            if audience := self.faq.audience(name):
+                records += audience_records(audience, lang, url, texts_of(name))
+            else:
+                records.append(page_record(html_of(name), lang, url))
+        return records
 
     def formats(self) -> dict[str, bytes]:
         return takeaway_files(self.faq, self.addresses, self.modified, pdf=self.pdf, texts=self.rich_texts)
@@ -63,13 +66,11 @@ class Sources:
 
 
 @dataclass
-class _Early:
-    copy: SearchCopy  # what Pagefind will index; `records` writes the audience pages' records into it
-    records: processes.Forked  # → what it counted
+class Converted:
+    """What the search records need of the pages MkDocs built, as faqgen converted them."""
 
-    def abandon(self) -> None:
-        self.records.kill()
-        self.copy.remove()
+    texts: dict[tuple[str, str], dict[str, str]]  # (language, audience page) → section id → text
+    html: dict[tuple[str, str], str]  # (language, any other page) → its HTML
 
 
 class Outputs:
@@ -77,8 +78,8 @@ class Outputs:
 
     def __init__(self):
         self.finish_later = False  # set by `build_faq.py site`, which verifies the pages before `finish`
+        self.copy: SearchCopy | None = None  # the records being written, until Pagefind starts
         self.index: SearchIndex | None = None  # the one Pagefind is writing
-        self.early: _Early | None = None
         self.formats: processes.Forked | None = None  # → the take-away formats' files
         self.preview: threading.Thread | None = None
         self.stopping = threading.Event()
@@ -89,40 +90,39 @@ class Outputs:
         if processes.can_fork() and self.formats is None:
             self.formats = processes.Forked(sources.formats)
 
-    def start_early(self, sources: Sources, texts_of: Callable[[str, str], dict[str, str]]) -> None:
-        """Two child processes at work while MkDocs builds the pages, where this one may fork:
-        the records, and the formats unless they were started already."""
-        if not processes.can_fork():
-            return
-        self.start_formats(sources)
-        copy = SearchCopy()
-        records = sources.records(texts_of)
-        try:
-            self.early = _Early(copy, processes.Forked(lambda: copy.add_records(records)))
-        except BaseException:
-            copy.remove()
-            raise
+    def search_records(self, sources: Sources) -> Callable[[str, Mapping[str, PageHtml]], Counted]:
+        """What writes a language's search records, given its converted pages (page name → HTML),
+        in the child process that converted them; what it returns goes to `start_search`."""
+        if self.copy is not None:  # an earlier build's, that failed before Pagefind started
+            self.copy.remove()
+        copy = self.copy = SearchCopy()
+        return lambda lang, pages: copy.add_records(
+            sources.records(lang, lambda name: pages[name].section_texts, lambda name: pages[name].html)
+        )
 
-    def after_pages(self, sources: Sources, site: Path, texts_of: Callable[[str, str], dict[str, str]], *,
-                    preview: bool) -> None:  # fmt: skip
+    def start_search(self, site: Path, faq: Faq, counted: Iterable[Counted]) -> None:
+        """Pagefind, once `search_records` has written every language's records (`counted`: what
+        it returned for each), while MkDocs builds the pages; its bundle goes into `site` when done."""
+        copy, self.copy = self.copy, None
+        for each in counted:
+            copy.counted.merge(each)
+        self.index = SearchIndex.start(site, copy, faq)
+
+    def after_pages(self, sources: Sources, site: Path, converted: Converted, *, preview: bool) -> None:
         """Once MkDocs has built every page; ChildFailed, SearchIndexError or OSError if it failed."""
         if preview:
             self.stopping.clear()
-            self.preview = threading.Thread(target=self._preview, args=(sources, site, texts_of), daemon=True)
+            self.preview = threading.Thread(target=self._preview, args=(sources, site, converted), daemon=True)
             self.preview.start()
-        elif self.early is None or self.formats is None:
+        elif self.index is None or self.formats is None:  # not started before the pages: in this process
             self._abandon_early()
-            self._one_after_the_other(sources, site, texts_of)
+            self._stop_index()
+            self._one_after_the_other(sources, site, converted)
         else:
-            early, self.early = self.early, None
             formats, self.formats = self.formats, None
             try:
-                early.copy.merge(early.records.wait())
-                early.copy.add_pages(site, sources.indexed_pages(site))
-                self.index = SearchIndex.start(site, early.copy, sources.faq)
                 write_files(site, formats.wait())
             except BaseException:
-                early.abandon()
                 formats.kill()
                 self._stop_index()
                 raise
@@ -130,7 +130,7 @@ class Outputs:
                 self.finish()
 
     def finish(self) -> None:
-        """Wait for Pagefind (if it is at work); SearchIndexError if it failed."""
+        """Wait for Pagefind (if it is at work) and put its bundle into the site; SearchIndexError if it failed."""
         index, self.index = self.index, None
         if index is not None:
             index.finish()
@@ -148,18 +148,20 @@ class Outputs:
         self._stop_index()
 
     def _abandon_early(self) -> None:
-        if self.early is not None:
-            self.early.abandon()
-            self.early = None
+        if self.copy is not None:
+            self.copy.remove()
+            self.copy = None
         if self.formats is not None:
             self.formats.kill()
             self.formats = None
 
-    def _one_after_the_other(self, sources: Sources, site: Path, texts_of) -> None:
+    def _one_after_the_other(self, sources: Sources, site: Path, converted: Converted) -> None:
         copy = SearchCopy()
         try:
-            copy.add_records(sources.records(texts_of), until=self.stopping)
-            copy.add_pages(site, sources.indexed_pages(site))
+            for lang in sources.addresses.language_dirs:
+                records = sources.records(lang, lambda name, lang=lang: converted.texts[lang, name],
+                                          lambda name, lang=lang: converted.html[lang, name])  # fmt: skip
+                copy.counted.merge(copy.add_records(records, until=self.stopping))
         except BaseException:
             copy.remove()
             raise
@@ -180,10 +182,10 @@ class Outputs:
         else:
             self.finish()
 
-    def _preview(self, sources: Sources, site: Path, texts_of) -> None:
+    def _preview(self, sources: Sources, site: Path, converted: Converted) -> None:
         started = time.monotonic()
         try:
-            self._one_after_the_other(sources, site, texts_of)
+            self._one_after_the_other(sources, site, converted)
         except Exception as error:  # noqa: BLE001 (a thread's failure is logged, the preview goes on)
             if not self.stopping.is_set():
                 log.error(f"the preview's search index or downloads could not be written: {error}")

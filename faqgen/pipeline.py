@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +28,7 @@ class Generated:
     report: WriteReport
     texts: RichTextRenderer  # every rich text converted and checked: the take-away formats reuse them
     converted: dict[str, PageHtml] = field(default_factory=dict)  # a page's file → its HTML (`parallel` only)
+    with_pages: dict[str, object] = field(default_factory=dict)  # language → what `with_pages` made of its pages (`parallel`)
 
 
 def check(faq_path: Path, display_name: str | None = None, *, strict: bool = False,
@@ -41,29 +43,43 @@ def check(faq_path: Path, display_name: str | None = None, *, strict: bool = Fal
 def generate(
     faq_path: Path, content_dir: Path, *, as_of: dt.date | None = None, display_name: str | None = None,
     checked: Validated | None = None, parallel: bool = False,
+    with_pages: Callable[[str, dict[str, PageHtml]], object] | None = None,
 ) -> Generated:
     """Regenerate content/ from faq.yaml (`checked`: as the caller has just validated it, not
     read again). Nothing is written unless the whole file is valid and
     every page rendered. With `parallel` (where processes.can_fork()), each language is
-    rendered, and its pages converted to HTML, in a process of its own: the two cores' share;
-    else the pages are converted when MkDocs asks for them (faqgen/plugin.py)."""
+    rendered, and its pages converted to HTML, in a child process of its own (the two cores'
+    share), which also hands them to `with_pages(lang, pages)` (page name → HTML), its result
+    kept in `Generated.with_pages` (the search records are written so, on both cores too).
+    Without `parallel`, the pages are converted when MkDocs asks for them (faqgen/plugin.py)."""
     checked = checked or check(faq_path, display_name, parallel=parallel)
+    made_with: dict[str, object] = {}
     with cycle_collection_paused():
         if parallel:
-            children = [processes.Forked(lambda lang=lang: _rendered_and_converted(checked, as_of, lang))
-                        for lang in LANGUAGES[1:]]  # fmt: skip
-            made = _rendered_and_converted(checked, as_of, LANGUAGES[0])
-            made += [pair for child in children for pair in child.wait()]
+            children = {lang: processes.Forked(lambda lang=lang: _rendered_and_converted(checked, as_of, lang, with_pages))
+                        for lang in LANGUAGES}  # fmt: skip
+            made = []
+            try:
+                for lang, child in children.items():
+                    pairs, made_with[lang] = child.wait()
+                    made += pairs
+            except BaseException:
+                for child in children.values():
+                    child.kill()
+                raise
             pages, converted = [page for page, _ in made], {page.filename: html for page, html in made}
         else:
             pages, converted = render_site(checked.faq, as_of, checked.texts), {}
-    return Generated(checked.faq, checked.warnings, pages, write_pages(pages, content_dir), checked.texts, converted)
+    report = write_pages(pages, content_dir)
+    return Generated(checked.faq, checked.warnings, pages, report, checked.texts, converted, made_with)
 
 
-def _rendered_and_converted(checked: Validated, as_of: dt.date | None, lang: str) -> list[tuple[Page, PageHtml]]:
+def _rendered_and_converted(checked: Validated, as_of: dt.date | None, lang: str,
+                            with_pages: Callable[[str, dict[str, PageHtml]], object] | None) -> tuple[list, object]:  # fmt: skip
     names = page_names(checked.faq)
-    return [(page, page_html(page.markdown, page.filename, lambda href, page=page: page_link(names, page.name, href)))
+    made = [(page, page_html(page.markdown, page.filename, lambda href, page=page: page_link(names, page.name, href)))
             for page in render_site(checked.faq, as_of, checked.texts, [lang])]  # fmt: skip
+    return made, with_pages(lang, {page.name: html for page, html in made}) if with_pages else None
 
 
 @contextmanager

@@ -38,7 +38,7 @@ from .frame import page_frame
 from .labels import LABELS
 from .languages import folders, root_language
 from .model import Faq, iso_date
-from .outputs import Outputs, Sources
+from .outputs import Converted, Outputs, Sources
 from .page_html import GeneratedMarkdownError, PageHtml, page_html, page_link
 from .pipeline import check, generate
 from .problems import FaqError, os_error_message
@@ -78,6 +78,7 @@ class _Build:
     changes: Changes  # when each page and question last changed
     rich_texts: RichTextRenderer | None  # the rich texts the build converted (None: the preview's last good FAQ)
     texts: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)  # (language, page) → section id → text
+    whole: dict[tuple[str, str], str] = field(default_factory=dict)  # (language, page but an audience's) → its HTML, to index
     prepared: dict[str, PageHtml] = field(default_factory=dict)  # a page's file → its HTML, made with the page
     converted: dict[str, PageHtml] = field(default_factory=dict)  # a generated page's file → its HTML, until MkDocs asks
 
@@ -109,8 +110,6 @@ class FaqPlugin(BasePlugin[FaqConfig]):
             log.warning(str(warning))  # `mkdocs build --strict` (publishing) stops on these
         self.last_good = faq
         self.build = self._build_of(config, faq, texts, prepared)
-        if prepared and not self.serving:  # the pages were converted with their generation: what needs no built page starts
-            self.outputs.start_early(self._sources(self.build), lambda lang, name: prepared[f"{name}.{lang}.md"].section_texts)
         config.theme.static_templates.discard("sitemap.xml")  # ours is written after the build (on_post_build)
         config.nav = [f"{name}.md" for name in self.build.pages]
         _add_assets(config)
@@ -120,10 +119,13 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         source, parallel = Path(self.config.source), processes.can_fork() and not self.serving
         try:
             checked = self.validated or check(source, source.name, earlier=self.earlier_texts, parallel=parallel)
-            if parallel:  # the formats need no page: their child starts now, while this process is smallest
-                self.outputs.start_formats(self._sources(self._build_of(config, checked.faq, checked.texts)))
+            with_pages = None
+            if parallel:  # neither the formats nor search need a built page (faqgen/outputs.py)
+                sources = self._sources(self._build_of(config, checked.faq, checked.texts))
+                self.outputs.start_formats(sources)  # now, while this process is smallest
+                with_pages = self.outputs.search_records(sources)
             result = generate(source, Path(config.docs_dir), as_of=self.config.as_of, display_name=source.name,
-                              checked=checked, parallel=parallel)  # fmt: skip
+                              checked=checked, parallel=parallel, with_pages=with_pages)  # fmt: skip
         except FaqError as error:
             if not (self.serving and self.last_good is not None):
                 raise PluginError(f"{source.name} cannot be published; no page was changed:\n{error}") from None
@@ -136,6 +138,11 @@ class FaqPlugin(BasePlugin[FaqConfig]):
             raise PluginError(str(error)) from None
         except OSError as error:
             raise PluginError(f"the pages could not be written: {os_error_message(error)}") from None
+        if parallel:  # Pagefind indexes while MkDocs builds the pages
+            try:
+                self.outputs.start_search(Path(config.site_dir), result.faq, result.with_pages.values())
+            except OSError as error:
+                raise PluginError(f"the search index could not be started: {os_error_message(error)}") from None
         if self.serving:
             self.earlier_texts = result.texts
         return result.faq, result.warnings, result.texts, result.converted
@@ -197,7 +204,10 @@ class FaqPlugin(BasePlugin[FaqConfig]):
             # The page lists its sections itself: the theme gets its title only, for the skip link,
             # and writes no hidden copy of the list into the sidebar and the menu.
             page.toc = get_toc([{**title, "children": []} for title in converted.toc[:1]])
-        self.build.texts[_page_of(page)] = converted.section_texts
+        lang, name = _page_of(page)
+        self.build.texts[lang, name] = converted.section_texts
+        if not self.build.faq.audience(name):
+            self.build.whole[lang, name] = converted.html
         return converted.html
 
     def on_page_context(self, context, *, page, config, nav):
@@ -249,7 +259,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         elif build.faq.updates:
             log.info("site_url is not set (FAQ_SITE_URL): no Atom feed of the updates")
         try:
-            self.outputs.after_pages(self._sources(build), site, lambda lang, name: build.texts[(lang, name)], preview=self.serving)
+            self.outputs.after_pages(self._sources(build), site, Converted(build.texts, build.whole), preview=self.serving)
             if not self.serving:  # read by now (the preview's thread reads them later)
                 build.texts.clear()
         except SearchIndexError as error:

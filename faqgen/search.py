@@ -5,9 +5,13 @@ downloads only the chunks a query needs, plus one "fragment" (the text) of each 
 shows. A page's fragment holds the whole page, so an audience page of a thousand questions
 would cost every query hundreds of kilobytes: an audience page's questions are therefore
 indexed in parts of a few (each question a heading with its anchor, so each is a result of
-its own), and the page's own record holds only its title and key points. The home page and
-the timeline are indexed as they are (`<article>`). Pagefind indexes files, so records are
-written as small HTML files into an index-only copy (its Python API takes ~0.1 s a record).
+its own), and the page's own record holds only its title and key points. The other pages (home,
+timeline, glossary) are indexed whole, as they convert: their content without the theme's
+additions (downloads, "report a problem"). Pagefind indexes files, so records are written as
+small HTML files into an index-only copy (its Python API takes ~0.1 s a record). None needs
+a built page: Pagefind starts as soon as the pages are converted, while MkDocs builds them,
+and writes its bundle aside, moved into the site once the build is done (MkDocs empties the
+site folder when it starts).
 
 Pagefind finds the pages that hold every word of a query, as the reader typed it. Readers type
 words the texts do not use, abbreviations, and typos; Pagefind ranks pages, and a record holds
@@ -26,6 +30,7 @@ excerpts, so readers never see it.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -34,7 +39,7 @@ import tempfile
 import threading
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
@@ -53,6 +58,7 @@ _ELIDED_AT_END = re.compile(rf"(?:{_ELIDED})\Z", re.IGNORECASE)
 _JOINED = re.compile(r"[\w’']")
 BUNDLE = "pagefind"
 WORD = re.compile(r"[^\W\d_]{4,}")  # the index's words the search script knows and corrects to
+_ANCHORED = "h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]"
 
 
 class SearchIndexError(Exception):
@@ -82,6 +88,7 @@ class Record:
     text: str = ""
     questions: tuple[RecordQuestion, ...] = ()
     part: int | None = None
+    html: str = ""  # a whole page's converted HTML (faqgen/page_html.py), its own h1 the result's title
 
     @property
     def file(self) -> str:
@@ -104,6 +111,12 @@ def audience_records(audience: Audience, lang: str, url: str, texts: dict[str, s
         Record(url, lang, title, questions=tuple(questions[start : start + QUESTIONS_PER_RECORD]), part=number)
         for number, start in enumerate(parts, start=1)
     ]
+
+
+def page_record(html: str, lang: str, url: str) -> Record:
+    """A page other than an audience's, indexed whole, `html` as it converts (faqgen/page_html.py);
+    `url` as audience_records'."""
+    return Record(url, lang, title="", html=html)
 
 
 def separate_elisions(text: str) -> str:
@@ -131,111 +144,135 @@ def equivalents(faq: Faq, lang: str) -> list[list[str]]:
     return glossary + [synonyms.in_(lang) for synonyms in faq.synonyms]
 
 
+@dataclass
+class Counted:
+    """What records hold: how many records and sections (headings with an anchor: each a
+    result) per language, and their words."""
+
+    words: dict[str, Counter] = field(default_factory=lambda: {lang: Counter() for lang in LANGUAGES})
+    counts: Counter = field(default_factory=Counter)  # (lang, "records" or "sections") → how many
+
+    def add(self, lang: str, sections: int, text: str) -> None:
+        self.counts[lang, "records"] += 1
+        self.counts[lang, "sections"] += sections
+        self.words[lang].update(map(str.lower, WORD.findall(text)))
+
+    def merge(self, other: Counted) -> None:
+        for lang, found in other.words.items():
+            self.words[lang].update(found)
+        self.counts.update(other.counts)
+
+
 class SearchCopy:
-    """What Pagefind indexes: a temporary folder of HTML files (built pages, from their
-    <article>, and the audience pages' records), and the words counted on the way, for the
-    search script's spelling list. Records can be added in a child process (faqgen/outputs.py),
-    which hands back what it counted."""
+    """What Pagefind indexes: a temporary folder of HTML files (the records), and the words
+    counted on the way, for the search script's spelling list. Records can be added in a child
+    process (the one that converted their pages: faqgen/outputs.py), which hands back what it
+    counted."""
 
     def __init__(self):
-        self.folder = Path(tempfile.mkdtemp(prefix="faq-search-"))
-        self.words: dict[str, Counter] = {lang: Counter() for lang in LANGUAGES}
-        self.counts = Counter()  # (lang, "records" or "sections") → how many
+        self.folder = Path(tempfile.mkdtemp(prefix="faq-search-", dir=_in_memory()))
+        self.counted = Counted()  # every record's, once merged
 
-    def add_pages(self, site: Path, pages: Iterable[Path]) -> None:
-        for page in pages:
-            html = _write(self.folder / page.relative_to(site), page.read_text(encoding="utf-8"))
-            tree = LexborHTMLParser(html)
-            lang, article = tree.root.attributes.get("lang"), tree.css_first("article")
-            if lang in self.words and article is not None:
-                sections = len(article.css("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]")) or 1
-                self._count(lang, sections, article.text(separator=" "))
-
-    def add_records(self, records: Iterable[Record], until: threading.Event | None = None) -> tuple[dict[str, Counter], Counter]:
-        """Write the records (all, or until `until` is set: a newer preview build); what was
-        counted (for `merge`, when a child process added them)."""
+    def add_records(self, records: Iterable[Record], until: threading.Event | None = None) -> Counted:
+        """Write the records (all, or until `until` is set: a newer preview build); what they hold,
+        counted, for `self.counted` (merged here, or by the process whose child wrote them)."""
         template = jinja2.Environment(
             loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True
         ).get_template("search_record.html.j2")
+        counted = Counted()
         for record in records:
             if until is not None and until.is_set():
                 break
             _write(self.folder / record.file, template.render(record=record))
+            if record.html:  # a page: its headings with an anchor are its results
+                page = LexborHTMLParser(record.html, is_fragment=True)
+                counted.add(record.lang, len(page.css(_ANCHORED)) or 1, page.text(separator=" "))
+                continue
             # Read from the record's own texts: parsing thousands of records again costs seconds.
             texts = [record.title, record.text, *(text for q in record.questions for text in (q.heading, q.text))]
             sections = len(record.questions) + bool(record.text)
-            self._count(record.lang, sections, " ".join(texts))  # separated or not, the same words
-        return self.words, self.counts
-
-    def merge(self, counted: tuple[dict[str, Counter], Counter]) -> None:
-        words, counts = counted
-        for lang, found in words.items():
-            self.words[lang].update(found)
-        self.counts.update(counts)
-
-    def _count(self, lang: str, sections: int, text: str) -> None:
-        """Count one record of `lang`, its sections (headings with an anchor: each a result) and words."""
-        self.counts[lang, "records"] += 1
-        self.counts[lang, "sections"] += sections
-        self.words[lang].update(map(str.lower, WORD.findall(text)))
+            counted.add(record.lang, sections, " ".join(texts))  # separated or not, the same words
+        return counted
 
     def remove(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
 class SearchIndex:
-    """The search bundle being written to site/pagefind/ by Pagefind (a process of its own), so
-    that the build can go on meanwhile; `finish` waits for it and adds faqgen's facts for the
-    search script."""
+    """The search bundle Pagefind (a process of its own) is writing, aside, so that the build can
+    go on meanwhile; `finish` waits for it, adds faqgen's facts for the search script and moves
+    it into the site (`site/pagefind/`)."""
 
-    def __init__(self, site: Path, faq: Faq, copy: SearchCopy, indexer: subprocess.Popen):
-        self.site, self.faq, self.copy, self.indexer = site, faq, copy, indexer
+    def __init__(self, site: Path, faq: Faq, copy: SearchCopy, bundle: Path, indexer: subprocess.Popen):
+        self.site, self.faq, self.copy, self.bundle, self.indexer = site, faq, copy, bundle, indexer
 
     @classmethod
     def start(cls, site: Path, copy: SearchCopy, faq: Faq) -> SearchIndex:
         try:
-            shutil.rmtree(site / BUNDLE, ignore_errors=True)
+            bundle = Path(tempfile.mkdtemp(prefix="faq-search-bundle-"))
             indexer = processes.start(
                 [sys.executable, "-m", "pagefind", "--site", str(copy.folder), "--root-selector", "article",
-                 "--output-path", str(site / BUNDLE)],
+                 "--output-path", str(bundle)],
                 stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
                 text=True,
             )  # fmt: skip
         except BaseException:
             copy.remove()
             raise
-        return cls(site, faq, copy, indexer)
+        return cls(site, faq, copy, bundle, indexer)
 
     def finish(self) -> None:
-        """Wait for Pagefind; SearchIndexError if it failed."""
+        """Wait for Pagefind and put its bundle into the site; SearchIndexError if it failed."""
         try:
-            stdout, stderr = self.indexer.communicate()
+            output, _ = self.indexer.communicate()
+            if self.indexer.returncode != 0:
+                raise SearchIndexError(f"pagefind could not index the site:\n{output}")
+            _stable_entry(self.bundle / "pagefind-entry.json")
+            counted = self.copy.counted
+            for lang in LANGUAGES:
+                facts = {
+                    "records": counted.counts[lang, "records"],
+                    "sections": counted.counts[lang, "sections"],
+                    "equivalents": equivalents(self.faq, lang),
+                    "words": [word for word, _ in sorted(counted.words[lang].items(), key=lambda item: (-item[1], item[0]))],
+                }
+                (self.bundle / f"faq-search-{lang}.json").write_text(
+                    json.dumps(facts, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+                )
+            shutil.rmtree(self.site / BUNDLE, ignore_errors=True)
+            shutil.move(self.bundle, self.site / BUNDLE)  # a rename on the same file system
         finally:
-            self.copy.remove()
-        if self.indexer.returncode != 0:
-            raise SearchIndexError(f"pagefind could not index the site:\n{stdout}{stderr}")
-        _stable_entry(self.site / BUNDLE / "pagefind-entry.json")
-        for lang in LANGUAGES:
-            facts = {
-                "records": self.copy.counts[lang, "records"],
-                "sections": self.copy.counts[lang, "sections"],
-                "equivalents": equivalents(self.faq, lang),
-                "words": [word for word, _ in sorted(self.copy.words[lang].items(), key=lambda item: (-item[1], item[0]))],
-            }
-            (self.site / BUNDLE / f"faq-search-{lang}.json").write_text(
-                json.dumps(facts, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
-            )
+            self._remove()
 
     def cancel(self) -> None:
-        """The build failed meanwhile: end Pagefind, remove its copy."""
+        """The build failed meanwhile: end Pagefind, remove its copy and bundle."""
         self.stop()
         self.indexer.communicate()
-        self.copy.remove()
+        self._remove()
 
     def stop(self) -> None:
         """End Pagefind now (from any thread): `finish` then fails, `cancel` cleans up."""
         self.indexer.kill()
+
+    def _remove(self) -> None:
+        self.copy.remove()
+        shutil.rmtree(self.bundle, ignore_errors=True)
+
+
+_SHARED_MEMORY = Path("/dev/shm")
+_ROOM = 1 << 30  # free bytes it must have: the records of 10,000 questions take 30 MB
+
+
+def _in_memory() -> str | None:
+    """Where the records are written: a file system in memory (Linux's /dev/shm) if there is one
+    with room, else the usual temporary folder. Thousands of files are written and read once:
+    on a disk busy writing the site, creating each cost up to a millisecond (bench/RESULTS.md)."""
+    try:
+        room = shutil.disk_usage(_SHARED_MEMORY).free
+    except OSError:
+        return None
+    return str(_SHARED_MEMORY) if room >= _ROOM and os.access(_SHARED_MEMORY, os.W_OK | os.X_OK) else None
 
 
 def _write(path: Path, html: str) -> str:

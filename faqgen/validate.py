@@ -37,12 +37,12 @@ def validate(source: Source, *, strict: bool = False, earlier: RichTextRenderer 
     With strict=True, warnings are errors too (CI publishes nothing that needs a look).
     `earlier`: the rich texts of a previous run (the preview's), whose conversions are reused.
     With `parallel` (where processes.can_fork()), a child checks the texts of the languages after
-    the first meanwhile, and hands back their problems and conversions."""
+    the first, and the translations, meanwhile, and hands back their problems and conversions."""
     problems = list(source.problems)
     texts = RichTextRenderer.for_data(source.data, earlier)
     others = LANGUAGES[1:]
-    helper = processes.Forked(lambda: (list(text_problems(source, texts, others)), texts.conversions(others))) \
-        if parallel else None  # fmt: skip
+    helper = processes.Forked(lambda: (list(text_problems(source, texts, others)), texts.conversions(others),
+                                       list(_translation_warnings(source)))) if parallel else None  # fmt: skip
     try:
         try:
             faq = Faq.model_validate(source.data)
@@ -50,20 +50,19 @@ def validate(source: Source, *, strict: bool = False, earlier: RichTextRenderer 
             faq = None
             problems += [model_problem(source, detail) for detail in error.errors(include_url=False)]
         problems += text_problems(source, texts, LANGUAGES[:1] if helper else LANGUAGES)
+        found = list(rules.problems(source, faq)) if faq is not None else []
     except BaseException:
         if helper:
             helper.kill()
         raise
     if helper:
-        found, conversions = helper.wait()
-        problems += found
+        in_child, conversions, stale = helper.wait()
+        problems += in_child
         texts.adopt(conversions)
-    if faq is not None:
-        found = list(rules.problems(source, faq))
-        problems += [problem for problem in found if problem.severity == "error"]
     else:
-        found = []
-    warnings = [problem for problem in found if problem.severity == "warning"] + list(_translation_warnings(source))
+        stale = list(_translation_warnings(source))
+    problems += [problem for problem in found if problem.severity == "error"]
+    warnings = [problem for problem in found if problem.severity == "warning"] + stale
     if strict:
         problems += [replace(warning, severity="error") for warning in warnings]
         warnings = []

@@ -4,15 +4,19 @@ facts the build gives the search script."""
 
 from __future__ import annotations
 
+import gzip
 import json
 from urllib.parse import quote
 
 import pytest
 from helpers import LANGUAGE_DIRS, ROOT
+from selectolax.lexbor import LexborHTMLParser
 
 from bench.relevance import measure, results, without_highlight
 from faqgen.addresses import page_path
+from faqgen.labels import LABELS
 from faqgen.pipeline import check
+from faqgen.search import WORD
 
 FAQ = check(ROOT / "faq.yaml").faq
 
@@ -122,6 +126,33 @@ def test_the_build_gives_the_search_script_its_facts_per_language(built_site):
         words = facts["words"]
         assert len(words) == len(set(words)) and all(len(word) >= 4 and word == word.lower() for word in words)
         assert ("gestionnaires" if lang == "fr" else "managers") in words[:30]  # most frequent first
+
+
+def _indexed_pages(site) -> dict[str, dict]:
+    """Pagefind's fragment of each indexed record: its address → what it holds (the text results show)."""
+    fragments = {}
+    for file in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = json.loads(gzip.decompress(file.read_bytes()).removeprefix(b"pagefind_dcd"))
+        fragments.setdefault(data["url"], data)
+    return fragments
+
+
+@pytest.mark.parametrize("lang", LANGUAGE_DIRS)
+def test_a_page_is_indexed_with_its_content_not_what_the_theme_adds(built_site, lang):
+    """The home page and the timeline are indexed as they convert (faqgen/search.py), without
+    the theme's additions on every page: a query for "report a problem" or "download" finds
+    nothing but what the texts say."""
+    fragments = _indexed_pages(built_site)
+    for name in ("index", "timeline"):
+        indexed = fragments["/" + page_path(LANGUAGE_DIRS, lang, name)]
+        page = LexborHTMLParser((built_site / page_path(LANGUAGE_DIRS, lang, name) / "index.html").read_text(encoding="utf-8"))
+        assert indexed["meta"]["title"] == page.css_first("article h1").text(strip=True)
+        assert set(WORD.findall(page.css_first("article h1 + p").text())) <= set(WORD.findall(indexed["content"]))
+        added = [LABELS[lang]["report_problem"], *(item.text(strip=True) for item in page.css("section.faq-downloads li"))]
+        assert len(added) >= 2
+        for text in added:
+            assert text in page.css_first("article").text()  # on the page
+            assert text not in indexed["content"]  # not in the index
 
 
 def test_words_to_highlight_in_an_address_are_text_never_markup(browser, site_url):
