@@ -103,9 +103,12 @@ def open_data(faq: Faq, addresses: Addresses, texts: RichTextRenderer | None = N
 
 class _AsPublished:
     """Rich texts' HTML as published and their plain text, filled into their places once every
-    one is known: one parse of them all (a parse of each, 20,000 at 5,000 questions, was most of
-    the open data's time). Each text is a `<div>` of its own in that document; what they hold
-    is faqgen's converted and checked HTML, whose elements all end where they start."""
+    one is known: one parse for many (a parse of each, 20,000 at 5,000 questions, was most of the
+    open data's time; of all at once, a tree of hundreds of megabytes). Each text is a `<div>` of
+    its own in that document; what they hold is faqgen's converted and checked HTML, whose
+    elements all end where they start."""
+
+    AT_ONCE = 1000
 
     def __init__(self, addresses: Addresses):
         self.addresses = addresses
@@ -117,15 +120,20 @@ class _AsPublished:
         self.places.append((address, made, lang))
 
     def finish(self) -> None:
-        tree = LexborHTMLParser("".join(f"<div>{html}</div>" for html in self.htmls))
+        for start in range(0, len(self.htmls), self.AT_ONCE):
+            self._fill(self.htmls[start : start + self.AT_ONCE], self.places[start : start + self.AT_ONCE])
+
+    @staticmethod
+    def _fill(htmls: list[str], places: list[tuple[str, dict, str]]) -> None:
+        tree = LexborHTMLParser("".join(f"<div>{html}</div>" for html in htmls))
         texts = [] if tree.body is None else list(tree.body.iter())
         number = {text.mem_id: index for index, text in enumerate(texts)}
         for link in tree.css("a[href]"):  # as published: relative to the page → the page's address
             wrapper = link
             while wrapper.parent is not None and wrapper.parent.tag != "body":
                 wrapper = wrapper.parent
-            link.attrs["href"] = urljoin(self.places[number[wrapper.mem_id]][0], link.attributes["href"])
-        for text, (_, made, lang) in zip(texts, self.places, strict=True):
+            link.attrs["href"] = urljoin(places[number[wrapper.mem_id]][0], link.attributes["href"])
+        for text, (_, made, lang) in zip(texts, places, strict=True):
             made["html"][lang] = text.inner_html.replace("&nbsp;", "\u00a0")
             made["text"][lang] = " ".join(text.text(separator=" ").split())
 

@@ -56,14 +56,16 @@ def _child(work: Callable[[], object], reader: int, writer: int) -> int:
     os.close(reader)
     if sys.platform.startswith("linux"):
         _end_with_parent()
-    code, answer = 0, b""
     try:
-        answer = _DONE + pickle.dumps(work())
+        result = work()
     except BaseException as error:  # noqa: BLE001 (every failure is reported to the parent)
-        code, answer = 1, _FAILED + f"{type(error).__name__}: {error}".encode(errors="replace")
-    with os.fdopen(writer, "wb") as pipe:
-        pipe.write(answer)  # raises if the parent is gone: the caller exits all the same
-    return code
+        with os.fdopen(writer, "wb") as pipe:
+            pipe.write(_FAILED + f"{type(error).__name__}: {error}".encode(errors="replace"))
+        return 1
+    with os.fdopen(writer, "wb") as pipe:  # writing raises if the parent is gone: the caller exits all the same
+        pipe.write(_DONE)
+        pickle.dump(result, pipe, protocol=pickle.HIGHEST_PROTOCOL)  # as it is made: never all its bytes at once
+    return 0
 
 
 class Forked:
