@@ -119,13 +119,14 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         source, parallel = Path(self.config.source), processes.can_fork() and not self.serving
         try:
             checked = self.validated or check(source, source.name, earlier=self.earlier_texts, parallel=parallel)
-            with_pages = None
+            with_pages = then = None
             if parallel:  # neither the formats nor search need a built page (faqgen/outputs.py)
                 sources = self._sources(self._build_of(config, checked.faq, checked.texts))
                 self.outputs.start_formats(sources)  # now, while this process is smallest
                 with_pages = self.outputs.search_records(sources)
+                then = lambda counted: self._start_search(config, checked.faq, counted.values())  # noqa: E731
             result = generate(source, Path(config.docs_dir), as_of=self.config.as_of, display_name=source.name,
-                              checked=checked, parallel=parallel, with_pages=with_pages)  # fmt: skip
+                              checked=checked, parallel=parallel, with_pages=with_pages, then=then)  # fmt: skip
         except FaqError as error:
             if not (self.serving and self.last_good is not None):
                 raise PluginError(f"{source.name} cannot be published; no page was changed:\n{error}") from None
@@ -138,14 +139,16 @@ class FaqPlugin(BasePlugin[FaqConfig]):
             raise PluginError(str(error)) from None
         except OSError as error:
             raise PluginError(f"the pages could not be written: {os_error_message(error)}") from None
-        if parallel:  # Pagefind indexes while MkDocs builds the pages
-            try:
-                self.outputs.start_search(Path(config.site_dir), result.faq, result.with_pages.values())
-            except OSError as error:
-                raise PluginError(f"the search index could not be started: {os_error_message(error)}") from None
         if self.serving:
             self.earlier_texts = result.texts
         return result.faq, result.warnings, result.texts, result.converted
+
+    def _start_search(self, config, faq: Faq, counted) -> None:
+        """Pagefind, once each language's records are written: it indexes while MkDocs builds the pages."""
+        try:
+            self.outputs.start_search(Path(config.site_dir), faq, counted)
+        except OSError as error:
+            raise PluginError(f"the search index could not be started: {os_error_message(error)}") from None
 
     def on_serve(self, server, *, config, builder):
         server.watch(self.config.source)  # an edit of faq.yaml rebuilds the preview

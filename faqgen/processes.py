@@ -48,23 +48,32 @@ class ChildFailed(Exception):
     """The work given to a child process failed; the message says how."""
 
 
-_DONE, _FAILED = b"=", b"!"  # the first byte of a child's answer: a pickled result, or what failed
+_DONE, _FAILED = b"=", b"!"  # the first byte of each part of a child's answer: a pickled value, or what failed
+
+
+class Parts:
+    """An answer a child sends in parts, one after the other: the parent can use the first
+    (`Forked.receive`) while the next are still on their way."""
+
+    def __init__(self, *values: object):
+        self.values = values
 
 
 def _child(work: Callable[[], object], reader: int, writer: int) -> int:
-    """The forked child's part: do the work and send its result, or what failed; the exit code."""
+    """The forked child's part: do the work and send its answer, or what failed; the exit code."""
     os.close(reader)
     if sys.platform.startswith("linux"):
         _end_with_parent()
-    try:
-        result = work()
-    except BaseException as error:  # noqa: BLE001 (every failure is reported to the parent)
-        with os.fdopen(writer, "wb") as pipe:
-            pipe.write(_FAILED + f"{type(error).__name__}: {error}".encode(errors="replace"))
-        return 1
     with os.fdopen(writer, "wb") as pipe:  # writing raises if the parent is gone: the caller exits all the same
-        pipe.write(_DONE)
-        pickle.dump(result, pipe, protocol=pickle.HIGHEST_PROTOCOL)  # as it is made: never all its bytes at once
+        try:
+            answer = work()
+        except BaseException as error:  # noqa: BLE001 (every failure is reported to the parent)
+            pipe.write(_FAILED + f"{type(error).__name__}: {error}".encode(errors="replace"))
+            return 1
+        for value in answer.values if isinstance(answer, Parts) else (answer,):
+            pipe.write(_DONE)
+            pickle.dump(value, pipe, protocol=pickle.HIGHEST_PROTOCOL)  # as it is made: never all its bytes at once
+            pipe.flush()
     return 0
 
 
@@ -76,34 +85,37 @@ class Forked:
     def __init__(self, work: Callable[[], object]):
         self.done = False  # waited for: its process id is no longer its own
         release_freed_memory()
-        self.reader, writer = os.pipe()
+        reader, writer = os.pipe()
         self.pid = os.fork()
         if self.pid == 0:  # the child: do the work, say how it went, and end without cleaning up the parent's state
             code = 1
             try:
-                code = _child(work, self.reader, writer)
+                code = _child(work, reader, writer)
             finally:  # whatever happens (the parent gone, a signal), never back into the parent's code
                 os._exit(code)
         os.close(writer)
+        self.reader, self.pipe = reader, None  # the answer's end of the pipe, read from the first `receive`
+
+    def receive(self):
+        """The next part of the child's answer (processes.Parts); ChildFailed if it failed instead."""
+        # Unpickled as it arrives, so that this process never holds the answer's bytes besides its
+        # objects; read before waiting for the child, whose large answer fills the pipe until read.
+        self.pipe = self.pipe or os.fdopen(self.reader, "rb")
+        how = self.pipe.read(1)
+        if how == _DONE:
+            try:
+                return pickle.load(self.pipe)  # noqa: S301 (our own child's answer)
+            except Exception:  # noqa: BLE001 (cut short: the child was killed, or died)
+                how = b""
+        message = self.pipe.read().decode(errors="replace") if how == _FAILED else ""
+        status = self._end()
+        raise ChildFailed(message or f"the child process ended with status {status}")
 
     def wait(self):
-        """What `work()` returned; ChildFailed if it failed."""
-        # Read before waiting: a large answer fills the pipe until it is read. Unpickled as it
-        # arrives, so that this process never holds the answer's bytes besides its objects.
-        answer, message = None, ""
-        with os.fdopen(self.reader, "rb") as pipe:
-            how = pipe.read(1)
-            if how == _DONE:
-                try:
-                    answer = pickle.load(pipe)  # noqa: S301 (our own child's answer)
-                except Exception:  # noqa: BLE001 (cut short: the child was killed, or died)
-                    how = b""
-            else:
-                message = pipe.read().decode(errors="replace")
-        _, status = os.waitpid(self.pid, 0)
-        self.done = True
-        if os.waitstatus_to_exitcode(status) != 0 or how != _DONE:
-            raise ChildFailed(message or f"the child process ended with status {status}")
+        """What `work()` returned (its last part); ChildFailed if it failed."""
+        answer = self.receive()
+        if os.waitstatus_to_exitcode(status := self._end()) != 0:
+            raise ChildFailed(f"the child process ended with status {status}")
         return answer
 
     def kill(self) -> None:
@@ -111,10 +123,17 @@ class Forked:
         if self.done:
             return
         os.kill(self.pid, signal.SIGKILL)
-        try:
-            self.wait()
-        except ChildFailed:
-            pass
+        self._end()
+
+    def _end(self) -> int:
+        """Wait for the child to end; its wait status."""
+        if self.pipe is None:
+            os.close(self.reader)
+        else:
+            self.pipe.close()
+        _, status = os.waitpid(self.pid, 0)
+        self.done = True
+        return status
 
 
 def can_fork() -> bool:

@@ -53,7 +53,7 @@ def build_site(root: Path, output: Path, *, on_wait: Callable[[], None] = lambda
             with _mkdocs_build(root / "mkdocs.yml", staging, root / "faq.yaml", checked):
                 # The pages are built; Pagefind finishes the search index meanwhile (faqgen/outputs.py).
                 processes.release_freed_memory()  # what building the pages freed: verification parses large pages
-                problems = verify_site(staging, checked.faq, project_root_language(root))
+                problems = verify_site(staging, checked.faq, project_root_language(root), parallel=processes.can_fork())
             if problems:
                 raise PublishError("the built site failed verification:\n" + "\n".join(problems))
             pages = sum(1 for _ in staging.rglob("*.html"))

@@ -26,6 +26,16 @@ def test_a_child_returns_what_its_work_made_from_the_parent_s_memory():
     child.kill()  # waited for already: nothing happens (its process id may be another's now)
 
 
+def test_a_child_s_answer_in_parts_arrives_part_by_part():
+    """The parent acts on the first part while the next is still being sent (the search index
+    starts while the pages come back: faqgen/pipeline.py)."""
+    large = "x" * 10_000_000  # far more than a pipe holds: the child waits until it is read
+    child = processes.Forked(lambda: processes.Parts("first", large))
+    assert child.receive() == "first"
+    assert os.waitpid(child.pid, os.WNOHANG) == (0, 0)  # still sending the second part
+    assert child.wait() == large and child.done
+
+
 def test_a_child_s_failure_is_raised_in_the_parent_with_its_message():
     def work():
         raise ValueError("the text of page 3 is not what was expected")
