@@ -88,7 +88,8 @@ class Outputs:
         """The formats in a child process, where this one may fork: they need no page, so the
         plugin starts them right after validation (this process is smallest then: so is the child)."""
         if processes.can_fork() and self.formats is None:
-            self.formats = processes.Forked(sources.formats)
+            # Not needed before the pages are built: they give way to the work search waits for.
+            self.formats = processes.Forked(sources.formats, niceness=10)
 
     def search_records(self, sources: Sources) -> Callable[[str, Mapping[str, PageHtml]], Counted]:
         """What writes a language's search records, given its converted pages (page name → HTML),

@@ -59,11 +59,13 @@ class Parts:
         self.values = values
 
 
-def _child(work: Callable[[], object], reader: int, writer: int) -> int:
+def _child(work: Callable[[], object], reader: int, writer: int, niceness: int) -> int:
     """The forked child's part: do the work and send its answer, or what failed; the exit code."""
     os.close(reader)
     if sys.platform.startswith("linux"):
         _end_with_parent()
+    if niceness:
+        os.nice(niceness)
     with os.fdopen(writer, "wb") as pipe:  # writing raises if the parent is gone: the caller exits all the same
         try:
             answer = work()
@@ -80,9 +82,10 @@ def _child(work: Callable[[], object], reader: int, writer: int) -> int:
 class Forked:
     """`work()` run in a forked child process, which starts with this process's memory as it
     was (nothing is copied or pickled on the way in; what `work()` returns is pickled back):
-    the second core's share of the build. Only where `can_fork()`."""
+    the second core's share of the build. Only where `can_fork()`. `niceness`: how much it gives
+    way to the other processes (os.nice) while they need the cores."""
 
-    def __init__(self, work: Callable[[], object]):
+    def __init__(self, work: Callable[[], object], *, niceness: int = 0):
         self.done = False  # waited for: its process id is no longer its own
         release_freed_memory()
         reader, writer = os.pipe()
@@ -90,7 +93,7 @@ class Forked:
         if self.pid == 0:  # the child: do the work, say how it went, and end without cleaning up the parent's state
             code = 1
             try:
-                code = _child(work, reader, writer)
+                code = _child(work, reader, writer, niceness)
             finally:  # whatever happens (the parent gone, a signal), never back into the parent's code
                 os._exit(code)
         os.close(writer)
