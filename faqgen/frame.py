@@ -65,3 +65,10 @@ def page_frame(faq: Faq, lang: str, page_address: str, page_title: str, modified
         name: Markup(_ENV.get_template(f"_{name}.html.j2").render(context).strip())
         for name in ("footer", "page_end", "print_heading", *(["downloads"] if downloads else []))
     }
+
+
+def framed(frame: dict[str, Markup], content: str) -> str:
+    """A page's article as overrides/main.html composes it (its `content` block): the heading for
+    paper, the page's content, its downloads and its end. The search index reads pages so
+    (faqgen/search.py), without waiting for the theme to build them."""
+    return "\n".join([frame.get("print_heading", ""), content, frame.get("downloads", ""), frame.get("page_end", "")])

@@ -70,7 +70,7 @@ class Converted:
     """What the search records need of the pages MkDocs built, as faqgen converted them."""
 
     texts: dict[tuple[str, str], dict[str, str]]  # (language, audience page) → section id → text
-    html: dict[tuple[str, str], str]  # (language, any other page) → its HTML
+    html: dict[tuple[str, str], str]  # (language, any other page) → its article's HTML (faqgen.frame.framed)
 
 
 class Outputs:
@@ -91,14 +91,15 @@ class Outputs:
             # Not needed before the pages are built: they give way to the work search waits for.
             self.formats = processes.Forked(sources.formats, niceness=10)
 
-    def search_records(self, sources: Sources) -> Callable[[str, Mapping[str, PageHtml]], Counted]:
+    def search_records(self, sources: Sources, framed: Callable[[str, str, str], str]) -> Callable[[str, Mapping[str, PageHtml]], Counted]:
         """What writes a language's search records, given its converted pages (page name → HTML),
-        in the child process that converted them; what it returns goes to `start_search`."""
+        in the child process that converted them; what it returns goes to `start_search`.
+        `framed(lang, name, html)`: a page (other than an audience's) as its article will show it."""
         if self.copy is not None:  # an earlier build's, that failed before Pagefind started
             self.copy.remove()
         copy = self.copy = SearchCopy()
         return lambda lang, pages: copy.add_records(
-            sources.records(lang, lambda name: pages[name].section_texts, lambda name: pages[name].html)
+            sources.records(lang, lambda name: pages[name].section_texts, lambda name: framed(lang, name, pages[name].html))
         )
 
     def start_search(self, site: Path, faq: Faq, counted: Iterable[Counted]) -> None:

@@ -34,7 +34,7 @@ from mkdocs.structure.toc import get_toc
 from . import processes
 from .addresses import SITEMAP, Addresses, sitemap
 from .feeds import atom_feed, feed_file
-from .frame import page_frame
+from .frame import framed, page_frame
 from .labels import LABELS
 from .languages import folders, root_language
 from .model import Faq, iso_date
@@ -78,7 +78,7 @@ class _Build:
     changes: Changes  # when each page and question last changed
     rich_texts: RichTextRenderer | None  # the rich texts the build converted (None: the preview's last good FAQ)
     texts: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)  # (language, page) → section id → text
-    whole: dict[tuple[str, str], str] = field(default_factory=dict)  # (language, page but an audience's) → its HTML, to index
+    whole: dict[tuple[str, str], str] = field(default_factory=dict)  # (language, page but an audience's) → its article, to index
     prepared: dict[str, PageHtml] = field(default_factory=dict)  # a page's file → its HTML, made with the page
     converted: dict[str, PageHtml] = field(default_factory=dict)  # a generated page's file → its HTML, until MkDocs asks
 
@@ -121,9 +121,13 @@ class FaqPlugin(BasePlugin[FaqConfig]):
             checked = self.validated or check(source, source.name, earlier=self.earlier_texts, parallel=parallel)
             with_pages = then = None
             if parallel:  # neither the formats nor search need a built page (faqgen/outputs.py)
-                sources = self._sources(self._build_of(config, checked.faq, checked.texts))
+                build = self._build_of(config, checked.faq, checked.texts)
+                sources = self._sources(build)
                 self.outputs.start_formats(sources)  # now, while this process is smallest
-                with_pages = self.outputs.search_records(sources)
+                # A page's frame as it will be built (its title is in no text the index reads: in the report link's address).
+                frames = {(lang, name): self._frame(build, lang, name, build.addresses.path(lang, name), "")
+                          for lang in build.addresses.language_dirs for name in build.pages if not build.faq.audience(name)}  # fmt: skip
+                with_pages = self.outputs.search_records(sources, lambda lang, name, html: framed(frames[lang, name], html))
                 then = lambda counted: self._start_search(config, checked.faq, counted.values())  # noqa: E731
             result = generate(source, Path(config.docs_dir), as_of=self.config.as_of, display_name=source.name,
                               checked=checked, parallel=parallel, with_pages=with_pages, then=then)  # fmt: skip
@@ -207,10 +211,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
             # The page lists its sections itself: the theme gets its title only, for the skip link,
             # and writes no hidden copy of the list into the sidebar and the menu.
             page.toc = get_toc([{**title, "children": []} for title in converted.toc[:1]])
-        lang, name = _page_of(page)
-        self.build.texts[lang, name] = converted.section_texts
-        if not self.build.faq.audience(name):
-            self.build.whole[lang, name] = converted.html
+        self.build.texts[_page_of(page)] = converted.section_texts
         return converted.html
 
     def on_page_context(self, context, *, page, config, nav):
@@ -219,14 +220,9 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         context["faq_ui"] = LABELS[lang]
         address = page.canonical_url or self.build.addresses.path(lang, name)  # absolute once site_url is set
         modified = self.build.changes.page_modified(name)
-        # The home page lists every download, the timeline its calendar, every page its PDF.
-        links = [{"label": item.label, "media_type": item.media_type,
-                  "href": relative_href(self.build.addresses, lang, name, item.file)}
-                 for item in downloads(self.build.faq, self.build.addresses, lang, pdf=self.config.pdf)]  # fmt: skip
-        listed = {"index": links, "timeline": [link for link in links if link["media_type"] == "text/calendar"]}
-        pdf = next((link for link in links if link["media_type"] == "application/pdf"), None)
-        context["faq_frame"] = page_frame(self.build.faq, lang, address, _plain_title(page.title), modified,
-                                          listed.get(name, []), pdf)  # fmt: skip
+        context["faq_frame"] = frame = self._frame(self.build, lang, name, address, _plain_title(page.title))
+        if not self.build.faq.audience(name):
+            self.build.whole[lang, name] = framed(frame, page.content)
         if self.build.addresses.site_url and self.build.faq.updates:
             context["faq_feed"] = {"href": self.build.addresses.site_url + feed_file(lang), "lang": lang,
                                    "title": LABELS[lang]["feed"]}  # fmt: skip
@@ -271,6 +267,15 @@ class FaqPlugin(BasePlugin[FaqConfig]):
             raise PluginError(f"the search index or the take-away formats could not be made: {error}") from None
         except OSError as error:
             raise PluginError(f"the search index or the take-away formats could not be written: {os_error_message(error)}") from None
+
+    def _frame(self, build: _Build, lang: str, name: str, address: str, title: str) -> dict:
+        """The page's frame (faqgen/frame.py): the home page lists every download, the timeline its
+        calendar, every page its PDF."""
+        links = [{"label": item.label, "media_type": item.media_type, "href": relative_href(build.addresses, lang, name, item.file)}
+                 for item in downloads(build.faq, build.addresses, lang, pdf=self.config.pdf)]  # fmt: skip
+        listed = {"index": links, "timeline": [link for link in links if link["media_type"] == "text/calendar"]}
+        pdf = next((link for link in links if link["media_type"] == "application/pdf"), None)
+        return page_frame(build.faq, lang, address, title, build.changes.page_modified(name), listed.get(name, []), pdf)
 
     def _build_of(self, config, faq: Faq, texts: RichTextRenderer | None, prepared: dict | None = None) -> _Build:
         return _Build(faq, _addresses(config), page_names(faq), Changes(faq, self.config.as_of or faq.document.as_of),

@@ -6,8 +6,8 @@ shows. A page's fragment holds the whole page, so an audience page of a thousand
 would cost every query hundreds of kilobytes: an audience page's questions are therefore
 indexed in parts of a few (each question a heading with its anchor, so each is a result of
 its own), and the page's own record holds only its title and key points. The other pages (home,
-timeline, glossary) are indexed whole, as they convert: their content without the theme's
-additions (downloads, "report a problem"). Pagefind indexes files, so records are written as
+timeline, glossary) are indexed whole, their article as the page will show it (faqgen.frame.framed:
+its content and frame). Pagefind indexes files, so records are written as
 small HTML files into an index-only copy (its Python API takes ~0.1 s a record). None needs
 a built page: Pagefind starts as soon as the pages are converted, while MkDocs builds them,
 and writes its bundle aside, moved into the site once the build is done (MkDocs empties the
@@ -88,7 +88,7 @@ class Record:
     text: str = ""
     questions: tuple[RecordQuestion, ...] = ()
     part: int | None = None
-    html: str = ""  # a whole page's converted HTML (faqgen/page_html.py), its own h1 the result's title
+    html: str = ""  # a whole page's article (faqgen.frame.framed), its own h1 the result's title
 
     @property
     def file(self) -> str:
@@ -114,8 +114,8 @@ def audience_records(audience: Audience, lang: str, url: str, texts: dict[str, s
 
 
 def page_record(html: str, lang: str, url: str) -> Record:
-    """A page other than an audience's, indexed whole, `html` as it converts (faqgen/page_html.py);
-    `url` as audience_records'."""
+    """A page other than an audience's, indexed whole, `html` its article as the page shows it
+    (faqgen.frame.framed); `url` as audience_records'."""
     return Record(url, lang, title="", html=html)
 
 
@@ -241,7 +241,7 @@ class SearchIndex:
                     json.dumps(facts, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
                 )
             shutil.rmtree(self.site / BUNDLE, ignore_errors=True)
-            shutil.move(self.bundle, self.site / BUNDLE)  # a rename on the same file system
+            shutil.move(self.bundle, self.site / BUNDLE)  # a rename where they share a file system, else a copy
         finally:
             self._remove()
 
