@@ -464,7 +464,7 @@ pages.
 Then (2026-12-04, another machine: an AMD EPYC, slower and noisier; side by side with the commit
 before, runs interleaved, medians): search needs no built page — each language rendered and
 converted in a child of its own, which writes its search records (the home page, timeline and
-glossary from their converted HTML), Pagefind started as soon as
+glossary from their converted HTML and frame), Pagefind started as soon as
 they are, while MkDocs builds the pages, its bundle moved in at the end; validation's child also
 checks the translations, and the rules run before waiting for it — 5.89 → 5.62 s (audiences);
 the home page, timeline and glossary indexed as their article will show it (their frame too: the

@@ -34,7 +34,7 @@ def _address(addresses: Addresses, lang: str, name: str, anchor: str = "") -> st
 def open_data(faq: Faq, addresses: Addresses, texts: RichTextRenderer | None = None) -> dict:
     """faq.json's content; `texts`: the build's converted rich texts, if at hand."""
     render = published_html(faq, texts)
-    as_published = _AsPublished(addresses)
+    as_published = _AsPublished()
 
     def both(translation: Translation | None) -> dict | None:
         return None if translation is None else {lang: translation.in_(lang) for lang in LANGUAGES}
@@ -110,8 +110,7 @@ class _AsPublished:
 
     AT_ONCE = 1000
 
-    def __init__(self, addresses: Addresses):
-        self.addresses = addresses
+    def __init__(self):
         self.htmls: list[str] = []
         self.places: list[tuple[str, dict, str]] = []  # (its page's address, where it goes, language)
 

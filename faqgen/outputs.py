@@ -48,7 +48,7 @@ class Sources:
 
     def records(self, lang: str, texts_of: Callable[[str], dict[str, str]], html_of: Callable[[str], str]) -> list[Record]:
         """The search records of `lang`'s pages, as converted: an audience page's from its section
-        texts (`texts_of(name)`), any other's from its HTML (`html_of(name)`)."""
+        texts (`texts_of(name)`), any other's from its article (`html_of(name)`: faqgen.frame.framed)."""
         records: list[Record] = []
         for name in self.pages:
             url = "/" + self.addresses.path(lang, name)
