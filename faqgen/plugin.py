@@ -215,7 +215,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         return converted.html
 
     def on_page_context(self, context, *, page, config, nav):
-        """What overrides/ show: schema.org data in the head, search's words (partials/search.html)."""
+        """What overrides/ show: the frame, the schema.org FAQPage item, search's words (partials/search.html)."""
         lang, name = _page_of(page)
         context["faq_ui"] = LABELS[lang]
         address = page.canonical_url or self.build.addresses.path(lang, name)  # absolute once site_url is set
@@ -226,8 +226,8 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         if self.build.addresses.site_url and self.build.faq.updates:
             context["faq_feed"] = {"href": self.build.addresses.site_url + feed_file(lang), "lang": lang,
                                    "title": LABELS[lang]["feed"]}  # fmt: skip
-        if audience := self.build.faq.audience(name):
-            context["structured_data"] = faq_page(audience, lang, self.build.texts[(lang, name)], modified)
+        if self.build.faq.audience(name):
+            context["faq_page_item"] = faq_page(lang, modified)
         return context
 
     def on_template_context(self, context, *, template_name, config):

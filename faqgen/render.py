@@ -23,7 +23,7 @@ from .addresses import relative_url
 from .labels import LABELS, format_date, roman
 from .languages import LANGUAGES, typeset
 from .markup import BLOCKS, EditorMarkdown, expand_abbreviations, markdown_escape, put_links, split_blocks
-from .model import Audience, Faq, Question, RichText, Translation, is_web_address
+from .model import Faq, Question, RichText, Translation, is_web_address
 from .safety import check_fragment
 from .updates import WHATS_NEW, Changes
 
@@ -348,24 +348,11 @@ def question_heading(number: int, question: Question, lang: str) -> str:
     return f"{number}. {typeset(question.question.in_(lang), lang)}"
 
 
-def faq_page(audience: Audience, lang: str, texts: Mapping[str, str], modified: dt.date) -> dict:
-    """schema.org FAQPage data for search engines: this page's questions, answers as plain text
-    (`texts`: question id → text, read from the converted page by faqgen/page_html.py), and
-    the date the page was last modified."""
-    return {
-        "@context": "https://schema.org",
-        "@type": "FAQPage",
-        "inLanguage": lang,
-        "dateModified": modified.isoformat(),
-        "mainEntity": [
-            {
-                "@type": "Question",
-                "name": typeset(question.question.in_(lang), lang),
-                "acceptedAnswer": {"@type": "Answer", "text": texts[question.id]},
-            }
-            for question in audience.questions
-        ],
-    }
+def faq_page(lang: str, modified: dt.date) -> dict[str, str]:
+    """The properties of an audience page's schema.org FAQPage item (microdata, placed by
+    overrides/main.html around the page's content). Its questions and answers are marked where
+    readers see them (templates/_answer.html.j2), so that each answer's text is in the page once."""
+    return {"inLanguage": lang, "dateModified": modified.isoformat()}
 
 
 @jinja2.pass_eval_context

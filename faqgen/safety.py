@@ -43,11 +43,12 @@ EDITOR_TEXT = {tag: frozenset(attributes.split()) for tag, attributes in {
 those to a page in one language with hreflang; editors cannot write attributes)."""
 
 CONTENT = _elements({
-    "article": "", "section": "aria-labelledby", "nav": "aria-labelledby", "div": "", "h1": "", "h2": "", "h3": "", "p": "", "em": "",
-    "strong": "", "br": "", "ul": "", "ol": "start", "li": "", "span": "", "time": "datetime", "dl": "", "dt": "", "dd": "",
-    "a": "href hreflang data-copied type download",
+    "article": "", "section": "aria-labelledby", "nav": "aria-labelledby", "div": "itemscope itemtype itemprop", "h1": "",
+    "h2": "", "h3": "", "p": "", "em": "", "strong": "", "br": "", "ul": "", "ol": "start", "li": "", "span": "",
+    "time": "datetime", "dl": "", "dt": "", "dd": "", "a": "href hreflang data-copied type download", "meta": "itemprop content",
 })  # fmt: skip
-"""The page's content (`<article>`): the editors' texts and faqgen's templates."""
+"""The page's content (`<article>`): the editors' texts and faqgen's templates, with the
+schema.org microdata of an audience page (its FAQPage, questions and answers)."""
 
 HEAD = {
     "head": frozenset(), "title": frozenset(), "meta": frozenset({"charset", "name", "content"}),
@@ -71,7 +72,7 @@ THEME_INLINE_SCRIPTS = frozenset({
     "6a9a103c779f08d5a3c5b0a6f87cd50ce016e024955a163b5729508e0385c9f9",  # __md_scope, __md_get/__md_set
     "ffcc0f7735fdab434d257c80e65cec2e88d716991e69757185b7e450e41a5b2f",  # opens the tab named in the address
 })  # fmt: skip
-DATA_SCRIPT_TYPES = frozenset({"application/json", "application/ld+json"})
+DATA_SCRIPT_TYPES = frozenset({"application/json"})  # the theme's configuration
 _RELATIVE_ROOT = re.compile(r'(?<=new URL\()"[^"\\]*"(?=,location\))')  # the page's path to the site root
 
 

@@ -108,3 +108,31 @@ def snapshot(directory: Path) -> dict[str, bytes]:
 
 def html(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def microdata(page: BeautifulSoup) -> list[dict]:
+    """The page's top-level microdata items as the HTML standard reads them (without `itemref`,
+    which faqgen does not write): {"type": [...], "properties": {name: [value, …]}}, a value
+    being a nested item, a meta's content, a time's datetime, a link's href or the text."""
+
+    def item(element) -> dict:
+        properties: dict[str, list] = {}
+        pending = list(element.find_all(True, recursive=False))
+        while pending:
+            child = pending.pop(0)
+            if child.has_attr("itemprop"):
+                for name in child["itemprop"].split():
+                    properties.setdefault(name, []).append(value(child))
+            if not child.has_attr("itemscope"):
+                pending[:0] = child.find_all(True, recursive=False)
+        return {"type": element.get("itemtype", "").split(), "properties": properties}
+
+    def value(element):
+        if element.has_attr("itemscope"):
+            return item(element)
+        attribute = {"meta": "content", "time": "datetime", "a": "href", "link": "href"}.get(element.name)
+        if attribute and element.has_attr(attribute):
+            return element[attribute]
+        return " ".join(element.get_text().split())
+
+    return [item(element) for element in page.find_all(itemscope=True) if not element.has_attr("itemprop")]

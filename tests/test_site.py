@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 
 import pytest
-from helpers import LANGUAGE_DIRS, ROOT, ROOT_LANGUAGE, html, make_project, mkdocs
+from helpers import LANGUAGE_DIRS, ROOT, ROOT_LANGUAGE, html, make_project, microdata, mkdocs
 
 from faqgen import verify
 from faqgen.confirm import confirm, to_confirm
@@ -228,16 +228,21 @@ def test_cross_reference_to_another_page_links_there_in_each_language(tmp_path):
 @pytest.mark.parametrize("audience", FAQ.audiences, ids=lambda audience: audience.id)
 def test_faq_structured_data_has_exactly_the_page_questions_in_its_language(built_site, lang, audience):
     page = html(page_file(built_site, lang, audience.id))
-    [script] = page.select('head script[type="application/ld+json"]')
-    data = json.loads(script.string)  # valid JSON
-    assert data["@type"] == "FAQPage" and data["inLanguage"] == lang
+    [data] = microdata(page)  # schema.org microdata: each answer's text is in the page once
+    assert data["type"] == ["https://schema.org/FAQPage"] and data["properties"]["inLanguage"] == [lang]
+    assert data["properties"]["dateModified"] == [FAQ.document.last_updated.isoformat()]  # as the sitemap says
     headings = [
         h.get_text(strip=True).split(". ", 1)[1] for h in page.select("article h2[id]") if h["id"] not in ("key-points", "on-this-page")
     ]
-    assert [entry["name"] for entry in data["mainEntity"]] == headings
-    for entry in data["mainEntity"]:
-        answer = entry["acceptedAnswer"]["text"]
-        assert answer and "<" not in answer and "[[" not in answer and "](" not in answer  # plain text
+    entries = data["properties"]["mainEntity"]
+    assert [entry["type"] for entry in entries] == [["https://schema.org/Question"]] * len(headings)
+    assert [entry["properties"]["name"] for entry in entries] == [[heading] for heading in headings]
+    for entry in entries:
+        [answer] = entry["properties"]["acceptedAnswer"]
+        [text] = answer["properties"]["text"]
+        assert answer["type"] == ["https://schema.org/Answer"]
+        assert text and "<" not in text and "[[" not in text and "](" not in text  # plain text
+    assert not page.select('script[type="application/ld+json"]')  # the answers are not repeated in the head
 
 
 @pytest.mark.parametrize("lang", LANGUAGE_DIRS)
