@@ -8,11 +8,12 @@ import re
 
 import markdown
 import pytest
-from helpers import FIXTURES, HOSTILE_TEXTS, ROOT_LANGUAGE
+from helpers import FIXTURES, HOSTILE_TEXTS, LANGUAGE_DIRS, ROOT_LANGUAGE, html, microdata
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
+from faqgen.languages import typeset
 from faqgen.loader import load_text
 from faqgen.markup import MARKDOWN_SYNTAX, EditorMarkdown, lists_and_links, markdown_escape, plain_paragraphs
 from faqgen.pipeline import check
@@ -20,7 +21,7 @@ from faqgen.problems import FaqError
 from faqgen.render import RichTextRenderer, render_site
 from faqgen.safety import EDITOR_TEXT, Fragment, check_fragment, check_page
 from faqgen.validate import validate
-from faqgen.verify import verify_site
+from faqgen.verify import page_file, verify_site
 
 MINIMAL = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
 ANSWER = "          fr: |\n            Réponse.\n\n            Voir la [[second-question]] et la [déclaration][statement].\n"
@@ -158,6 +159,14 @@ def test_the_hostile_site_builds_verifies_and_shows_every_text_as_typed(hostile_
     assert HOSTILE_TEXTS["subtitle_en"] in english.css_first('meta[name="description"]').attributes["content"]
 
 
+@pytest.mark.parametrize("lang", LANGUAGE_DIRS)
+def test_a_hostile_question_is_named_in_the_page_s_schema_org_data_as_typed(hostile_site, lang):
+    page = html(page_file(hostile_site.project / "site", lang, "providers", LANGUAGE_DIRS))
+    [faq_page] = microdata(page)
+    question = faq_page["properties"]["mainEntity"][0]  # first-question, which holds the hostile words
+    assert question["properties"]["name"] == [typeset(HOSTILE_TEXTS[f"question_{lang}"], lang)]
+
+
 def test_check_and_site_agree_a_text_mkdocs_would_refuse_is_refused_by_check(tmp_path):
     """What used to pass `check` and fail only in `site`, without a place in faq.yaml."""
     for answer in ("[voir](other-page.md)", "[accueil](/en/)", "[x](#key-points)"):
@@ -170,12 +179,15 @@ INJECTIONS = [  # (where: in the head or at the start of the content, what, what
     ("head", '<link rel="stylesheet" href="https://evil.example/x.css">', "<link> loads `https://evil.example/x.css` from another host"),
     ("head", '<link rel="stylesheet" href="/\\evil.example/x.css">', "<link> loads `/\\evil.example/x.css` from another host"),
     ("head", '<base href="https://evil.example/">', "the element <base> is not allowed in the head"),
+    ("head", '<script type="application/ld+json">{}</script>', "an inline script that is not the theme's"),
     ("head", '<meta http-equiv="refresh" content="0;url=https://evil.example/">', "the attribute `http-equiv` on <meta> is not allowed in the head"),
     ("content", '<p style="background:url(https://evil.example/x.png)">', "the attribute `style` on <p> is not allowed in the content"),
     ("content", '<img srcset="https://evil.example/x.png 1x">', "the element <img> is not allowed in the content"),
     ("content", '<a href="https://ok.example/" ping="https://evil.example/">x</a>', "the attribute `ping` on <a> is not allowed in the content"),
     ("content", "<p data-pagefind-body>x</p>", "the attribute `data-pagefind-body` on <p> is not allowed in the content"),
     ("content", "<textarea>", "the element <textarea> is not allowed in the content"),
+    ("content", '<meta itemprop="x" http-equiv="refresh" content="0;url=https://evil.example/">',
+     "the attribute `http-equiv` on <meta> is not allowed in the content"),
     ("content", '<h2 id="page-title">again</h2>', "the id `page-title` is used twice"),
 ]  # fmt: skip
 
