@@ -3,7 +3,7 @@
 
 import sys
 
-from faqgen.cli import main
+from faqgen.cli import run
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run())

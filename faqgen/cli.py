@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import json
 import os
 import signal
@@ -114,6 +115,16 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as error:
         print(f"build_faq.py: error: {os_error_message(error)}; nothing was changed.", file=sys.stderr)
         return 1
+
+
+def run() -> int:
+    """The command line's entry point (build_faq.py, `faqgen`): main(), its objects then left to
+    the end of the process. On its way out Python runs one more cycle collection over every
+    object still held, 0.25 s of `site` at 5,000 questions; frozen, they are skipped by it (and
+    freed as usual). Not in main() itself: the tests call it many times in one process."""
+    code = main()
+    gc.freeze()
+    return code
 
 
 FORMATS = ("auto", "plain", "github", "json")
@@ -263,4 +274,4 @@ COMMANDS = {"diff": _diff, "site": _site, "build": _build, "check": _check, "sta
             "export-xliff": _export_xliff, "import-xliff": _import_xliff}
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    sys.exit(run())
