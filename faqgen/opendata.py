@@ -11,6 +11,7 @@ blocks as the pages show them) and as plain text.
 from __future__ import annotations
 
 import io
+import itertools
 import json
 from urllib.parse import urljoin
 
@@ -216,8 +217,9 @@ def write_json(value: dict) -> bytes:
     questions, against 75 MB this way; the same bytes, in the same time)."""
     encoded = io.BytesIO()
     text = io.TextIOWrapper(encoded, encoding="utf-8", newline="")
-    for piece in _INDENTED.iterencode(value):
-        text.write(piece)
+    pieces = _INDENTED.iterencode(value)
+    while chunk := "".join(itertools.islice(pieces, 4096)):  # written a few thousand pieces at a time: each write costs
+        text.write(chunk)
     text.write("\n")
     text.detach()  # flushed into `encoded`, which stays open
     return encoded.getvalue()
