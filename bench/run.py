@@ -479,6 +479,22 @@ child niced (10), since nothing needs them before the pages are built (Pagefind 
 All together, side by side with the session's first commit: audiences 6.6 → 5.6 s, topics 7.2 →
 6.3 s (medians of 4 interleaved runs; this machine's own runs vary by ±10 %).
 
+Then (2026-12-05, an Intel Xeon, 2 cores): audience pages are schema.org FAQPages in microdata,
+each answer's text once, where readers see it, instead of a JSON-LD copy of every answer in the
+head (gzip's 32 KB window could not share the two) — the 830-question page 408 → 246 KB gzip
+against the stock theme's 316; the command line freezes its objects before the process ends,
+so Python's last cycle collection skips them (0.49 → 0.28 s between `site`'s return and the
+end of the process at 5,000 topics); the answer's markup written in the audience template, not
+included per question (an include copies the template's whole context: one language's pages
+1.98 → 1.83 s profiled); open data's JSON written a few thousand pieces at a time (0.72 →
+0.67 s, the same bytes). Measured and not kept, no faster in interleaved runs: the theme's
+templates compiled by a child while faq.yaml loads (5.85 vs 5.97 s at 5,000 topics), and the
+English pages built by a child while this process builds the French ones (mkdocs-static-i18n's
+nested build moved to a fork: 5.85 vs 5.97 s) — sampling every process's CPU every 25 ms shows
+why: from validation to the end both cores are busy (9.8–10.2 CPU-s in a 5.8 s run: `site`'s
+process 3.5, the two languages' children 2.5, Pagefind 2.5, the formats 0.9, validation's child
+0.5, verification's 0.3), so only less work can make `site` faster now, not more parallel work.
+
 ## Reading these numbers
 
 - "First view" is everything Chromium fetches for one page before any interaction, with an empty
