@@ -20,7 +20,7 @@ holds the two conversions equal on every page of several FAQs (tests/test_page_h
 
 Along the way it collects what MkDocs and faqgen need of a page: the table of contents, the
 ids of its anchors, and the plain text of each section (key points, each answer) for
-schema.org data and the search index.
+the search index.
 """
 
 from __future__ import annotations

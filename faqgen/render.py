@@ -351,7 +351,7 @@ def question_heading(number: int, question: Question, lang: str) -> str:
 def faq_page(lang: str, modified: dt.date) -> dict[str, str]:
     """The properties of an audience page's schema.org FAQPage item (microdata, placed by
     overrides/main.html around the page's content). Its questions and answers are marked where
-    readers see them (templates/_answer.html.j2), so that each answer's text is in the page once."""
+    readers see them (templates/audience.md.j2), so that each answer's text is in the page once."""
     return {"inLanguage": lang, "dateModified": modified.isoformat()}
 
 
