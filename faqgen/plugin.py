@@ -219,15 +219,14 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         lang, name = _page_of(page)
         context["faq_ui"] = LABELS[lang]
         address = page.canonical_url or self.build.addresses.path(lang, name)  # absolute once site_url is set
-        modified = self.build.changes.page_modified(name)
         context["faq_frame"] = frame = self._frame(self.build, lang, name, address, _plain_title(page.title))
-        if not self.build.faq.audience(name):
+        if self.build.faq.audience(name):
+            context["faq_page_item"] = faq_page(lang, self.build.changes.page_modified(name))
+        else:
             self.build.whole[lang, name] = framed(frame, page.content)
         if self.build.addresses.site_url and self.build.faq.updates:
             context["faq_feed"] = {"href": self.build.addresses.site_url + feed_file(lang), "lang": lang,
                                    "title": LABELS[lang]["feed"]}  # fmt: skip
-        if self.build.faq.audience(name):
-            context["faq_page_item"] = faq_page(lang, modified)
         return context
 
     def on_template_context(self, context, *, template_name, config):
