@@ -29,6 +29,7 @@ excerpts, so readers never see it.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import re
@@ -170,7 +171,8 @@ class SearchCopy:
     counted."""
 
     def __init__(self):
-        self.folder = Path(tempfile.mkdtemp(prefix="faq-search-", dir=_in_memory()))
+        self.aside = Aside("copy", _in_memory())
+        self.folder = self.aside.path
         self.counted = Counted()  # every record's, once merged
 
     def add_records(self, records: Iterable[Record], until: threading.Event | None = None) -> Counted:
@@ -195,7 +197,7 @@ class SearchCopy:
         return counted
 
     def remove(self) -> None:
-        shutil.rmtree(self.folder, ignore_errors=True)
+        self.aside.remove()
 
 
 class SearchIndex:
@@ -203,22 +205,26 @@ class SearchIndex:
     go on meanwhile; `finish` waits for it, adds faqgen's facts for the search script and moves
     it into the site (`site/pagefind/`)."""
 
-    def __init__(self, site: Path, faq: Faq, copy: SearchCopy, bundle: Path, indexer: subprocess.Popen):
-        self.site, self.faq, self.copy, self.bundle, self.indexer = site, faq, copy, bundle, indexer
+    def __init__(self, site: Path, faq: Faq, copy: SearchCopy, bundle: Aside, indexer: subprocess.Popen):
+        self.site, self.faq, self.copy, self.aside, self.indexer = site, faq, copy, bundle, indexer
+        self.bundle = bundle.path
 
     @classmethod
     def start(cls, site: Path, copy: SearchCopy, faq: Faq) -> SearchIndex:
+        bundle = None
         try:
-            bundle = Path(tempfile.mkdtemp(prefix="faq-search-bundle-"))
+            bundle = Aside("bundle")
             indexer = processes.start(
                 [sys.executable, "-m", "pagefind", "--site", str(copy.folder), "--root-selector", "article",
-                 "--output-path", str(bundle)],
+                 "--output-path", str(bundle.path)],
                 stdout=subprocess.PIPE,
                 stderr=subprocess.STDOUT,
                 text=True,
             )  # fmt: skip
         except BaseException:
             copy.remove()
+            if bundle is not None:
+                bundle.remove()
             raise
         return cls(site, faq, copy, bundle, indexer)
 
@@ -257,7 +263,51 @@ class SearchIndex:
 
     def _remove(self) -> None:
         self.copy.remove()
-        shutil.rmtree(self.bundle, ignore_errors=True)
+        self.aside.remove()  # moved into the site by now, unless it failed
+
+
+class Aside:
+    """A temporary folder of this run's (the search copy, Pagefind's bundle), beside a lock file
+    this process holds until it removes them. A run that is killed leaves them; the next one
+    removes those whose lock nobody holds, never those of a run under way, whatever its process
+    id (containers can share a temporary folder)."""
+
+    PREFIX = "faq-search-"
+
+    def __init__(self, kind: str, where: str | None = None):
+        parent = Path(where or tempfile.gettempdir())
+        _remove_leftovers(parent)
+        self.path = Path(tempfile.mkdtemp(prefix=f"{self.PREFIX}{kind}-", dir=parent))
+        self.lock = self.path.with_name(self.path.name + ".lock")
+        # Locked under another name, then renamed: no moment when a run could take it for a leftover.
+        claiming = self.path.with_name(self.path.name + ".claiming")
+        self._held: int | None = os.open(claiming, os.O_WRONLY | os.O_CREAT | os.O_CLOEXEC, 0o600)
+        fcntl.flock(self._held, fcntl.LOCK_EX)
+        claiming.rename(self.lock)
+
+    def remove(self) -> None:
+        shutil.rmtree(self.path, ignore_errors=True)
+        if self._held is not None:
+            self.lock.unlink(missing_ok=True)
+            os.close(self._held)  # releases the lock
+            self._held = None
+
+
+def _remove_leftovers(parent: Path) -> None:
+    """The folders of killed runs in `parent`: those whose lock file is held by no process."""
+    for lock in parent.glob(f"{Aside.PREFIX}*.lock"):
+        try:
+            descriptor = os.open(lock, os.O_WRONLY | os.O_CLOEXEC)
+        except OSError:  # removed meanwhile, or another user's
+            continue
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            shutil.rmtree(lock.with_name(lock.name.removesuffix(".lock")), ignore_errors=True)
+            lock.unlink(missing_ok=True)
+        except OSError:  # held: a run under way
+            pass
+        finally:
+            os.close(descriptor)
 
 
 _SHARED_MEMORY = Path("/dev/shm")

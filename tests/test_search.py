@@ -4,6 +4,9 @@ of each section read from the converted page (the browser tests cover search end
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from helpers import ROOT
@@ -12,7 +15,7 @@ from hypothesis import strategies as st
 
 from faqgen.page_html import page_html
 from faqgen.pipeline import check
-from faqgen.search import ELISION, QUESTIONS_PER_RECORD, WORD, audience_records, separate_elisions
+from faqgen.search import ELISION, QUESTIONS_PER_RECORD, WORD, Aside, audience_records, separate_elisions
 
 FAQ = check(ROOT / "faq.yaml").faq
 
@@ -80,3 +83,36 @@ def test_the_search_script_drops_the_elisions_the_index_separates():
     in_script = re.search(r'const ELIDED = "([^"]*)"', script).group(1)
     in_index = re.search(r"\(\?:([^)]*)\)", ELISION.pattern).group(1)
     assert in_script.split("|") == in_index.split("|") and "qu" in in_index.split("|")
+
+
+# A run that is killed cannot remove its search folders (the copy Pagefind indexes, in memory
+# where there is room, and its bundle); the next run removes them, never those of a run under way.
+_HOLDER = """
+import sys, time
+from faqgen.search import Aside
+aside = Aside(sys.argv[1], sys.argv[2])
+(aside.path / "record.html").write_text("<article>x</article>")
+print(aside.path, flush=True)
+if sys.argv[3] == "under way":
+    time.sleep(60)
+"""  # then it ends without removing them, as a killed run
+
+
+def test_the_search_folders_of_a_killed_run_are_removed_by_the_next_and_none_of_a_run_under_way(tmp_path):
+    def run(how):
+        holder = subprocess.Popen([sys.executable, "-c", _HOLDER, "copy", str(tmp_path), how], stdout=subprocess.PIPE, text=True)
+        return holder, Path(holder.stdout.readline().strip())
+
+    under_way, its_folder = run("under way")
+    try:
+        killed, killed_folder = run("killed")
+        killed.wait(timeout=30)
+        assert killed_folder.is_dir() and (tmp_path / f"{killed_folder.name}.lock").is_file()
+        mine = Aside("bundle", str(tmp_path))
+        assert not killed_folder.exists() and not (tmp_path / f"{killed_folder.name}.lock").exists()
+        assert (its_folder / "record.html").is_file()
+        mine.remove()
+        assert sorted(path.name for path in tmp_path.iterdir()) == [its_folder.name, f"{its_folder.name}.lock"]
+    finally:
+        under_way.kill()
+        under_way.wait(timeout=30)
