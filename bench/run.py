@@ -81,7 +81,7 @@ class Run:
     site_peak_mb: float = 0.0
     stock_s: float = 0.0  # stock mkdocs-material + mkdocs-static-i18n (the theme's lunr search), same Markdown
     page_kb: tuple[float, float] = (0.0, 0.0)  # the audience page, gzip: ours, the stock theme's
-    serve_edit_s: float | None = None  # `mkdocs serve`: an edit shown (the audiences shape at 5,000 only)
+    serve_edit_s: dict[str, float] | None = None  # `mkdocs serve`: SERVE_EDITS shown (the audiences shape at 5,000 only)
     phases: dict[str, float] = field(default_factory=dict)  # where `site`'s time goes (the audiences shape at 5,000)
 
 
@@ -205,7 +205,7 @@ def measure(shape: str, size: int, workdir: Path) -> Run:
         run.page_kb = tuple(len(gzip.compress((tree / audience / "index.html").read_bytes(), 6)) / 1024
                             for tree in (site, project / "stock-site"))  # fmt: skip
         if shape == "audiences" and size == 5000:
-            run.serve_edit_s = serve_edit_delay(project)
+            run.serve_edit_s = serve_edit_delays(project)
             run.phases = site_phases(project)
     finally:
         server.close()
@@ -304,31 +304,39 @@ def real_site(workdir: Path) -> dict[str, float]:
     stage = our_stage(project, workdir)
     build_s, peak = build(project, "https://faq.example/")
     costs = takeaway_cost(project, pdf=True)
-    return {"stage_s": stage["stage"], "build_s": build_s, "peak_mb": peak, "serve_edit_s": serve_edit_delay(project),
+    return {"stage_s": stage["stage"], "build_s": build_s, "peak_mb": peak, "serve_edit_s": serve_edit_delays(project),
             "open_data_s": costs["open data"], "calendars_s": costs["calendars"], "pdfs_s": costs["PDFs"]}  # fmt: skip
 
 
-def serve_edit_delay(project: Path) -> float:
-    """Seconds from saving an edit of faq.yaml to `mkdocs serve` serving the changed page."""
+SERVE_EDITS = {  # what an editor changes in faq.yaml (the real FAQ's words, kept in the synthetic ones) → as edited
+    "answer": ("will set up in their prototype region right away", "will set up in their region at once (benchmark edit)"),
+    "menu title": ("en: Service providers", "en: Benchmark edit"),
+}
+
+
+def serve_edit_delays(project: Path) -> dict[str, float]:
+    """Seconds from saving an edit of faq.yaml to `mkdocs serve` serving the changed page: one
+    answer (issue 14's target: its page is made again, in each language), then the menu title
+    of a page (every page shows it, in its menu: they are all made again)."""
     port = free_port()
     serve = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     page = f"http://127.0.0.1:{port}/en/service-providers/"
+    delays = {}
     try:
         if not wait_for(lambda: "Service providers" in fetch(page), 120):
             raise SystemExit("mkdocs serve did not start within 120 s")
-        time.sleep(2)  # let the first build's own file events settle
         faq = project / "faq.yaml"
-        marker = "Benchmark edit"
-        start = time.perf_counter()
-        faq.write_text(
-            faq.read_text(encoding="utf-8").replace("en: Service providers", f"en: {marker}", 1), encoding="utf-8"
-        )
-        if not wait_for(lambda: marker in fetch(page), 60):
-            raise SystemExit("mkdocs serve did not show the edit within 60 s")
-        return time.perf_counter() - start
+        for edit, (before, after) in SERVE_EDITS.items():
+            time.sleep(5)  # the build before has settled: its own file events, then search and downloads
+            start = time.perf_counter()
+            faq.write_text(faq.read_text(encoding="utf-8").replace(before, after, 1), encoding="utf-8")
+            if not wait_for(lambda after=after: after.removeprefix("en: ") in fetch(page), 60):
+                raise SystemExit(f"mkdocs serve did not show the edit of {edit} within 60 s")
+            delays[edit] = time.perf_counter() - start
+        return delays
     finally:
         serve.terminate()
         serve.wait(timeout=30)
@@ -361,8 +369,8 @@ def report(runs: list[Run], real: dict[str, float], audits: list[lighthouse.Audi
     lines += ["## Real FAQ (24 questions)", "",
               f"- Our stage {real['stage_s']:.2f} s; full site build {real['build_s']:.2f} s "
               f"(target ≤ {TARGETS['real_build_s']} s); peak memory {real['peak_mb']:.0f} MB",
-              f"- `mkdocs serve`: saved edit of faq.yaml served {real['serve_edit_s']:.2f} s later "
-              f"(target < {TARGETS['serve_edit_s']} s)", ""]  # fmt: skip
+              f"- `mkdocs serve`: a saved edit of an answer served {real['serve_edit_s']['answer']:.2f} s later "
+              f"(target < {TARGETS['serve_edit_s']} s); of a page's menu title, {real['serve_edit_s']['menu title']:.2f} s", ""]  # fmt: skip
     lines += ["## Our stage (seconds) against the floor of its pieces", "",
               "| shape | Q&As | load | validate | render | write | stage | peak memory (MB) | libyaml load alone | Jinja alone | load ÷ floor | render ÷ floor |",
               "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]  # fmt: skip
@@ -530,8 +538,9 @@ def publishing_section(runs: list[Run]) -> list[str]:
                      f"{run.page_kb[0]:.0f} / {run.page_kb[1]:.0f} |")  # fmt: skip
     for run in runs:
         if run.serve_edit_s is not None:
-            lines += ["", f"`mkdocs serve` at {run.size:,} questions ({run.shape}): an edit of faq.yaml served "
-                          f"{run.serve_edit_s:.1f} s after it was saved."]  # fmt: skip
+            lines += ["", f"`mkdocs serve` at {run.size:,} questions ({run.shape}): an edit of one answer served "
+                          f"{run.serve_edit_s['answer']:.1f} s after it was saved (the target); of a page's menu title, "
+                          f"which every page shows, {run.serve_edit_s['menu title']:.1f} s."]  # fmt: skip
         if run.phases:
             total = run.phases["total"]
             lines += ["", f"Where `site`'s {total:.2f} s go at {run.size:,} questions ({run.shape}; bench/phases.py, "
@@ -555,8 +564,8 @@ def publishing_verdicts(runs: list[Run]) -> list[str]:
          all(run.site_s <= t["site_growth_5000_10000"] * at[run.shape, 5000].site_s for run in ten if (run.shape, 5000) in at)),
         ("verification ≤ 10 % of `site` at 5,000", all(run.verify_s <= TARGETS["verify_share"] * run.site_s for run in five)),
         ("`mkdocs build` ≤ the stock build at 5,000", all(run.build_s <= t["build_per_stock"] * run.stock_s for run in five)),
-        (f"`mkdocs serve` shows an edit ≤ {t['serve_edit_s_at_5000']:.0f} s at 5,000",
-         all(run.serve_edit_s <= t["serve_edit_s_at_5000"] for run in five if run.serve_edit_s is not None)),
+        (f"`mkdocs serve` shows an edit of an answer ≤ {t['serve_edit_s_at_5000']:.0f} s at 5,000",
+         all(run.serve_edit_s["answer"] <= t["serve_edit_s_at_5000"] for run in five if run.serve_edit_s is not None)),
         (f"peak memory ≤ {t['peak_mb_at_10000']} MB at 10,000 (`site`, `mkdocs build`)",
          all(max(run.site_peak_mb, run.build_peak_mb) <= t["peak_mb_at_10000"] for run in ten)),
         ("the audience page no heavier than the stock theme's (gzip) at 5,000",
@@ -577,7 +586,7 @@ def verdicts(runs: list[Run], real: dict[str, float]) -> list[str]:
         ("one query ≤ 300 KB at 5,000", all(kb <= TARGETS["query_kb_at_5000"] for run in at_5000 for kb in run.query_kb.values())),
         ("verification ≤ 10 % of the build at 5,000", all(run.verify_s <= TARGETS["verify_share"] * run.build_s for run in at_5000)),
         ("24-question site ≤ 2 s", real["build_s"] <= TARGETS["real_build_s"]),
-        ("serve shows an edit < 3 s", real["serve_edit_s"] < TARGETS["serve_edit_s"]),
+        ("serve shows an edit of an answer < 3 s", real["serve_edit_s"]["answer"] < TARGETS["serve_edit_s"]),
     ]  # fmt: skip
     pairs = [(a, b) for a, b in zip(runs, runs[1:], strict=False) if a.shape == b.shape]
     checks.append(("≤ 2.1× per doubling (stage and build)", all(

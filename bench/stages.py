@@ -14,7 +14,7 @@ import jinja2
 import yaml
 
 from faqgen.loader import load_file
-from faqgen.pipeline import cycle_collection_paused
+from faqgen.processes import cycle_collection_paused
 from faqgen.render import render_site
 from faqgen.validate import validate
 from faqgen.write import write_pages

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
 from collections.abc import Callable
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,7 +13,7 @@ from .loader import load_file
 from .model import Faq
 from .page_html import PageHtml, page_html, page_link
 from .problems import Problem
-from .render import Page, RichTextRenderer, page_names, render_site
+from .render import Page, RenderedPages, RichTextRenderer, page_names, render_site
 from .validate import Validated, validate
 from .write import WriteReport, write_pages
 
@@ -35,7 +33,7 @@ def check(faq_path: Path, display_name: str | None = None, *, strict: bool = Fal
     """Load and validate; raises FaqError with every problem found. Writes nothing. `earlier`:
     the rich texts of a previous run, whose conversions are reused (the preview's); `parallel`:
     on both cores (faqgen/validate.py), where processes.can_fork()."""
-    with cycle_collection_paused():
+    with processes.cycle_collection_paused():
         return validate(load_file(faq_path, display_name), strict=strict, earlier=earlier, parallel=parallel)
 
 
@@ -43,7 +41,7 @@ def generate(
     faq_path: Path, content_dir: Path, *, as_of: dt.date | None = None, display_name: str | None = None,
     checked: Validated | None = None, parallel: bool = False,
     with_pages: Callable[[str, dict[str, PageHtml]], object] | None = None,
-    then: Callable[[dict[str, object]], None] | None = None,
+    then: Callable[[dict[str, object]], None] | None = None, earlier: RenderedPages | None = None,
 ) -> Generated:
     """Regenerate content/ from faq.yaml (`checked`: as the caller has just validated it, not
     read again). Nothing is written unless the whole file is valid and
@@ -52,9 +50,10 @@ def generate(
     share), which also hands them to `with_pages(lang, pages)` (page name → HTML); what each
     returned goes to `then` (language → result) as soon as all are in, before the pages come
     back (the search records are written so, and Pagefind started). Without `parallel`, the
-    pages are converted when MkDocs asks for them (faqgen/plugin.py)."""
+    pages are converted when MkDocs asks for them (faqgen/plugin.py), and `earlier` (the
+    preview's pages, faqgen.render.RenderedPages) spares rendering those an edit left alone."""
     checked = checked or check(faq_path, display_name, parallel=parallel)
-    with cycle_collection_paused():
+    with processes.cycle_collection_paused():
         if parallel:
             children = {lang: processes.Forked(lambda lang=lang: _rendered_and_converted(checked, as_of, lang, with_pages))
                         for lang in LANGUAGES}  # fmt: skip
@@ -69,7 +68,7 @@ def generate(
                 raise
             pages, converted = [page for page, _ in made], {page.filename: html for page, html in made}
         else:
-            pages, converted = render_site(checked.faq, as_of, checked.texts), {}
+            pages, converted = render_site(checked.faq, as_of, checked.texts, earlier=earlier), {}
     return Generated(checked.faq, checked.warnings, pages, write_pages(pages, content_dir), checked.texts, converted)
 
 
@@ -80,17 +79,3 @@ def _rendered_and_converted(checked: Validated, as_of: dt.date | None, lang: str
     made = [(page, page_html(page.markdown, page.filename, lambda href, page=page: page_link(names, page.name, href)))
             for page in render_site(checked.faq, as_of, checked.texts, [lang])]  # fmt: skip
     return processes.Parts(with_pages(lang, {page.name: html for page, html in made}) if with_pages else None, made)
-
-
-@contextmanager
-def cycle_collection_paused():
-    """The stages allocate hundreds of thousands of objects that live until the end and form no
-    garbage cycles; Python's cycle collector rescanning them all, again and again, made the
-    stage grow faster than the content (bench/RESULTS.md)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()

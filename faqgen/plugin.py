@@ -42,7 +42,7 @@ from .outputs import Converted, Outputs, Sources
 from .page_html import GeneratedMarkdownError, PageHtml, page_html, page_link
 from .pipeline import check, generate
 from .problems import FaqError, os_error_message
-from .render import GENERATED_MARKER, THEME_COMPILED, RichTextRenderer, faq_page, page_names
+from .render import GENERATED_MARKER, THEME_COMPILED, RenderedPages, RichTextRenderer, faq_page, page_names
 from .search import SearchIndexError
 from .takeaway import downloads, relative_href
 from .updates import Changes
@@ -93,6 +93,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         # The preview's: an edit converts only what it changed; the page shows before search and downloads.
         self.earlier_texts: RichTextRenderer | None = None
         self.earlier_pages: dict[str, tuple[tuple, PageHtml]] = {}  # a page's file → (what it was made of, its HTML)
+        self.rendered = RenderedPages()  # the audience pages' Markdown, with what each was made of
         self.outputs = Outputs()  # the search index and the take-away formats (faqgen/outputs.py)
 
     def on_startup(self, *, command, dirty):
@@ -130,7 +131,8 @@ class FaqPlugin(BasePlugin[FaqConfig]):
                 with_pages = self.outputs.search_records(sources, lambda lang, name, html: framed(frames[lang, name], html))
                 then = lambda counted: self._start_search(config, checked.faq, counted.values())  # noqa: E731
             result = generate(source, Path(config.docs_dir), as_of=self.config.as_of, display_name=source.name,
-                              checked=checked, parallel=parallel, with_pages=with_pages, then=then)  # fmt: skip
+                              checked=checked, parallel=parallel, with_pages=with_pages, then=then,
+                              earlier=self.rendered if self.serving else None)  # fmt: skip
         except FaqError as error:
             if not (self.serving and self.last_good is not None):
                 raise PluginError(f"{source.name} cannot be published; no page was changed:\n{error}") from None

@@ -8,6 +8,7 @@ dies (prctl PR_SET_PDEATHSIG); elsewhere children run as usual.
 from __future__ import annotations
 
 import ctypes
+import gc
 import os
 import pickle
 import signal
@@ -15,6 +16,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable
+from contextlib import contextmanager
 
 _PR_SET_PDEATHSIG = 1
 
@@ -29,6 +31,20 @@ def release_freed_memory() -> None:
     the process's peak would count it. Where malloc is not glibc's, there is nothing to call."""
     if _TRIM is not None:
         _TRIM(0)
+
+
+@contextmanager
+def cycle_collection_paused():
+    """For work that allocates hundreds of thousands of objects and forms no garbage cycles
+    (the stages, verification): Python's cycle collector rescanning them all, and everything
+    made before, again and again, made the stages grow faster than the content (bench/RESULTS.md)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _end_with_parent() -> None:  # runs in the child, between fork and exec
@@ -62,6 +78,9 @@ class Parts:
 def _child(work: Callable[[], object], reader: int, writer: int, niceness: int) -> int:
     """The forked child's part: do the work and send its answer, or what failed; the exit code."""
     os.close(reader)
+    # What the parent made is the parent's: the cycle collector walking it again would cost time,
+    # and a copy of every memory page it touches (they are shared with the parent until written).
+    gc.freeze()
     if sys.platform.startswith("linux"):
         _end_with_parent()
     if niceness:

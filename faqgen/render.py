@@ -10,8 +10,9 @@ the model itself, plus helpers that pick the page's language.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from .addresses import relative_url
 from .labels import LABELS, format_date, roman
 from .languages import LANGUAGES, typeset
 from .markup import BLOCKS, EditorMarkdown, expand_abbreviations, markdown_escape, put_links, split_blocks
-from .model import Faq, Question, RichText, Translation, is_web_address
+from .model import Audience, Faq, Question, RichText, Translation, is_web_address
 from .safety import check_fragment
 from .updates import WHATS_NEW, Changes
 
@@ -60,10 +61,13 @@ def page_names(faq: Faq) -> list[str]:
 
 
 def render_site(faq: Faq, as_of: dt.date | None = None, texts: RichTextRenderer | None = None,
-                languages: Sequence[str] = LANGUAGES) -> list[Page]:
+                languages: Sequence[str] = LANGUAGES, earlier: RenderedPages | None = None) -> list[Page]:
     """Every page in every language (or in `languages`). `texts`: the validator's renderer of
-    rich texts, if at hand (it has converted them all already)."""
+    rich texts, if at hand (it has converted them all already); `earlier`: the audience pages
+    of the previous run (the preview's), kept where nothing they show changed, and updated."""
     renderer = _Renderer(faq, as_of or faq.document.as_of, texts)
+    if earlier is not None:
+        earlier.start(faq, renderer.as_of)
     pages = []
     for lang in languages:
         ui = LABELS[lang]
@@ -74,17 +78,17 @@ def render_site(faq: Faq, as_of: dt.date | None = None, texts: RichTextRenderer 
             )
         )
         for audience in faq.audiences:
-            pages.append(
-                renderer.page(
-                    audience.id,
-                    lang,
-                    "audience.md.j2",
-                    title=audience.nav_title or audience.title,
-                    description=f"{subtitle} — {audience.title.in_(lang)}",
-                    lists_its_sections=True,  # "On this page" (_on_this_page.html.j2)
-                    audience=audience,
-                )
+            render = functools.partial(
+                renderer.page,
+                audience.id,
+                lang,
+                "audience.md.j2",
+                title=audience.nav_title or audience.title,
+                description=f"{subtitle} — {audience.title.in_(lang)}",
+                lists_its_sections=True,  # "On this page" (_on_this_page.html.j2)
+                audience=audience,
             )
+            pages.append(earlier.page(audience, lang, render) if earlier is not None else render())
         if faq.has_timeline:
             intro = faq.document.timeline_intro.in_(lang) if faq.document.timeline_intro else ui["timeline_intro"]
             pages.append(renderer.page("timeline", lang, "timeline.md.j2", title=None, description=intro, intro=intro))
@@ -93,6 +97,36 @@ def render_site(faq: Faq, as_of: dt.date | None = None, texts: RichTextRenderer 
         if faq.glossary:
             pages.append(renderer.page(GLOSSARY, lang, "glossary.md.j2", title=None, description=ui["glossary_intro"]))
     return pages
+
+
+class RenderedPages:
+    """Audience pages as rendered, each with the audience it was made of: `mkdocs serve` keeps
+    one for the whole preview, so that an edit renders again only the pages it changed (an
+    answer: its page, in each language). A page is kept while its audience is the same and so
+    is everything else it shows: the date it is drawn for and the FAQ but the other audiences'
+    answers and key points (their ids, titles and questions make the links between pages)."""
+
+    def __init__(self):
+        self.shared: tuple | None = None
+        self.pages: dict[tuple[str, str], tuple[Audience, Page]] = {}
+
+    def start(self, faq: Faq, as_of: dt.date) -> None:
+        """A new run, of `faq` drawn for `as_of`: the pages kept are those it can use."""
+        shared = (as_of, [getattr(faq, name) for name in type(faq).model_fields if name != "audiences"],
+                  [(audience.id, audience.title, audience.nav_title, [(question.id, question.question) for question in audience.questions])
+                   for audience in faq.audiences])  # fmt: skip
+        if shared != self.shared:
+            self.pages.clear()
+        self.shared = shared
+
+    def page(self, audience: Audience, lang: str, render: Callable[[], Page]) -> Page:
+        """The page of `audience` in `lang`: the one kept if it was made of the same, else `render()`."""
+        kept = self.pages.get((audience.id, lang))
+        if kept is not None and kept[0] == audience:
+            return kept[1]
+        page = render()
+        self.pages[audience.id, lang] = (audience, page)
+        return page
 
 
 class _CompiledTemplates(jinja2.BytecodeCache):

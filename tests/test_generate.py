@@ -7,9 +7,9 @@ from helpers import ROOT, mkdocs, snapshot
 
 from faqgen.labels import LABELS
 from faqgen.loader import load_text
-from faqgen.pipeline import generate
+from faqgen.pipeline import check, generate
 from faqgen.problems import FaqError
-from faqgen.render import page_names
+from faqgen.render import RenderedPages, page_names, render_site
 from faqgen.write import HandWrittenPageError
 
 FAQ_TEXT = (ROOT / "faq.yaml").read_text(encoding="utf-8")
@@ -108,3 +108,56 @@ def test_mkdocs_build_reports_errors_without_traceback_and_keeps_pages(project):
 def test_interface_words_exist_in_both_languages():
     assert LABELS["fr"].keys() == LABELS["en"].keys()
     assert all(LABELS["fr"][key] for key in LABELS["fr"]) and all(LABELS["en"][key] for key in LABELS["en"])
+
+
+# The preview's pages (faqgen.render.RenderedPages): an edit renders again the pages it changed,
+# and a page kept from the run before is the page a fresh run makes. ssm-selection's first
+# answer links to a question of service-providers, so that page shows what another one holds.
+CROSS_PAGE = FAQ_TEXT.replace(
+    "Les gestionnaires de système de services recevront un financement en fonction des résultats qu’ils produiront.",
+    "Voir aussi la [[provider-inside-prototype-region]].",
+).replace(
+    "Service System Managers will be funded based on the results they achieve.",
+    "See also [[provider-inside-prototype-region]].",
+)
+NEW_FIRST_QUESTION = """    questions:
+      - id: a-new-first-question
+        question: {fr: Une nouvelle question?, en: A new question?}
+        answer: {fr: Oui., en: Yes.}
+      - id: provider-inside-prototype-region
+"""
+EDITS = {  # edit → the audience pages it changes (an answer's: its page only, the others are kept)
+    "an answer": (("will set up in their prototype region right away", "will start in their region at once"), {"service-providers"}),
+    "a page's menu title, which another page's link names": (("en: Service providers", "en: Providers"), {"service-providers", "ssm-selection"}),
+    "a question put first, which renumbers those another page links to": (
+        ("    questions:\n      - id: provider-inside-prototype-region\n", NEW_FIRST_QUESTION), {"service-providers", "ssm-selection"}),
+    "what an abbreviation a page explains stands for": (
+        ("      en: Ontario Disability Support Program\n", "      en: Ontario's Disability Support Program\n"), None),
+    "the date the pages are drawn for": (("  as_of: 2020-02-14", "  as_of: 2021-02-14"), None),
+}
+
+
+@pytest.mark.parametrize("edit", EDITS, ids=list(EDITS))
+def test_the_preview_renders_again_what_an_edit_changed(tmp_path, edit):
+    (before, after), changed = EDITS[edit]
+    assert CROSS_PAGE.count(before) == 1
+    faq_path = tmp_path / "faq.yaml"
+    earlier = RenderedPages()
+    faq_path.write_text(CROSS_PAGE, encoding="utf-8")
+    first = {(page.name, page.lang): page for page in _rendered(faq_path, earlier)}
+    faq_path.write_text(CROSS_PAGE.replace(before, after), encoding="utf-8")
+    kept = _rendered(faq_path, earlier)
+    assert [page.text for page in kept] == [page.text for page in _rendered(faq_path)]  # as a fresh run makes them
+    audiences = {audience.id for audience in check(faq_path).faq.audiences}
+    differ = {page.name for page in kept if page.name in audiences and page.text != first[page.name, page.lang].text}
+    if changed is not None:
+        assert differ == changed
+    else:
+        assert differ
+    if edit == "an answer":  # the other pages are not made again
+        assert {page.name for page in kept if page is first[page.name, page.lang]} == audiences - changed
+
+
+def _rendered(faq_path, earlier=None):
+    checked = check(faq_path)
+    return render_site(checked.faq, None, checked.texts, earlier=earlier)
