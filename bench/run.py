@@ -324,11 +324,11 @@ def serve_edit_delays(project: Path) -> dict[str, float]:
         cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     page = f"http://127.0.0.1:{port}/en/service-providers/"
-    delays = {}
+    delays, faq = {}, project / "faq.yaml"
+    original = faq.read_text(encoding="utf-8")  # put back afterwards: an answer's edit leaves its translation stale
     try:
         if not wait_for(lambda: "Service providers" in fetch(page), 120):
             raise SystemExit("mkdocs serve did not start within 120 s")
-        faq = project / "faq.yaml"
         for edit, (before, after) in SERVE_EDITS.items():
             time.sleep(5)  # the build before has settled: its own file events, then search and downloads
             start = time.perf_counter()
@@ -340,6 +340,7 @@ def serve_edit_delays(project: Path) -> dict[str, float]:
     finally:
         serve.terminate()
         serve.wait(timeout=30)
+        faq.write_text(original, encoding="utf-8")
 
 
 # --- reporting -----------------------------------------------------------------------------
