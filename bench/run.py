@@ -504,6 +504,23 @@ why: from validation to the end both cores are busy (9.8–10.2 CPU-s in a 5.8 s
 process 3.5, the two languages' children 2.5, Pagefind 2.5, the formats 0.9, validation's child
 0.5, verification's 0.3), so only less work can make `site` faster now, not more parallel work.
 
+Then (2026-12-05, later, the same machine): `mkdocs serve` renders again only the audience pages
+an edit changed (faqgen.render.RenderedPages: a page is kept while its audience, and what it shows
+of the rest, are the same; a test compares every kept page with a fresh run's after five kinds of
+edit) — an answer's edit at 5,000 questions shown 2.7 → 2.0 s (two serve sessions each, side by
+side), a menu title's, which every page shows and so makes them all again, 2.6–2.9 s either way;
+the benchmark now measures both, the answer's against issue 14's target. Verification runs with
+the cycle collector paused (what it reads forms no cycles) and forked children freeze what they
+inherit, so neither walks the parent's objects again: verification of the 5,000-topic site in a
+fresh process 0.57 → 0.49 s; inside `site`, where it shares the cores with Pagefind, 0.50 → 0.49 s
+(bench/phases.py, three runs each); in this benchmark's own large process 0.71 → 0.67 s, the
+12–13 % of the tables. Measured and not kept: the allowlist's verdict remembered per element
+(zone, tag and attributes: 10 % faster on a second read of the same site, no faster on the first,
+the one `site` does), the open data read while the child reads its half of the pages (no faster:
+the child's half was the longer), and `gc.freeze()` after validation in `site` (within noise).
+The search copy (in /dev/shm, memory) and Pagefind's bundle of a killed run are now removed by the
+next run: 46 copies had piled up in this machine's memory.
+
 ## Reading these numbers
 
 - "First view" is everything Chromium fetches for one page before any interaction, with an empty
