@@ -33,6 +33,7 @@ from mkdocs.structure.toc import get_toc
 
 from . import processes
 from .addresses import SITEMAP, Addresses, sitemap
+from .compiled import COMPILED
 from .feeds import atom_feed, feed_file
 from .frame import framed, page_frame
 from .labels import LABELS
@@ -42,7 +43,7 @@ from .outputs import Converted, Outputs, Sources
 from .page_html import GeneratedMarkdownError, PageHtml, page_html, page_link
 from .pipeline import check, generate
 from .problems import FaqError, os_error_message
-from .render import GENERATED_MARKER, THEME_COMPILED, RenderedPages, RichTextRenderer, faq_page, page_names
+from .render import GENERATED_MARKER, RenderedPages, RichTextRenderer, faq_page, page_names
 from .search import SearchIndexError
 from .takeaway import downloads, relative_href
 from .updates import Changes
@@ -175,7 +176,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         return files
 
     def on_env(self, env, *, config, files):
-        env.bytecode_cache = THEME_COMPILED  # the theme's templates compiled once, not once per language's build
+        env.bytecode_cache = COMPILED  # the theme's templates compiled once per machine, not per language's build (faqgen/compiled.py)
         return env
 
     @event_priority(60)  # before mkdocs-static-i18n's (50), which then reads the generated pages' lines no more
@@ -208,11 +209,12 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         if (converted := self.build.converted.pop(page.file.src_uri, None)) is None:
             return html
         # What Page.render would have set from Python-Markdown's run.
-        page.toc, page.present_anchor_ids = get_toc(converted.toc), converted.anchor_ids
+        toc = converted.toc
         if "toc" in page.meta.get("hide", ()):
             # The page lists its sections itself: the theme gets its title only, for the skip link,
             # and writes no hidden copy of the list into the sidebar and the menu.
-            page.toc = get_toc([{**title, "children": []} for title in converted.toc[:1]])
+            toc = [{**title, "children": []} for title in toc[:1]]
+        page.toc, page.present_anchor_ids = get_toc(toc), converted.anchor_ids
         self.build.texts[_page_of(page)] = converted.section_texts
         return converted.html
 

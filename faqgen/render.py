@@ -21,6 +21,7 @@ import yaml
 from markupsafe import Markup, escape
 
 from .addresses import relative_url
+from .compiled import COMPILED
 from .labels import LABELS, format_date, roman
 from .languages import LANGUAGES, typeset
 from .markup import BLOCKS, EditorMarkdown, expand_abbreviations, markdown_escape, put_links, split_blocks
@@ -129,39 +130,13 @@ class RenderedPages:
         return page
 
 
-class _CompiledTemplates(jinja2.BytecodeCache):
-    """Each template compiled once per process, though each renderer (pages, open data, each
-    PDF) has an environment of its own, with its own globals, and MkDocs makes the theme one per
-    build (each language's build, each rebuild of the preview). Jinja checks the source's
-    checksum; the extensions, which compiled code depends on, are part of the key."""
-
-    def __init__(self):
-        self.compiled: dict[tuple, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if (code := self.compiled.get(self._key(bucket))) is not None:
-            bucket.bytecode_from_string(code)  # Jinja compares the source's checksum and recompiles if it changed
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.compiled[self._key(bucket)] = bucket.bytecode_to_string()
-
-    @staticmethod
-    def _key(bucket: jinja2.bccache.Bucket) -> tuple:
-        return bucket.key, tuple(sorted(bucket.environment.extensions))
-
-
-_COMPILED = _CompiledTemplates()  # for _Renderer's environments, whose settings are always the same
-THEME_COMPILED = _CompiledTemplates()
-"""For the theme's environments (faqgen/plugin.py's on_env), whose settings are MkDocs'."""
-
-
 class _Renderer:
     def __init__(self, faq: Faq, as_of: dt.date, texts: RichTextRenderer | None):
         self.faq = faq
         self.as_of = as_of
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES),
-            bytecode_cache=_COMPILED,
+            bytecode_cache=COMPILED,
             autoescape=lambda name: name is not None and name.endswith(".html.j2"),
             finalize=_escape_for_markdown,
             undefined=jinja2.StrictUndefined,

@@ -24,10 +24,10 @@ from faqgen.verify import verify_site
 FAQ = check(ROOT / "faq.yaml").faq
 
 
-def site_command(project, output, site_url=""):
+def site_command(project, output, site_url="", env=None):
     return subprocess.run([sys.executable, str(ROOT / "build_faq.py"), "site", str(project / "faq.yaml"),
                            "--output", str(output)], capture_output=True, text=True, timeout=300,
-                          env={**os.environ, "FAQ_SITE_URL": site_url})  # fmt: skip
+                          env={**os.environ, "FAQ_SITE_URL": site_url, **(env or {})})  # fmt: skip
 
 
 def manifest(tree) -> dict[str, str]:
@@ -37,11 +37,16 @@ def manifest(tree) -> dict[str, str]:
 
 def test_two_builds_are_byte_identical_and_verified(project, tmp_path):
     address = "https://faq.example.ca/ssm/"  # served below a path, as on GitHub Pages
-    first = site_command(project, tmp_path / "one", address)
+    cache = {"XDG_CACHE_HOME": str(tmp_path / "cache")}  # where the templates are kept compiled (faqgen/compiled.py)
+    first = site_command(project, tmp_path / "one", address, cache)
     assert first.returncode == 0, first.stderr
     assert first.stdout.endswith("pages built, verified and published\n")
-    assert site_command(project, tmp_path / "two", address).returncode == 0
+    compiled = {path.name: path.stat().st_mtime_ns for path in (tmp_path / "cache" / "faqgen" / "templates").iterdir()}
+    assert len(compiled) > 20  # the theme's templates and faqgen's
+    assert site_command(project, tmp_path / "two", address, cache).returncode == 0
     assert manifest(tmp_path / "one") == manifest(tmp_path / "two")
+    # The second run compiled nothing (no file written again), under the same keys (none added).
+    assert {path.name: path.stat().st_mtime_ns for path in (tmp_path / "cache" / "faqgen" / "templates").iterdir()} == compiled
     assert "<lastmod>2020-02-14</lastmod>" in (tmp_path / "one" / "sitemap.xml").read_text()
 
 
