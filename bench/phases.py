@@ -18,6 +18,7 @@ import mkdocs.commands.build
 
 from faqgen import outputs, plugin, processes, publish, search
 
+VERIFY = "verify the built site (while Pagefind runs)"
 PHASES = [  # (module or class, function, phase): what this process does; the second core's work shows as waits
     (publish, "check", "load and validate faq.yaml"),
     (plugin, "generate", "render, convert and write the pages (second language in a child)"),
@@ -25,7 +26,7 @@ PHASES = [  # (module or class, function, phase): what this process does; the se
     (outputs.Outputs, "start_formats", "start the formats child"),
     (processes.Forked, "wait", "wait for children (the second language's texts and pages, records, formats)"),
     (search.SearchIndex, "start", "start Pagefind"),
-    (publish, "verify_site", "verify the built site (while Pagefind runs)"),
+    (publish, "verify_site", VERIFY),
     (search.SearchIndex, "finish", "search: wait for Pagefind"),
 ]
 

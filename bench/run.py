@@ -22,6 +22,7 @@ import math
 import os
 import platform
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -32,6 +33,7 @@ from urllib.parse import urlsplit
 
 from bench import lighthouse
 from bench.harness import CHROMIUM, CHROMIUM_FLAGS, ROOT, SiteServer, fetch, free_port, make_project, wait_for
+from bench.phases import VERIFY as VERIFY_PHASE
 from bench.relevance import Score
 from bench.relevance import measure as measure_relevance
 from bench.synthetic import SHAPES, synthetic_faq
@@ -77,12 +79,17 @@ class Run:
     verify_s: float = 0.0  # faqgen.verify on the built site: every page parsed once (HTML5) and held to the allowlist
     relevance: dict[str, Score] = field(default_factory=dict)  # language → tests/relevance.yaml's score
     takeaway_s: dict[str, float] = field(default_factory=dict)  # format → seconds (PDFs: off at these sizes)
-    site_s: float = 0.0  # `build_faq.py site`: check, build, search, verify, swap
+    site_s: float = 0.0  # `build_faq.py site`: check, build, search, verify, swap (the median of SITE_RUNS)
     site_peak_mb: float = 0.0
     stock_s: float = 0.0  # stock mkdocs-material + mkdocs-static-i18n (the theme's lunr search), same Markdown
     page_kb: tuple[float, float] = (0.0, 0.0)  # the audience page, gzip: ours, the stock theme's
     serve_edit_s: dict[str, float] | None = None  # `mkdocs serve`: SERVE_EDITS shown (the audiences shape at 5,000 only)
-    phases: dict[str, float] = field(default_factory=dict)  # where `site`'s time goes (the audiences shape at 5,000)
+    phases: dict[str, float] = field(default_factory=dict)  # where `site`'s time goes, within its process (bench/phases.py)
+
+    @property
+    def verify_share_of_site(self) -> float:
+        """Verification's share of `site`, both timed in the same run (bench/phases.py)."""
+        return self.phases[VERIFY_PHASE] / self.phases["total"]
 
 
 # --- measuring -----------------------------------------------------------------------------
@@ -201,24 +208,28 @@ def measure(shape: str, size: int, workdir: Path) -> Run:
         run.first_view_kb, run.query_kb = reader_downloads(site, server.url, pages)
         run.relevance = search_relevance(project, server.url)
         run.site_s, run.site_peak_mb = publish(project, server.url)
+        run.phases = site_phases(project)
         run.stock_s = stock_build(project)
         run.page_kb = tuple(len(gzip.compress((tree / audience / "index.html").read_bytes(), 6)) / 1024
                             for tree in (site, project / "stock-site"))  # fmt: skip
         if shape == "audiences" and size == 5000:
             run.serve_edit_s = serve_edit_delays(project)
-            run.phases = site_phases(project)
     finally:
         server.close()
     shutil.rmtree(project)
     return run
 
 
+SITE_RUNS = 3  # `site` is timed against a fixed target: one run's noise (±0.2 s at 5,000) would decide it
+
+
 def publish(project: Path, site_url: str) -> tuple[float, float]:
-    """Seconds and peak memory of `build_faq.py site`, what CI runs to publish."""
+    """Seconds (the median of SITE_RUNS) and peak memory (the largest) of `build_faq.py site`,
+    what CI runs to publish."""
     command = [sys.executable, str(ROOT / "build_faq.py"), "site", str(project / "faq.yaml"),
                "--output", str(project / "published")]  # fmt: skip
-    seconds, peak_mb, _ = timed_process(command, project, {**ENV, "FAQ_SITE_URL": site_url})
-    return seconds, peak_mb
+    measured = [timed_process(command, project, {**ENV, "FAQ_SITE_URL": site_url}) for _ in range(SITE_RUNS)]
+    return statistics.median(seconds for seconds, _, _ in measured), max(peak_mb for _, peak_mb, _ in measured)
 
 
 STOCK = """# The stock stack on the same Markdown (content/ as faqgen wrote it): the baseline of issue 14.
@@ -552,14 +563,14 @@ def publishing_section(runs: list[Run]) -> list[str]:
              "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]  # fmt: skip
     for run in runs:
         lines.append(f"| {run.shape} | {run.size:,} | **{run.site_s:.1f}** | {run.stock_s:.1f} | {run.site_s / run.stock_s:.2f}× | "
-                     f"{run.build_s / run.stock_s:.2f}× | {run.verify_s / run.site_s:.0%} | {run.site_peak_mb:.0f} | "
+                     f"{run.build_s / run.stock_s:.2f}× | {run.verify_share_of_site:.0%} | {run.site_peak_mb:.0f} | "
                      f"{run.page_kb[0]:.0f} / {run.page_kb[1]:.0f} |")  # fmt: skip
     for run in runs:
         if run.serve_edit_s is not None:
             lines += ["", f"`mkdocs serve` at {run.size:,} questions ({run.shape}): an edit of one answer served "
                           f"{run.serve_edit_s['answer']:.1f} s after it was saved (the target); of a page's menu title, "
                           f"which every page shows, {run.serve_edit_s['menu title']:.1f} s."]  # fmt: skip
-        if run.phases:
+        if run.size == 5000:
             total = run.phases["total"]
             lines += ["", f"Where `site`'s {total:.2f} s go at {run.size:,} questions ({run.shape}; bench/phases.py, "
                           "each phase timed from outside, no profiler):", "", "| phase | seconds | share |", "| --- | ---: | ---: |"]  # fmt: skip
@@ -580,7 +591,7 @@ def publishing_verdicts(runs: list[Run]) -> list[str]:
         (f"`site` ≤ {t['site_per_stock']}× the stock build at 5,000", all(run.site_s <= t["site_per_stock"] * run.stock_s for run in five)),
         (f"`site` at 10,000 ≤ {t['site_growth_5000_10000']}× its time at 5,000",
          all(run.site_s <= t["site_growth_5000_10000"] * at[run.shape, 5000].site_s for run in ten if (run.shape, 5000) in at)),
-        ("verification ≤ 10 % of `site` at 5,000", all(run.verify_s <= TARGETS["verify_share"] * run.site_s for run in five)),
+        ("verification ≤ 10 % of `site` at 5,000", all(run.verify_share_of_site <= TARGETS["verify_share"] for run in five)),
         ("`mkdocs build` ≤ the stock build at 5,000", all(run.build_s <= t["build_per_stock"] * run.stock_s for run in five)),
         (f"`mkdocs serve` shows an edit of an answer ≤ {t['serve_edit_s_at_5000']:.0f} s at 5,000",
          all(run.serve_edit_s["answer"] <= t["serve_edit_s_at_5000"] for run in five if run.serve_edit_s is not None)),

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bench.run import Run, per_doubling, verdicts
+from bench.phases import VERIFY
+from bench.run import Run, per_doubling, publishing_verdicts, verdicts
 from bench.synthetic import SHAPES, synthetic_faq
 from faqgen.loader import load_text
 from faqgen.validate import validate
@@ -47,3 +48,16 @@ def test_verdicts_name_each_target_missed():
         "- **not met**: verification ≤ 10 % of the build at 5,000",
         "- **not met**: ≤ 2.1× per doubling (stage and build)",
     ]
+
+
+def test_publishing_verdicts_time_verification_within_site():
+    def run(site_s, verify_s, total_s):  # `site` timed from outside; its phases within its process
+        return Run("audiences", 5000, build_s=4.0, site_s=site_s, stock_s=10.0, page_kb=(200.0, 300.0),
+                   phases={VERIFY: verify_s, "total": total_s})  # fmt: skip
+
+    def missed(run):
+        return [line for line in publishing_verdicts([run]) if "not met" in line]
+
+    assert missed(run(4.8, 0.45, 4.5)) == []
+    assert missed(run(4.8, 0.47, 4.5)) == ["- **not met**: verification ≤ 10 % of `site` at 5,000"]
+    assert missed(run(5.2, 0.3, 4.8)) == ["- **not met**: `site` ≤ 5 s at 5,000"]
