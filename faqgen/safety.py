@@ -162,8 +162,11 @@ def check_page(html: str) -> tuple[PageFacts, list[str]]:
         if at in starts and not (starts[at][0] is footer and zones[-1][0] is content):  # the content's rules win
             zones.append(starts[at])
         zone = zones[-1][0]
-        problems += _element_problems(tag, attributes, zone.allowed, where=zone.where)
-        problems += _url_problems(tag, attributes, links_elsewhere=zone.links_elsewhere)
+        permitted = zone.allowed.get(tag)
+        if permitted is None or not attributes.keys() <= permitted:  # most elements: allowed as they are
+            problems += _element_problems(tag, attributes, zone.allowed, where=zone.where)
+        if "href" in attributes or "src" in attributes:  # what _url_problems reads
+            problems += _url_problems(tag, attributes, links_elsewhere=zone.links_elsewhere)
         if tag == "script":
             problems += _script_problems(node)
         if "id" in attributes:

@@ -178,6 +178,7 @@ INJECTIONS = [  # (where: in the head or at the start of the content, what, what
     ("head", "<script>alert(1)</script>", "an inline script that is not the theme's"),
     ("head", '<link rel="stylesheet" href="https://evil.example/x.css">', "<link> loads `https://evil.example/x.css` from another host"),
     ("head", '<link rel="stylesheet" href="/\\evil.example/x.css">', "<link> loads `/\\evil.example/x.css` from another host"),
+    ("head", '<script src="https://evil.example/x.js"></script>', "<script> loads `https://evil.example/x.js` from another host"),
     ("head", '<base href="https://evil.example/">', "the element <base> is not allowed in the head"),
     ("head", '<script type="application/ld+json">{}</script>', "an inline script that is not the theme's"),
     ("head", '<meta http-equiv="refresh" content="0;url=https://evil.example/">', "the attribute `http-equiv` on <meta> is not allowed in the head"),
