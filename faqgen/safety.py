@@ -142,8 +142,9 @@ class PageFacts:
     addresses: list[tuple[str, str | None, str]] = field(default_factory=list)  # (rel, type, href): canonical, alternates
 
 
-def check_page(html: str) -> tuple[PageFacts, list[str]]:
-    """What verification needs of the page, and what it holds that is not allowed (sentences).
+def check_page(html: str | bytes) -> tuple[PageFacts, list[str]]:
+    """What verification needs of the page (its text, or its UTF-8 bytes: a byte that is not
+    UTF-8 is read as U+FFFD, as browsers do), and what it holds that is not allowed (sentences).
     One traversal in document order; a zone (the head, the content, the publisher's footer)
     is entered at its element and left at the first node after it."""
     page = LexborHTMLParser(html)

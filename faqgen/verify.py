@@ -43,7 +43,7 @@ class ParsedPage:
 
 
 def read_page(site: Path, path: Path) -> ParsedPage:
-    facts, problems = check_page(path.read_text(encoding="utf-8"))
+    facts, problems = check_page(path.read_bytes())  # lexbor reads the UTF-8 itself, as the page declares it
     page = ParsedPage("/" + path.relative_to(site).as_posix(), facts.lang, set(facts.ids), facts.links, problems=problems)
     for rel, kind, href in facts.addresses:
         # The page's Atom feed (faqgen/feeds.py) is an alternate of its own kind.

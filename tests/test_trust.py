@@ -216,6 +216,16 @@ def test_verification_reads_each_zone_to_its_last_element(hostile_site, before, 
     facts, problems = check_page(page[:position] + injected + page[position:])
     assert problems == expected
     assert "https://elsewhere.example/" in facts.links
+    # Verification reads the page's bytes (faqgen/verify.py): the same facts and problems.
+    assert check_page((page[:position] + injected + page[position:]).encode()) == (facts, problems)
+
+
+def test_verification_reads_a_byte_that_is_not_utf8_as_browsers_do(hostile_site):
+    page = (hostile_site.project / "site" / "en" / "index.html").read_bytes()
+    position = page.index(b"</article>")
+    facts, problems = check_page(page[:position] + b'<p id="caf\xe9">x</p>' + page[position:])
+    assert problems == []
+    assert "caf\ufffd" in facts.ids
 
 
 # ---------------------------------------------------------------- properties
