@@ -259,9 +259,10 @@ def stock_build(project: Path) -> float:
 
 
 def site_phases(project: Path) -> dict[str, float]:
+    """Each phase's median over SITE_RUNS runs (bench/phases.py), and the total's."""
     command = [sys.executable, "-m", "bench.phases", str(project), str(project / "phases-site")]
-    _, _, output = timed_process(command, ROOT, ENV)
-    return json.loads(output)
+    runs = [json.loads(timed_process(command, ROOT, ENV)[2]) for _ in range(SITE_RUNS)]
+    return {phase: statistics.median(run[phase] for run in runs) for phase in runs[0]}
 
 
 def takeaway_cost(project: Path, pdf: bool = False) -> dict[str, float]:
