@@ -533,6 +533,27 @@ the child's half was the longer), and `gc.freeze()` after validation in `site` (
 The search copy (in /dev/shm, memory) and Pagefind's bundle of a killed run are now removed by the
 next run: 46 copies had piled up in this machine's memory.
 
+Then (2026-12-05, a third session, the same machine): the templates, the theme's included, are
+compiled once per machine, not once per run (faqgen/compiled.py: Jinja's bytecode kept in the
+user's cache folder, under keys that hold what compiled code depends on; a run with an empty cache
+takes 0.05–0.17 s longer) and an audience page's table of contents is no longer built to be
+dropped — topics 5.86 → 5.70 s (medians of 5 interleaved runs, the site byte-identical);
+verification takes no further step for an element allowed with all its attributes or one without
+an address, and hands lexbor each page's bytes (it decodes the UTF-8 itself) — verification alone
+0.67 → 0.60 s at 5,000 topics, no faster within `site`, where it shares the cores with Pagefind.
+The benchmark now times `site` as the median of three runs, and verification's share of it within
+`site`'s own runs (bench/phases.py, medians of three), no longer alone in the benchmark's large
+process. Where the time goes (topics, CPU of each process sampled every 20 ms): `site`'s process
+3.3 CPU-s, the languages' children 1.35 and 0.97, Pagefind 2.2, the formats 0.7, validation's
+child 0.5, verification's 0.3 — 9.3 CPU-s in a 5.6 s run; Pagefind alone on the same records
+takes 2.4 CPU-s whatever its threads (1.55 s on both cores, 2.2 s on one), linear in the text
+(0.95 s for the French half); a language's pages cost 0.97 CPU-s in a forked child against 0.84 in
+this process (25,700 pages of memory copied on write) and 0.04–0.07 s more to send back; the
+theme's menu, 103 entries on each of 206 pages, is 0.7 of its 1.0 s. Measured and not kept: the
+first language rendered in `site`'s own process while a child renders the second (5.48 vs 5.68 s,
+then 5.55 vs 5.57 s: within noise), and verification's pages shared 60/40 so that this process
+reads the open data meanwhile (0.46 vs 0.435 s within `site`: no faster).
+
 ## Reading these numbers
 
 - "First view" is everything Chromium fetches for one page before any interaction, with an empty
