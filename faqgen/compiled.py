@@ -1,7 +1,7 @@
 """Jinja templates compiled once per machine, not once per run.
 
-Compiling the theme's templates cost every build ~0.5 s of the publishing process's own time
-(bench/RESULTS.md), though they change only when the theme is upgraded. Each compiled template
+Compiling the theme's templates cost every build 0.1–0.25 CPU-seconds of the process that builds
+the pages (bench/RESULTS.md), though they change only when the theme is upgraded. Each compiled template
 is kept in memory (MkDocs makes the theme an environment per language's build and per rebuild
 of the preview; faqgen makes one per renderer) and in the user's cache folder
 (`$XDG_CACHE_HOME/faqgen/templates`, else `~/.cache/faqgen/templates`), as `python` keeps
