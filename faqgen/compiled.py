@@ -7,9 +7,10 @@ of the preview; faqgen makes one per renderer) and in the user's cache folder
 (`$XDG_CACHE_HOME/faqgen/templates`, else `~/.cache/faqgen/templates`), as `python` keeps
 `__pycache__`. Jinja recompiles whenever a template's source changed.
 
-Compiled code also depends on the environment's settings (delimiters, whitespace control,
-autoescaping, finalize, extensions, filters folded at compile time), so they are part of each
-template's key: two environments never share code they would compile differently.
+A template's key is its name and the environment's settings, which compiled code also depends
+on (delimiters, whitespace control, autoescaping, finalize, extensions, filters folded at compile
+time): two environments never share code they would compile differently, and the folder holds one
+file per template, however many projects and theme versions use it.
 
 Loading compiled code runs it, so the folder is used only if it is this user's and no one
 else's can write to it; a file that cannot be read back (cut short, another version's) is
@@ -65,7 +66,9 @@ class CompiledTemplates(jinja2.BytecodeCache):
         return self.given or cache_folder()
 
     def get_bucket(self, environment: jinja2.Environment, name: str, filename: str | None, source: str) -> Bucket:
-        key = hashlib.sha256(repr((self.get_cache_key(name, filename), _settings(environment, name))).encode()).hexdigest()
+        # Not by the template's file: each project's copy of the same template (the tests make
+        # hundreds) would add a file. Jinja checks the source, so another source compiles again.
+        key = hashlib.sha256(repr(_settings(environment, name)).encode()).hexdigest()
         bucket = Bucket(environment, key, self.get_source_checksum(source))
         self.load_bytecode(bucket)
         return bucket

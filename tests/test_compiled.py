@@ -51,6 +51,18 @@ def test_an_edited_template_is_compiled_again(tmp_path):
     assert render(tmp_path, {"page.html": "{{ text }} edited"}) == "<b> edited"
 
 
+def test_each_template_is_one_file_however_many_projects_hold_it(tmp_path):
+    """Each project (each test's) has its own copy of the theme's overrides: one file for all."""
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    for project, source in [("one", "{{ text }}!"), ("two", "{{ text }}!"), ("three", "{{ text }}?")]:
+        (tmp_path / project).mkdir()
+        (tmp_path / project / "page.html").write_text(source)
+        environment = jinja2.Environment(loader=jinja2.FileSystemLoader(tmp_path / project), bytecode_cache=CompiledTemplates(cache))
+        assert environment.get_template("page.html").render(text="x") == "x" + source[-1]
+    assert len(list(cache.iterdir())) == 1
+
+
 DAMAGE = {
     "empty": lambda whole: b"",
     "another program's": lambda whole: b"not compiled code at all",
