@@ -13,6 +13,7 @@ from urllib.parse import quote
 import jinja2
 from markupsafe import Markup
 
+from .compiled import COMPILED
 from .labels import LABELS
 from .languages import typeset
 from .model import Faq
@@ -20,6 +21,7 @@ from .render import TEMPLATES
 
 _ENV = jinja2.Environment(
     loader=jinja2.FileSystemLoader(TEMPLATES),
+    bytecode_cache=COMPILED,
     autoescape=True,
     undefined=jinja2.StrictUndefined,
     trim_blocks=True,
