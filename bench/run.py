@@ -581,7 +581,7 @@ def publishing_section(runs: list[Run]) -> list[str]:
     """`build_faq.py site` beside the stock stack's build of the same Markdown, and where its time goes."""
     lines = ["", "## Publishing: `build_faq.py site` against the stock theme (issue 14)", "",
              "| shape | Q&As | `site` (s) | stock Material + i18n build (s) | `site` ÷ stock | `mkdocs build` ÷ stock | "
-             "verification ÷ `site` | peak memory of `site` (MB) | audience page, ours / stock (KB gzip) |",
+             "verification ÷ `site` (timed within it) | peak memory of `site` (MB) | audience page, ours / stock (KB gzip) |",
              "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]  # fmt: skip
     for run in runs:
         lines.append(f"| {run.shape} | {run.size:,} | **{run.site_s:.1f}** | {run.stock_s:.1f} | {run.site_s / run.stock_s:.2f}× | "
@@ -595,7 +595,7 @@ def publishing_section(runs: list[Run]) -> list[str]:
         if run.size == 5000:
             total = run.phases["total"]
             lines += ["", f"Where `site`'s {total:.2f} s go at {run.size:,} questions ({run.shape}; bench/phases.py, "
-                          "each phase timed from outside, no profiler):", "", "| phase | seconds | share |", "| --- | ---: | ---: |"]  # fmt: skip
+                          "each phase timed from outside, no profiler; medians of three runs):", "", "| phase | seconds | share |", "| --- | ---: | ---: |"]  # fmt: skip
             timed = {phase: seconds for phase, seconds in run.phases.items() if phase != "total"}
             lines += [f"| {phase} | {seconds:.2f} | {seconds / total:.0%} |" for phase, seconds in timed.items()]
             lines.append(f"| MkDocs' own work, the swap and the rest | {total - sum(timed.values()):.2f} | "
