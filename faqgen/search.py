@@ -50,7 +50,7 @@ from . import processes
 from .compiled import COMPILED
 from .languages import LANGUAGES, typeset
 from .model import Audience, Faq
-from .render import question_heading
+from .render import TEMPLATES, question_heading
 
 _ELIDED = "[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu"  # at most 6 letters
 ELISION = re.compile(rf"(?<![\w’'])((?:{_ELIDED})’)(?=\w)", re.IGNORECASE)
@@ -180,7 +180,7 @@ class SearchCopy:
         """Write the records (all, or until `until` is set: a newer preview build); what they hold,
         counted, for `self.counted` (merged here, or by the process whose child wrote them)."""
         template = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True, bytecode_cache=COMPILED
+            loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, bytecode_cache=COMPILED
         ).get_template("search_record.html.j2")
         counted = Counted()
         for record in records:
