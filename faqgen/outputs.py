@@ -46,16 +46,18 @@ class Sources:
     rich_texts: RichTextRenderer | None  # the build's converted rich texts (None: convert them again)
     pdf: bool
 
-    def records(self, lang: str, texts_of: Callable[[str], dict[str, str]], html_of: Callable[[str], str]) -> list[Record]:
-        """The search records of `lang`'s pages, as converted: an audience page's from its section
-        texts (`texts_of(name)`), any other's from its article (`html_of(name)`: faqgen.frame.framed)."""
+    def records(self, pages: Iterable[tuple[str, str]], texts_of: Callable[[str, str], dict[str, str]],
+                html_of: Callable[[str, str], str]) -> list[Record]:  # fmt: skip
+        """The search records of `pages` ((language, page name) pairs), as converted: an audience
+        page's from its section texts (`texts_of(lang, name)`), any other's from its article
+        (`html_of(lang, name)`: faqgen.frame.framed)."""
         records: list[Record] = []
-        for name in self.pages:
+        for lang, name in pages:
             url = "/" + self.addresses.path(lang, name)
             if audience := self.faq.audience(name):
-                records += audience_records(audience, lang, url, texts_of(name))
+                records += audience_records(audience, lang, url, texts_of(lang, name))
             else:
-                records.append(page_record(html_of(name), lang, url))
+                records.append(page_record(html_of(lang, name), lang, url))
         return records
 
     def formats(self) -> dict[str, bytes]:
@@ -91,23 +93,26 @@ class Outputs:
             # Not needed before the pages are built: they give way to the work search waits for.
             self.formats = processes.Forked(sources.formats, niceness=10)
 
-    def search_records(self, sources: Sources, framed: Callable[[str, str, str], str]) -> Callable[[str, Mapping[str, PageHtml]], Counted]:
-        """What writes a language's search records, given its converted pages (page name → HTML),
-        in the child process that converted them; what it returns goes to `start_search`.
+    def search_records(self, sources: Sources, framed: Callable[[str, str, str], str]) -> Callable[[Mapping[tuple[str, str], PageHtml]], Counted]:
+        """What writes the search records of converted pages ((language, page name) → HTML), in
+        the child process that converted them; what it returns goes to `start_search`.
         `framed(lang, name, html)`: a page (other than an audience's) as its article will show it."""
         if self.copy is not None:  # an earlier build's, that failed before Pagefind started
             self.copy.remove()
         copy = self.copy = SearchCopy()
-        return lambda lang, pages: copy.add_records(
-            sources.records(lang, lambda name: pages[name].section_texts, lambda name: framed(lang, name, pages[name].html))
-        )
+        return lambda pages: copy.add_records(
+            sources.records(pages, lambda lang, name: pages[lang, name].section_texts,
+                            lambda lang, name: framed(lang, name, pages[lang, name].html)),
+            beside=True,
+        )  # fmt: skip
 
     def start_search(self, site: Path, faq: Faq, counted: Iterable[Counted]) -> None:
-        """Pagefind, once `search_records` has written every language's records (`counted`: what
-        it returned for each), while MkDocs builds the pages; its bundle goes into `site` when done."""
+        """Pagefind, once `search_records` has written every page's records (`counted`: what it
+        returned in each child), while MkDocs builds the pages; its bundle goes into `site` when done."""
         copy, self.copy = self.copy, None
         for each in counted:
             copy.counted.merge(each)
+        copy.gather()
         self.index = SearchIndex.start(site, copy, faq)
 
     def after_pages(self, sources: Sources, site: Path, converted: Converted, *, preview: bool) -> None:
@@ -160,10 +165,10 @@ class Outputs:
     def _one_after_the_other(self, sources: Sources, site: Path, converted: Converted) -> None:
         copy = SearchCopy()
         try:
-            for lang in sources.addresses.language_dirs:
-                records = sources.records(lang, lambda name, lang=lang: converted.texts[lang, name],
-                                          lambda name, lang=lang: converted.html[lang, name])  # fmt: skip
-                copy.counted.merge(copy.add_records(records, until=self.stopping))
+            pages = [(lang, name) for lang in sources.addresses.language_dirs for name in sources.pages]
+            records = sources.records(pages, lambda lang, name: converted.texts[lang, name],
+                                      lambda lang, name: converted.html[lang, name])  # fmt: skip
+            copy.counted.merge(copy.add_records(records, until=self.stopping))
         except BaseException:
             copy.remove()
             raise

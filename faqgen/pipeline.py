@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import processes
@@ -40,30 +40,33 @@ def check(faq_path: Path, display_name: str | None = None, *, strict: bool = Fal
 def generate(
     faq_path: Path, content_dir: Path, *, as_of: dt.date | None = None, display_name: str | None = None,
     checked: Validated | None = None, parallel: bool = False,
-    with_pages: Callable[[str, dict[str, PageHtml]], object] | None = None,
-    then: Callable[[dict[str, object]], None] | None = None, earlier: RenderedPages | None = None,
+    with_pages: Callable[[dict[tuple[str, str], PageHtml]], object] | None = None,
+    then: Callable[[list[object]], None] | None = None, earlier: RenderedPages | None = None,
 ) -> Generated:
     """Regenerate content/ from faq.yaml (`checked`: as the caller has just validated it, not
-    read again). Nothing is written unless the whole file is valid and
-    every page rendered. With `parallel` (where processes.can_fork()), each language is
-    rendered, and its pages converted to HTML, in a child process of its own (the two cores'
-    share), which also hands them to `with_pages(lang, pages)` (page name → HTML); what each
-    returned goes to `then` (language → result) as soon as all are in, before the pages come
-    back (the search records are written so, and Pagefind started). Without `parallel`, the
+    read again). Nothing is written unless the whole file is valid and every page rendered.
+    With `parallel` (where processes.can_fork()), the pages are shared out between two child
+    processes (`shares`: the two cores), each of which renders its pages, converts them to HTML
+    and hands them to `with_pages(pages)` ((language, page name) → HTML); what both returned
+    goes to `then` as soon as both are in, before the pages come back (the search records are
+    written so, and Pagefind started), without their section texts. Without `parallel`, the
     pages are converted when MkDocs asks for them (faqgen/plugin.py), and `earlier` (the
     preview's pages, faqgen.render.RenderedPages) spares rendering those an edit left alone."""
     checked = checked or check(faq_path, display_name, parallel=parallel)
     with processes.cycle_collection_paused():
         if parallel:
-            children = {lang: processes.Forked(lambda lang=lang: _rendered_and_converted(checked, as_of, lang, with_pages))
-                        for lang in LANGUAGES}  # fmt: skip
+            children = [processes.Forked(lambda share=share: _rendered_and_converted(checked, as_of, share, with_pages))
+                        for share in shares(checked.faq, 2)]  # fmt: skip
             try:
-                made_with = {lang: child.receive() for lang, child in children.items()}
-                if then is not None:
-                    then(made_with)
-                made = [pair for child in children.values() for pair in child.wait()]
+                received: list[list] = [[] for _ in children]
+                for number, part in processes.answers(dict(enumerate(children)), parts=2):
+                    received[number].append(part)
+                    if then is not None and all(received):  # every child's first part: once
+                        then([parts[0] for parts in received])
+                        then = None
+                made = [pair for parts in received for pair in parts[1]]
             except BaseException:
-                for child in children.values():
+                for child in children:
                     child.kill()
                 raise
             pages, converted = [page for page, _ in made], {page.filename: html for page, html in made}
@@ -72,10 +75,41 @@ def generate(
     return Generated(checked.faq, checked.warnings, pages, write_pages(pages, content_dir), checked.texts, converted)
 
 
-def _rendered_and_converted(checked: Validated, as_of: dt.date | None, lang: str,
-                            with_pages: Callable[[str, dict[str, PageHtml]], object] | None) -> processes.Parts:  # fmt: skip
-    """In a child: what `with_pages` made of the pages, then the pages (Page, PageHtml)."""
+def shares(faq: Faq, count: int) -> list[set[tuple[str, str]]]:
+    """Every page, as (language, page name), shared out between `count` children about equally
+    by the text each page shows: the largest first, each to the share with the least so far.
+    (A language per child gave the French one 40 % more work: its texts are longer.)"""
+    sizes = {(lang, name): _text_size(faq, lang, name) for lang in LANGUAGES for name in page_names(faq)}
+    parts: list[set[tuple[str, str]]] = [set() for _ in range(count)]
+    totals = [0] * count
+    for page in sorted(sizes, key=lambda page: -sizes[page]):  # stable: the same shares each run
+        least = totals.index(min(totals))
+        parts[least].add(page)
+        totals[least] += sizes[page]
+    return parts
+
+
+_PAGE_OF_ITS_OWN = 2_000
+"""What a page other than an audience's counts for, in characters: a few texts of the FAQ's."""
+
+
+def _text_size(faq: Faq, lang: str, name: str) -> int:
+    """About how much the page shows: its questions and answers, in characters."""
+    audience = faq.audience(name)
+    if audience is None:
+        return _PAGE_OF_ITS_OWN
+    return sum(len(question.question.in_(lang)) + len(question.answer.in_(lang)) for question in audience.questions)
+
+
+def _rendered_and_converted(checked: Validated, as_of: dt.date | None, share: set[tuple[str, str]],
+                            with_pages: Callable[[dict[tuple[str, str], PageHtml]], object] | None) -> processes.Parts:  # fmt: skip
+    """In a child: what `with_pages` made of the `share` of pages, then the pages (Page, PageHtml)."""
     names = page_names(checked.faq)
     made = [(page, page_html(page.markdown, page.filename, lambda href, page=page: page_link(names, page.name, href)))
-            for page in render_site(checked.faq, as_of, checked.texts, [lang])]  # fmt: skip
-    return processes.Parts(with_pages(lang, {page.name: html for page, html in made}) if with_pages else None, made)
+            for page in render_site(checked.faq, as_of, checked.texts, only=share)]  # fmt: skip
+    if with_pages is None:
+        return processes.Parts(None, made)
+    handed = with_pages({(page.lang, page.name): html for page, html in made})
+    # The section texts were for `with_pages` (the search records): not sent back, they were a
+    # fifth of the bytes and half the pickling time of a language's pages.
+    return processes.Parts(handed, [(page, replace(html, section_texts={})) for page, html in made])

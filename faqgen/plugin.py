@@ -130,7 +130,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
                 frames = {(lang, name): self._frame(build, lang, name, build.addresses.path(lang, name), "")
                           for lang in build.addresses.language_dirs for name in build.pages if not build.faq.audience(name)}  # fmt: skip
                 with_pages = self.outputs.search_records(sources, lambda lang, name, html: framed(frames[lang, name], html))
-                then = lambda counted: self._start_search(config, checked.faq, counted.values())  # noqa: E731
+                then = lambda counted: self._start_search(config, checked.faq, counted)  # noqa: E731
             result = generate(source, Path(config.docs_dir), as_of=self.config.as_of, display_name=source.name,
                               checked=checked, parallel=parallel, with_pages=with_pages, then=then,
                               earlier=self.rendered if self.serving else None)  # fmt: skip
@@ -148,6 +148,8 @@ class FaqPlugin(BasePlugin[FaqConfig]):
             raise PluginError(f"the pages could not be written: {os_error_message(error)}") from None
         if self.serving:
             self.earlier_texts = result.texts
+        elif parallel:
+            processes.set_aside_from_collection()  # until on_shutdown
         return result.faq, result.warnings, result.texts, result.converted
 
     def _start_search(self, config, faq: Faq, counted) -> None:
@@ -293,6 +295,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         self.outputs.stop()
 
     def on_shutdown(self):
+        processes.return_to_collection()
         if self.serving:
             self.outputs.stop()  # serve stops: Pagefind is not left writing
             return

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import html
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,23 +62,23 @@ def page_names(faq: Faq) -> list[str]:
 
 
 def render_site(faq: Faq, as_of: dt.date | None = None, texts: RichTextRenderer | None = None,
-                languages: Sequence[str] = LANGUAGES, earlier: RenderedPages | None = None) -> list[Page]:
-    """Every page in every language (or in `languages`). `texts`: the validator's renderer of
-    rich texts, if at hand (it has converted them all already); `earlier`: the audience pages
-    of the previous run (the preview's), kept where nothing they show changed, and updated."""
+                earlier: RenderedPages | None = None, only: Collection[tuple[str, str]] | None = None) -> list[Page]:
+    """Every page in every language, or `only` those ((language, page name) pairs). `texts`: the
+    validator's renderer of rich texts, if at hand (it has converted them all already); `earlier`:
+    the audience pages of the previous run (the preview's), kept where nothing they show changed,
+    and updated."""
     renderer = _Renderer(faq, as_of or faq.document.as_of, texts)
     if earlier is not None:
         earlier.start(faq, renderer.as_of)
     pages = []
-    for lang in languages:
+    for lang in LANGUAGES:
         ui = LABELS[lang]
         subtitle = faq.document.subtitle.in_(lang)
-        pages.append(
-            renderer.page(
-                "index", lang, "home.md.j2", title=None, description=f"{faq.document.title.in_(lang)} — {subtitle}"
-            )
-        )
-        for audience in faq.audiences:
+        wanted = {name for name in page_names(faq) if only is None or (lang, name) in only}
+        if "index" in wanted:
+            description = f"{faq.document.title.in_(lang)} — {subtitle}"
+            pages.append(renderer.page("index", lang, "home.md.j2", title=None, description=description))
+        for audience in (audience for audience in faq.audiences if audience.id in wanted):
             render = functools.partial(
                 renderer.page,
                 audience.id,
@@ -90,12 +90,12 @@ def render_site(faq: Faq, as_of: dt.date | None = None, texts: RichTextRenderer 
                 audience=audience,
             )
             pages.append(earlier.page(audience, lang, render) if earlier is not None else render())
-        if faq.has_timeline:
+        if "timeline" in wanted:
             intro = faq.document.timeline_intro.in_(lang) if faq.document.timeline_intro else ui["timeline_intro"]
             pages.append(renderer.page("timeline", lang, "timeline.md.j2", title=None, description=intro, intro=intro))
-        if faq.updates:
+        if WHATS_NEW in wanted:
             pages.append(renderer.page(WHATS_NEW, lang, "whats_new.md.j2", title=None, description=ui["whats-new_intro"]))
-        if faq.glossary:
+        if GLOSSARY in wanted:
             pages.append(renderer.page(GLOSSARY, lang, "glossary.md.j2", title=None, description=ui["glossary_intro"]))
     return pages
 

@@ -167,18 +167,23 @@ class Counted:
 
 class SearchCopy:
     """What Pagefind indexes: a temporary folder of HTML files (the records), and the words
-    counted on the way, for the search script's spelling list. Records can be added in a child
-    process (the one that converted their pages: faqgen/outputs.py), which hands back what it
-    counted."""
+    counted on the way, for the search script's spelling list. Records can be added in child
+    processes (those that converted their pages: faqgen/outputs.py), each of which hands back
+    what it counted."""
 
     def __init__(self):
         self.aside = Aside("copy", _in_memory())
-        self.folder = self.aside.path
+        self.folder = self.aside.path / "site"  # what Pagefind indexes; children write beside it
+        self.folder.mkdir()
         self.counted = Counted()  # every record's, once merged
 
-    def add_records(self, records: Iterable[Record], until: threading.Event | None = None) -> Counted:
+    def add_records(self, records: Iterable[Record], until: threading.Event | None = None, *,
+                    beside: bool = False) -> Counted:  # fmt: skip
         """Write the records (all, or until `until` is set: a newer preview build); what they hold,
-        counted, for `self.counted` (merged here, or by the process whose child wrote them)."""
+        counted, for `self.counted` (merged here, or by the process whose child wrote them).
+        `beside`: into a folder of their own (a child's, writing while another does), which
+        `gather` puts in place."""
+        folder = Path(tempfile.mkdtemp(prefix="beside-", dir=self.aside.path)) if beside else self.folder
         template = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, bytecode_cache=COMPILED
         ).get_template("search_record.html.j2")
@@ -186,7 +191,7 @@ class SearchCopy:
         for record in records:
             if until is not None and until.is_set():
                 break
-            _write(self.folder / record.file, template.render(record=record))
+            _write(folder / record.file, template.render(record=record))
             if record.html:  # a page: its headings with an anchor are its results
                 page = LexborHTMLParser(record.html, is_fragment=True)
                 counted.add(record.lang, len(page.css(_ANCHORED)) or 1, page.text(separator=" "))
@@ -196,6 +201,18 @@ class SearchCopy:
             sections = len(record.questions) + bool(record.text)
             counted.add(record.lang, sections, " ".join(texts))  # separated or not, the same words
         return counted
+
+    def gather(self) -> None:
+        """Put the records written beside (`add_records`) in place, in one order whoever wrote
+        them and when: Pagefind numbers the pages in the order it finds their files, which is
+        the order they were made in, and builds must be byte-identical."""
+        besides = [folder for folder in self.aside.path.iterdir() if folder != self.folder]
+        written = sorted((path.relative_to(beside), path) for beside in besides for path in beside.rglob("*.html"))
+        for relative, path in written:
+            (self.folder / relative).parent.mkdir(parents=True, exist_ok=True)
+            path.rename(self.folder / relative)
+        for beside in besides:
+            shutil.rmtree(beside)
 
     def remove(self) -> None:
         self.aside.remove()

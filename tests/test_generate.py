@@ -5,11 +5,14 @@ from __future__ import annotations
 import pytest
 from helpers import ROOT, mkdocs, snapshot
 
+from bench.synthetic import SHAPES, synthetic_faq
 from faqgen.labels import LABELS
+from faqgen.languages import LANGUAGES
 from faqgen.loader import load_text
-from faqgen.pipeline import check, generate
+from faqgen.pipeline import check, generate, shares
 from faqgen.problems import FaqError
 from faqgen.render import RenderedPages, page_names, render_site
+from faqgen.validate import validate
 from faqgen.write import HandWrittenPageError
 
 FAQ_TEXT = (ROOT / "faq.yaml").read_text(encoding="utf-8")
@@ -161,3 +164,20 @@ def test_the_preview_renders_again_what_an_edit_changed(tmp_path, edit):
 def _rendered(faq_path, earlier=None):
     checked = check(faq_path)
     return render_site(checked.faq, None, checked.texts, earlier=earlier)
+
+
+def test_the_two_children_share_out_the_pages_by_how_much_they_show():
+    """`site` renders and converts the pages in two children (faqgen/pipeline.py): each page once,
+    and about as much text in each, whatever the languages' lengths (French answers are longer:
+    a language per child kept one core busy well after the other)."""
+    checked = validate(load_text(synthetic_faq(400, SHAPES["topics"]), "faq.yaml"))
+    two = shares(checked.faq, 2)
+    every = {(lang, name) for lang in LANGUAGES for name in page_names(checked.faq)}
+    assert two[0] | two[1] == every and not two[0] & two[1]
+    sizes = {(page.lang, page.name): len(page.text) for page in render_site(checked.faq, None, checked.texts)}
+    shown = [sum(sizes[page] for page in share) for share in two]
+    assert abs(shown[0] - shown[1]) <= max(sizes.values())
+    assert shares(checked.faq, 2) == two  # the same each run
+    assert render_site(checked.faq, None, checked.texts, only=two[0]) == [
+        page for page in render_site(checked.faq, None, checked.texts) if (page.lang, page.name) in two[0]
+    ]

@@ -36,6 +36,18 @@ def test_a_child_s_answer_in_parts_arrives_part_by_part():
     assert child.wait() == large and child.done
 
 
+def test_answers_are_read_from_whichever_child_has_sent_one():
+    """The pages of a child that is done are read while the other is still at work (faqgen/pipeline.py):
+    parts come in the order they were sent, each child's in its own order, and a failure is raised."""
+    slow = processes.Forked(lambda: time.sleep(1) or processes.Parts("slow 1", "slow 2"))
+    quick = processes.Forked(lambda: processes.Parts("quick 1", "x" * 1_000_000))  # more than a pipe holds
+    got = [(key, part if len(part) < 100 else len(part)) for key, part in processes.answers({"slow": slow, "quick": quick}, parts=2)]
+    assert got == [("quick", "quick 1"), ("quick", 1_000_000), ("slow", "slow 1"), ("slow", "slow 2")]
+    assert slow.done and quick.done
+    with pytest.raises(processes.ChildFailed, match=r"^ZeroDivisionError"):
+        list(processes.answers({"failing": processes.Forked(lambda: 1 / 0)}, parts=2))
+
+
 def test_a_child_s_failure_is_raised_in_the_parent_with_its_message():
     def work():
         raise ValueError("the text of page 3 is not what was expected")
@@ -117,6 +129,28 @@ def test_a_build_has_its_whole_search_index_before_the_shutdown_event(project):
     assert result.returncode == 0, result.stderr
     records, entry = result.stdout.split()
     assert int(records) > 0 and entry == "True"
+
+
+def test_a_build_keeps_its_pages_from_the_cycle_collector_until_it_ends(project):
+    """The FAQ and its pages live to the end of a build: the collector does not scan them again
+    at each full collection (faqgen/plugin.py), and has them back once the build is over."""
+    script = textwrap.dedent(f"""
+        import gc
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+
+        config = load_config({str(project / "mkdocs.yml")!r}, site_dir={str(project / "site")!r}, strict=True)
+        config.plugins.on_startup(command="build", dirty=False)
+        build(config)
+        during = gc.get_freeze_count()
+        config.plugins.on_shutdown()
+        print(during, gc.get_freeze_count())
+    """)
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300,
+                            cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    during, after = map(int, result.stdout.split())
+    assert during > 0 and after == 0
 
 
 def test_validation_on_two_cores_finds_and_converts_what_one_core_does():

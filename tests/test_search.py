@@ -3,6 +3,7 @@ of each section read from the converted page (the browser tests cover search end
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -15,7 +16,16 @@ from hypothesis import strategies as st
 
 from faqgen.page_html import page_html
 from faqgen.pipeline import check
-from faqgen.search import ELISION, QUESTIONS_PER_RECORD, WORD, Aside, audience_records, separate_elisions
+from faqgen.search import (
+    ELISION,
+    QUESTIONS_PER_RECORD,
+    WORD,
+    Aside,
+    Record,
+    SearchCopy,
+    audience_records,
+    separate_elisions,
+)
 
 FAQ = check(ROOT / "faq.yaml").faq
 
@@ -72,6 +82,26 @@ def test_section_texts_are_read_from_the_converted_page():
         lambda href: href,
     )
     assert converted.section_texts == {"key-points": "one point two", "first": "An answer in two lines. Phase I"}
+
+
+def test_records_written_by_two_children_are_put_in_place_in_one_order():
+    """Pagefind numbers pages in the order it finds their files, the order they were made in:
+    whichever child writes first, the copy it indexes is made in one order (byte-identical builds)."""
+    records = [Record(f"/{lang}/page-{number}/", lang, f"Page {number}", f"Text {number}")
+               for lang in ("fr", "en") for number in range(12)]  # fmt: skip
+    listings = []
+    for halves in ((records[:12], records[12:]), (records[12:], records[:12])):
+        copy = SearchCopy()
+        try:
+            for half in halves:
+                copy.add_records(half, beside=True)
+            copy.gather()
+            listings.append([(os.path.relpath(folder, copy.aside.path), folders, names)
+                             for folder, folders, names in os.walk(copy.aside.path)])  # fmt: skip
+        finally:
+            copy.remove()
+    assert listings[0] == listings[1]
+    assert listings[0][0] == (".", ["site"], []) and sum(len(names) for _, _, names in listings[0]) == len(records)
 
 
 def test_the_search_script_drops_the_elisions_the_index_separates():
