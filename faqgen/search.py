@@ -207,12 +207,9 @@ class SearchCopy:
         them and when: Pagefind numbers the pages in the order it finds their files, which is
         the order they were made in, and builds must be byte-identical."""
         besides = [folder for folder in self.aside.path.iterdir() if folder != self.folder]
-        written = sorted((path.relative_to(beside), path) for beside in besides for path in beside.rglob("*.html"))
-        for relative, path in written:
-            (self.folder / relative).parent.mkdir(parents=True, exist_ok=True)
-            path.rename(self.folder / relative)
+        _merge(besides, self.folder)
         for beside in besides:
-            shutil.rmtree(beside)
+            shutil.rmtree(beside)  # what is left: the folders merged
 
     def remove(self) -> None:
         self.aside.remove()
@@ -349,6 +346,21 @@ def _write(path: Path, html: str) -> str:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(html, encoding="utf-8")
     return html
+
+
+def _merge(sources: list[Path], target: Path) -> None:
+    """The entries of `sources` moved into `target` by name, in order; a folder that only one
+    source has is moved whole (each child made its own in one order), the others merged."""
+    named: dict[str, list[Path]] = {}
+    for source in sources:
+        for entry in source.iterdir():
+            named.setdefault(entry.name, []).append(entry)
+    for name, entries in sorted(named.items()):
+        if len(entries) == 1:
+            entries[0].rename(target / name)
+        else:
+            (target / name).mkdir()
+            _merge(entries, target / name)
 
 
 def _stable_entry(path: Path) -> None:
