@@ -4,7 +4,7 @@ python -m bench.phases PROJECT OUTPUT   → one JSON object on stdout: phase →
 
 Each phase is a function of faqgen or MkDocs, timed from outside (wrapped for this run only);
 what is left of the total is MkDocs' own work (configuration, files, navigation). Phases can
-nest (the wait for the second language is inside generation): the shares are of the total.
+nest (the wait for the pages' children is inside generation): the shares are of the total.
 """
 
 from __future__ import annotations
@@ -21,10 +21,10 @@ from faqgen import outputs, plugin, processes, publish, search
 VERIFY = "verify the built site (while Pagefind runs)"
 PHASES = [  # (module or class, function, phase): what this process does; the second core's work shows as waits
     (publish, "check", "load and validate faq.yaml"),
-    (plugin, "generate", "render, convert and write the pages (second language in a child)"),
+    (plugin, "generate", "render, convert and write the pages (in two children)"),
     (mkdocs.commands.build, "_build_page", "theme: render and write each page"),
     (outputs.Outputs, "start_formats", "start the formats child"),
-    (processes.Forked, "wait", "wait for children (the second language's texts and pages, records, formats)"),
+    (processes.Forked, "wait", "wait for children (validation's second language, the pages, the formats)"),
     (search.SearchIndex, "start", "start Pagefind"),
     (publish, "verify_site", VERIFY),
     (search.SearchIndex, "finish", "search: wait for Pagefind"),

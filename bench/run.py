@@ -554,6 +554,30 @@ first language rendered in `site`'s own process while a child renders the second
 then 5.55 vs 5.57 s: within noise), and verification's pages shared 60/40 so that this process
 reads the open data meanwhile (0.46 vs 0.435 s within `site`: no faster).
 
+Then (2026-12-05, a fourth session, the same machine, its runs about 10 % slower than the session
+before for the same code): the pages are shared out between the two children by how much text each
+shows, no longer by language (French took 40 % more work than English in a child of its own: 1.36
+and 0.95 CPU-s at 5,000 topics; now 1.2 and 1.2); a child's pages are read as soon as it has sent
+them, whichever child it is, so one child's pages are unpickled while the other works; the pages
+come back without the section texts their search records were made from (a fifth of their bytes:
+pickling a language's pages 0.12 → 0.06 s); each child writes its records beside the folder
+Pagefind reads, and they are put in place in one order (Pagefind numbers pages in the order their
+files were made: two children writing into one folder made two builds' indexes differ, which the
+ProperDocs byte-for-byte test caught); and a one-shot build's FAQ and pages are set aside from the
+cycle collector (gc.freeze) from generation to the shutdown event (the parent's collections 0.14 →
+0.055 s). Side by side with the session's start (interleaved, medians of 6): audiences 5.52 → 5.33
+s, topics 5.89 → 5.92 s (no change: in the children's phase both cores were already busy, the
+formats' child filling the English child's early end); within bench/phases.py (3–4 runs each)
+audiences 4.89 → 4.74 s and topics 5.42 → 5.27 s. Verification now overlaps Pagefind's last half
+second entirely (the wait for Pagefind after it fell from 0.18 to 0.02 s), so its share of `site`
+did not fall. Measured and not kept: records of the audience pages made from the validated texts
+so that Pagefind starts a second earlier (it would make every answer's text twice, and with both
+cores busy no sooner done), the open data's JSON written compactly by the C encoder (0.19 against
+0.22 s: the strings' escaping dominates, and the indented file diffs by line), `urlsplit` and link
+targets cached in verification (no faster). What is left is not ours to cut: Pagefind's 2.4
+CPU-s, the theme's menu (0.7 s at 100 topic pages), and MkDocs walking the theme's 14,509
+template files once per language for its static files (0.1 s each).
+
 ## Reading these numbers
 
 - "First view" is everything Chromium fetches for one page before any interaction, with an empty
