@@ -6,28 +6,40 @@
 VENV   := .venv
 PYTHON := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
-# The browser tests drive this Chromium; Debian's package is installed when it is missing.
-export CHROMIUM ?= /usr/bin/chromium
+# The browser tests drive this Chromium: Debian's (installed when missing), or the Chrome that
+# GitHub's Ubuntu runners come with (their apt's chromium is only a stub for a snap).
+export CHROMIUM ?= $(firstword $(wildcard /usr/bin/chromium /usr/bin/google-chrome) /usr/bin/chromium)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# Another apt run (unattended upgrades, a second build) holds dpkg's lock: wait for it, not fail.
+APT_GET := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600
 
-.PHONY: setup browser pango site serve check test bench shots lighthouse
+.PHONY: setup lock browser pango site serve check test bench shots lighthouse
 setup: $(VENV)/installed
 
 browser:
-	@test -x "$(CHROMIUM)" || { $(SUDO) apt-get update -qq && \
-	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+	@test -x "$(CHROMIUM)" || { $(APT_GET) update -qq && $(APT_GET) install -y -qq chromium; }
 
 # WeasyPrint (the PDFs) needs the system's Pango and a font; Debian's packages, when missing.
 pango:
-	@/sbin/ldconfig -p | grep -q libpangoft2-1.0 && fc-list | grep -q . || { $(SUDO) apt-get update -qq && \
-	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core; }
+	@/sbin/ldconfig -p | grep -q libpangoft2-1.0 && fc-list | grep -q . || { $(APT_GET) update -qq && \
+	  $(APT_GET) install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core; }
 
-# The pinned lock, then faqgen itself (editable: its CLI `faqgen` and MkDocs plugin `faq`).
+# The lock (every package pinned with its hashes, wheels only: no build step runs unpinned code),
+# then faqgen itself (editable: its CLI `faqgen` and MkDocs plugin `faq`).
 $(VENV)/installed: requirements.txt pyproject.toml
 	python3 -m venv $(VENV)
-	$(PYTHON) -m pip install --quiet --disable-pip-version-check --requirement requirements.txt
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check --require-hashes --only-binary :all: \
+	  --requirement requirements.txt
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation --editable .
 	touch $@
+
+# requirements.txt from pyproject.toml, the pins it has kept (`make lock UPGRADE=--upgrade` moves
+# them all; Dependabot proposes one at a time). pip-tools runs from a throwaway environment.
+lock:
+	python3 -m venv .venv-lock && .venv-lock/bin/python -m pip install --quiet pip-tools==7.6.2
+	.venv-lock/bin/pip-compile --quiet --extra dev --generate-hashes --allow-unsafe --no-strip-extras \
+	  --no-emit-index-url --no-emit-find-links $(UPGRADE) --output-file requirements.txt pyproject.toml
+	rm -rf .venv-lock
 
 site: setup pango
 	$(PYTHON) build_faq.py site

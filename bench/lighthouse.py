@@ -4,8 +4,9 @@ served compressed as GitHub Pages serves them, in Debian's Chromium.
 
     make lighthouse                  (or: .venv/bin/python -m bench.lighthouse); `make bench` includes it
 
-Lighthouse 12 comes from npm (13 needs Node 22), installed on first use into bench/.lighthouse
-(not kept in git). Targets (issue 13): performance ≥ 95, accessibility, best practices and SEO 100.
+Lighthouse 12 (13 needs Node 22) comes from npm, installed on first use from the committed lock
+bench/npm/package-lock.json with `npm ci --ignore-scripts`: the versions and hashes of the lock,
+and no package's install script runs (Dependabot proposes updates of the lock). Targets (issue 13): performance ≥ 95, accessibility, best practices and SEO 100.
 """
 
 from __future__ import annotations
@@ -21,8 +22,7 @@ from bench.harness import CHROMIUM, ROOT, SiteServer, publish_real_faq
 from faqgen.addresses import page_path
 from faqgen.languages import folders, project_root_language
 
-VERSION = "12.8.2"
-HOME = Path(__file__).parent / ".lighthouse"
+HOME = Path(__file__).parent / "npm"  # package.json and package-lock.json; node_modules/ is not kept in git
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 
@@ -39,12 +39,13 @@ class Audit:
 
 
 def lighthouse() -> Path:
-    """The pinned Lighthouse, installed with npm on first use."""
+    """The locked Lighthouse, installed on first use and again when the lock changes."""
     command = HOME / "node_modules" / ".bin" / "lighthouse"
-    if not command.exists():
-        HOME.mkdir(exist_ok=True)
-        subprocess.run(["npm", "install", "--prefix", str(HOME), "--no-audit", "--no-fund", "--silent",
-                        f"lighthouse@{VERSION}"], check=True)  # fmt: skip
+    lock = HOME / "package-lock.json"
+    installed = HOME / "node_modules" / ".package-lock.json"  # npm writes it on each install
+    if not command.exists() or not installed.exists() or installed.stat().st_mtime < lock.stat().st_mtime:
+        subprocess.run(["npm", "ci", "--prefix", str(HOME), "--ignore-scripts", "--no-audit", "--no-fund", "--silent"],
+                       check=True)  # fmt: skip
     return command
 
 

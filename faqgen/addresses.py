@@ -31,7 +31,10 @@ def page_path(language_dirs: dict[str, str], lang: str, name: str) -> str:
 def relative_url(from_name: str, to_name: str) -> str:
     """The address of page `to_name` relative to page `from_name` in the same language: "../municipalities/"."""
     dirs = {"": ""}
-    here, there = page_path(dirs, "", from_name), page_path(dirs, "", to_name)
+    return _relative(page_path(dirs, "", from_name), page_path(dirs, "", to_name))
+
+
+def _relative(here: str, there: str) -> str:
     relative = posixpath.relpath(there or ".", here or ".")
     return "./" if relative == "." else relative + "/"
 
@@ -44,6 +47,11 @@ class Addresses:
 
     def path(self, lang: str, name: str) -> str:
         return page_path(self.language_dirs, lang, name)
+
+    def relative(self, from_lang: str, from_name: str, to_lang: str, to_name: str) -> str:
+        """Page `to_name` in `to_lang`, relative to page `from_name` in `from_lang` ("../../en/timeline/"):
+        right wherever the site is served, a sub-path or a folder on disk, address known or not."""
+        return _relative(self.path(from_lang, from_name), self.path(to_lang, to_name))
 
     def url(self, lang: str, name: str) -> str:
         assert self.site_url, "absolute URLs need the site's address"

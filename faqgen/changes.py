@@ -12,11 +12,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .addresses import Addresses
 from .languages import LANGUAGES, NAMES
 from .loader import Source, raw_questions
+from .summary import literal, name
 from .translations import statuses
 
 FIELDS = ("question", "answer")
+_PAGE_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # an id faq.yaml's schema allows: safe in an address
 CONTEXT_WORDS = 5
 MAX_DIFF_CHARACTERS = 400
 
@@ -36,12 +39,14 @@ def questions(data) -> dict[str, Entry]:
     return found
 
 
-def report(old: Source, new: Source, old_name: str) -> str:
-    """The change report, in Markdown (it is also readable as plain text)."""
+def report(old: Source, new: Source, old_name: str, preview: Addresses | None = None) -> str:
+    """The change report, in Markdown (it is also readable as plain text); with `preview`, the
+    preview site's addresses, each added or changed question links to itself there. Every text
+    from faq.yaml is literal (faqgen/summary.py)."""
     before, after = questions(old.data), questions(new.data)
-    lines = [f"## Changes to the FAQ since {old_name}", ""]
+    lines = [heading(old_name), ""]
     for lang in LANGUAGES:
-        entries = list(_language_changes(before, after, lang))
+        entries = list(_language_changes(before, after, lang, preview))
         lines += [f"### {NAMES[lang]}", ""]
         lines += entries or ["No change to the questions."]
         lines.append("")
@@ -50,6 +55,17 @@ def report(old: Source, new: Source, old_name: str) -> str:
     lines += status_lines or ["No change."]
     lines += ["", *_update_entry(before, after, old.data, new.data)]
     return "\n".join(lines) + "\n"
+
+
+def heading(old_name: str) -> str:
+    return f"## Changes to the FAQ since {name(old_name)}"
+
+
+def unreadable(old_name: str, file: str, errors: int) -> str:
+    """The report when the changed faq.yaml cannot be read: what readers would get is unknown."""
+    return (f"{heading(old_name)}\n\n{literal(file)} cannot be read ({errors} error{'s' if errors != 1 else ''}), "
+            "so what this change does for readers is not known yet. The check's annotations show each error on "
+            "its line; once they are fixed, this report lists the questions added, removed and changed.\n")  # fmt: skip
 
 
 def _update_entry(before: dict[str, Entry], after: dict[str, Entry], old_data, new_data) -> list[str]:
@@ -62,11 +78,11 @@ def _update_entry(before: dict[str, Entry], after: dict[str, Entry], old_data, n
     new_updates = _updates(new_data)
     recorded = [update for key, update in new_updates.items() if key not in _updates(old_data)]
     if any(set(touched) <= set(update.get("touched") or []) for update in recorded):
-        return ["### Update for readers", "", "Recorded in `updates:`: " + ", ".join(f"`{key}`" for key in new_updates
+        return ["### Update for readers", "", "Recorded in `updates:`: " + ", ".join(name(key) for key in new_updates
                                                                               if new_updates[key] in recorded) + "."]  # fmt: skip
     document = new_data.get("document") if isinstance(new_data, dict) else None
     as_of = document.get("as_of") if isinstance(document, dict) else None
-    date = str(as_of) if as_of else "YYYY-MM-DD"
+    date = str(as_of) if as_of and name(as_of).startswith("`") else "YYYY-MM-DD"
     return ["### Update for readers", "",
             "Readers see what changed on the “What’s new” page and in the feeds once it is recorded. Add at the end of "
             "`updates:` (the date is the day it is published, and `document.as_of` moves to it):", "",
@@ -76,7 +92,7 @@ def _update_entry(before: dict[str, Entry], after: dict[str, Entry], old_data, n
             "    summary:",
             "      fr: …",
             "      en: …",
-            f"    touched: [{', '.join(touched)}]",
+            f"    touched: [{', '.join(key for key in touched if _PAGE_NAME.fullmatch(key))}]",
             "```"]  # fmt: skip
 
 
@@ -85,23 +101,30 @@ def _updates(data) -> dict[str, dict]:
     return {str(update.get("id")): update for update in updates or [] if isinstance(update, dict)}
 
 
-def _language_changes(before: dict[str, Entry], after: dict[str, Entry], lang: str) -> Iterator[str]:
+def _language_changes(before: dict[str, Entry], after: dict[str, Entry], lang: str,
+                      preview: Addresses | None) -> Iterator[str]:  # fmt: skip
+    def shown(question_id: str, entry: Entry) -> str:
+        """The question's id, linked to it on the preview site if there is one."""
+        if preview is None or not _PAGE_NAME.fullmatch(entry.audience) or not _PAGE_NAME.fullmatch(question_id):
+            return name(question_id)
+        return f"[{name(question_id)}]({preview.url(lang, entry.audience)}#{question_id})"
+
     for question_id, entry in after.items():
         if question_id not in before:
-            yield f"- added `{question_id}` ({entry.audience}): {_short(entry.texts['question'][lang])}"
+            yield f"- added {shown(question_id, entry)} ({literal(entry.audience)}): {literal(_short(entry.texts['question'][lang]))}"
     for question_id, entry in before.items():
         if question_id not in after:
-            yield f"- removed `{question_id}` ({entry.audience}): {_short(entry.texts['question'][lang])}"
+            yield f"- removed {name(question_id)} ({literal(entry.audience)}): {literal(_short(entry.texts['question'][lang]))}"
     for question_id, entry in after.items():
         old = before.get(question_id)
         if old is None:
             continue
         if old.audience != entry.audience:
-            yield f"- moved `{question_id}` from page `{old.audience}` to `{entry.audience}`"
+            yield f"- moved {shown(question_id, entry)} from page {name(old.audience)} to {name(entry.audience)}"
         for field in FIELDS:
             old_text, new_text = old.texts[field][lang], entry.texts[field][lang]
             if _words(old_text) != _words(new_text):
-                yield f"- changed `{question_id}`, {field}: {word_diff(old_text, new_text)}"
+                yield f"- changed {shown(question_id, entry)}, {field}: {word_diff(old_text, new_text)}"
 
 
 def _status_changes(old: Source, new: Source) -> Iterator[str]:
@@ -112,7 +135,7 @@ def _status_changes(old: Source, new: Source) -> Iterator[str]:
             was = previous.states[lang].value if previous else "absent"
             now = status.states[lang].value
             if was != now:
-                yield f"- {status.owner}, {status.field}: {NAMES[lang]} {was} → {now}"
+                yield f"- {literal(status.owner)}, {status.field}: {NAMES[lang]} {was} → {now}"
 
 
 def word_diff(old: str, new: str) -> str:
@@ -125,14 +148,14 @@ def word_diff(old: str, new: str) -> str:
             if len(kept) > 2 * CONTEXT_WORDS:
                 head = kept[:CONTEXT_WORDS] if pieces else []
                 tail = kept[-CONTEXT_WORDS:] if i2 < len(a) or j2 < len(b) else []
-                pieces.append(" ".join([*head, "…", *tail]).strip())
+                pieces.append(literal(" ".join([*head, "…", *tail])))
             else:
-                pieces.append(" ".join(kept))
+                pieces.append(literal(" ".join(kept)))
             continue
         if i2 > i1:
-            pieces.append(f"[-{' '.join(a[i1:i2])}-]")
+            pieces.append(f"[-{literal(' '.join(a[i1:i2]))}-]")
         if j2 > j1:
-            pieces.append(f"{{+{' '.join(b[j1:j2])}+}}")
+            pieces.append(f"{{+{literal(' '.join(b[j1:j2]))}+}}")
     text = " ".join(piece for piece in pieces if piece)
     return text if len(text) <= MAX_DIFF_CHARACTERS else text[: MAX_DIFF_CHARACTERS - 1] + "…"
 

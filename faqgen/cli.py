@@ -7,6 +7,7 @@ import datetime as dt
 import gc
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -14,7 +15,8 @@ from dataclasses import asdict
 from pathlib import Path
 
 from . import processes, translations, xliff
-from .changes import report
+from .addresses import Addresses
+from .changes import report, unreadable
 from .confirm import confirm, to_confirm
 from .languages import LANGUAGES, NAMES, folders, project_root_language
 from .loader import load_bytes, load_file, load_text
@@ -23,6 +25,7 @@ from .pipeline import check, generate
 from .problems import FaqError, Problem, os_error_message
 from .publish import PublishError, build_site
 from .schema import SCHEMA_FILE, schema_text
+from .summary import literal
 from .validate import validate
 from .write import HandWrittenPageError, replace_file
 
@@ -34,6 +37,21 @@ def _date(text: str) -> dt.date:
         return iso_date(text)
     except ValueError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _preview_label(text: str) -> str:
+    """What a preview's banner names (a pull request, a branch): one short line of text."""
+    label = text.strip()
+    if not label or len(label) > 80 or not label.isprintable():
+        raise argparse.ArgumentTypeError("a preview's label is one line of text, 1 to 80 characters, e.g. \"pull request #12\"")
+    return label
+
+
+def _site_address(text: str) -> str:
+    """A site's address, as FAQ_SITE_URL gives one: https://…/, ending with a slash."""
+    if not re.fullmatch(r"https?://[^\s/?#\\]+(/[^\s?#\\]*)?", text):
+        raise argparse.ArgumentTypeError(f"`{text}` is not a site's address, such as https://example.github.io/faq-previews/pr-12/")
+    return text.rstrip("/") + "/"
 
 
 def parser() -> argparse.ArgumentParser:
@@ -75,9 +93,13 @@ def parser() -> argparse.ArgumentParser:
                                 help="write the accepted units even if others are refused (listed)")  # fmt: skip
     site = command("site", "build the publishable site: check strictly, build, verify, then replace site/")
     site.add_argument("--output", default="site", help="where the site goes (default: site/)")
+    site.add_argument("--preview", metavar="LABEL", type=_preview_label,
+                      help="a reviewers' preview: a banner naming LABEL on every page, not indexed, no sitemap or feeds")  # fmt: skip
     diff = commands.add_parser("diff", help="what changed for readers since a git revision (for reviews)")
     diff.add_argument("revision", metavar="REV", help="a git revision, e.g. origin/main")
     diff.add_argument("file", nargs="?", default="faq.yaml", help="the FAQ source (default: faq.yaml)")
+    diff.add_argument("--preview", metavar="URL", type=_site_address,
+                      help="the address of this change's preview: each question added or changed links to itself there")  # fmt: skip
     schema = commands.add_parser("schema", help=f"write {SCHEMA_FILE}, the JSON Schema editors use")
     schema.add_argument("--output", default=str(ROOT / SCHEMA_FILE), help=f"where to write it (default: {SCHEMA_FILE})")
     return main
@@ -186,7 +208,17 @@ def _check(file: Path, arguments) -> int:
 
 
 def _status(file: Path, arguments) -> int:
-    statuses = translations.statuses(load_file(file, str(file)))
+    try:
+        source = load_file(file, str(file))
+    except FaqError as error:
+        if not arguments.markdown:
+            raise
+        # Markdown goes into a job summary: the errors are the check's annotations, not repeated there.
+        print(f"### Translation status of {literal(str(file))}\n\n{literal(str(file))} cannot be read "
+              f"({len(error.errors)} error{'s' if len(error.errors) != 1 else ''}): the status is given once it reads.")  # fmt: skip
+        _print_problems(error.problems, argparse.Namespace(format="plain"))
+        return 1
+    statuses = translations.statuses(source)
     if arguments.markdown:
         print(translations.summary(statuses, str(file)), end="")
         return 0
@@ -251,23 +283,53 @@ def _site(file: Path, arguments) -> int:
         print(f"{arguments.output}: another build is publishing there; waiting for it", file=sys.stderr)
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # MkDocs builds in this process: no theme banner
-    pages = build_site(file.resolve().parent, Path(arguments.output), on_wait=waiting)
-    print(f"{arguments.output}: {pages} pages built, verified and published")
+    published = build_site(file.resolve().parent, Path(arguments.output), on_wait=waiting, preview=arguments.preview)
+    kind = f"a preview ({arguments.preview}), not indexed" if arguments.preview else "published"
+    print(f"{arguments.output}: {published.pages} pages built, verified and {kind}")
+    if published.site_url is None:
+        print(f"{arguments.output}: built without the site's public address (FAQ_SITE_URL), so it has no canonical "
+              "addresses, no sitemap and no feeds; CI sets it from the Pages settings (docs/publishing.md)",
+              file=sys.stderr)  # fmt: skip
     return 0
 
 
 def _diff(file: Path, arguments) -> int:
-    shown = subprocess.run(
-        ["git", "show", f"{arguments.revision}:./{file.name}"],
-        cwd=file.resolve().parent,
-        capture_output=True,
-    )
+    folder = file.resolve().parent
+    commit = _commit(arguments.revision, folder)
+    if commit is None:
+        print(f"build_faq.py: error: `{arguments.revision}` is not a git revision of {folder} (a branch, tag or "
+              "commit, such as origin/main)", file=sys.stderr)  # fmt: skip
+        return 2
+    # Only the commit's id reaches git: nothing a person typed is read as one of its options.
+    shown = subprocess.run(["git", "show", f"{commit}:./{file.name}"], cwd=folder, capture_output=True)
     if shown.returncode != 0:
         print(f"build_faq.py: error: git: {shown.stderr.decode(errors='replace').strip()}", file=sys.stderr)
         return 2
     old = load_bytes(shown.stdout, f"{arguments.revision}:{file.name}")
-    print(report(old, load_file(file, str(file)), arguments.revision), end="")
+    try:
+        new = load_file(file, str(file))
+    except FaqError as error:  # the report says so; the check's annotations place each error
+        print(unreadable(arguments.revision, str(file), len(error.errors)), end="")
+        _print_problems(error.problems, argparse.Namespace(format="plain"))
+        return 1
+    preview = None
+    if arguments.preview:
+        if not (folder / "mkdocs.yml").is_file():
+            print(f"build_faq.py: error: --preview needs the site's mkdocs.yml beside {file} (it says which language "
+                  "is at the site's root)", file=sys.stderr)  # fmt: skip
+            return 2
+        root = project_root_language(folder)
+        preview = Addresses(arguments.preview, folders(root), root)
+    print(report(old, new, arguments.revision, preview), end="")
     return 0
+
+
+def _commit(revision: str, folder: Path) -> str | None:
+    """The id of the commit `revision` names in `folder`'s repository, or None if it names none."""
+    found = subprocess.run(["git", "rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}"],
+                           cwd=folder, capture_output=True, text=True)  # fmt: skip
+    commit = found.stdout.strip()
+    return commit if found.returncode == 0 and re.fullmatch(r"[0-9a-f]{40,64}", commit) else None
 
 
 COMMANDS = {"diff": _diff, "site": _site, "build": _build, "check": _check, "status": _status, "confirm": _confirm,

@@ -37,7 +37,8 @@ def _timestamp(date: dt.date) -> str:
 
 
 def atom_feed(faq: Faq, addresses: Addresses, lang: str) -> bytes:
-    """The feed of `lang` (the FAQ has updates; `addresses` has the site's address)."""
+    """The feed of `lang` (`addresses` has the site's address); with no update yet, a feed without
+    entries, dated the day the document was last updated, for readers to subscribe to."""
     ui = LABELS[lang]
     whats_new = addresses.url(lang, WHATS_NEW)
     ET.register_namespace("", ATOM_NS)
@@ -50,7 +51,7 @@ def atom_feed(faq: Faq, addresses: Addresses, lang: str) -> bytes:
     feed = ET.Element(f"{{{ATOM_NS}}}feed", {XML_LANG: lang})
     element(feed, "id", whats_new)
     element(feed, "title", f"{typeset(faq.document.title.in_(lang), lang)} — {ui['whats-new']}")
-    element(feed, "updated", _timestamp(max(update.date for update in faq.updates)))
+    element(feed, "updated", _timestamp(max((update.date for update in faq.updates), default=faq.document.last_updated)))
     author = element(feed, "author")
     element(author, "name", typeset(faq.document.ministry.in_(lang), lang))
     element(feed, "link", rel="self", type=FEED_TYPE, href=addresses.site_url + feed_file(lang))

@@ -23,8 +23,11 @@ from .languages import typeset
 from .model import Faq, RichText
 from .render import RichTextRenderer
 
-CALENDAR_FILE = "timeline.ics"
-"""In each language's folder: /timeline.ics, /en/timeline.ics."""
+
+def calendar_file(lang: str) -> str:
+    """In each language's folder, named by its language (a reader who downloads both can tell
+    them apart): /timeline-fr.ics, /en/timeline-en.ics."""
+    return f"timeline-{lang}.ics"
 
 
 def timeline_calendar(faq: Faq, lang: str, domain: str) -> bytes:

@@ -24,6 +24,7 @@ from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
 from .problems import FaqError, Problem, describe
+from .yaml_mistakes import explain
 
 MAX_BYTES = 64 * 1024 * 1024
 """Far above a FAQ of 10,000 bilingual questions (about 20 MB); beyond it, something is wrong."""
@@ -230,11 +231,10 @@ class _TreeBuilder:
         except _Stop:
             pass
         except yaml.MarkedYAMLError as error:
-            mark = error.problem_mark or error.context_mark
-            message = " ".join(part for part in (error.context, error.problem) if part)
-            self.problems.append(
-                Problem(self.name, mark.line + 1, mark.column + 1, f"this is not valid YAML: {message}")
-            )
+            mark, context = error.problem_mark or error.context_mark, error.context_mark
+            mistake = explain(self.text, error.context, context and context.line + 1, context and context.column + 1,
+                              error.problem or error.context or "", mark.line + 1, mark.column + 1)  # fmt: skip
+            self.problems.append(Problem(self.name, mistake.line, mistake.column, mistake.message, rule=f"yaml:{mistake.kind}"))
         except yaml.reader.ReaderError as error:  # what _unseen_characters did not catch; its position is in bytes
             offset = len(self.text.encode("utf-8")[: error.position].decode("utf-8", errors="ignore"))
             line, column = position(self.text, offset)

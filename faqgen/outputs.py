@@ -31,6 +31,7 @@ from .page_html import PageHtml
 from .render import RichTextRenderer
 from .search import Counted, Record, SearchCopy, SearchIndex, audience_records, page_record
 from .takeaway import takeaway_files, takeaway_items, write_files
+from .updates import WHATS_NEW
 
 log = logging.getLogger("mkdocs.plugins.faq")
 
@@ -54,6 +55,8 @@ class Sources:
         records: list[Record] = []
         for lang, name in pages:
             url = "/" + self.addresses.path(lang, name)
+            if name == WHATS_NEW and not self.faq.updates:
+                continue  # "no change since publication": nothing a reader searches for
             if audience := self.faq.audience(name):
                 records += audience_records(audience, lang, url, texts_of(lang, name))
             else:

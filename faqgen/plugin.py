@@ -91,11 +91,22 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         self.build: _Build | None = None
         self.builds_open = 0  # mkdocs-static-i18n builds each further language inside the first
         self.validated: Validated | None = None  # faq.yaml as `build_faq.py site` validated it: not read again
+        self.preview: str | None = None  # a reviewers' preview's label (`build_faq.py site --preview`)
         # The preview's: an edit converts only what it changed; the page shows before search and downloads.
         self.earlier_texts: RichTextRenderer | None = None
         self.earlier_pages: dict[str, tuple[tuple, PageHtml]] = {}  # a page's file → (what it was made of, its HTML)
         self.rendered = RenderedPages()  # the audience pages' Markdown, with what each was made of
         self.outputs = Outputs()  # the search index and the take-away formats (faqgen/outputs.py)
+
+    def publishing(self, validated: Validated, *, preview: str | None = None) -> None:
+        """What `build_faq.py site` tells the build it runs: faq.yaml as it validated it (not read
+        again); that it verifies the pages while Pagefind finishes the index; and, for a
+        reviewers' preview, its label: every page then carries a banner saying it is not the
+        published version and asks search engines not to index it, and no sitemap or feed is
+        written (their addresses would announce pages that are not published)."""
+        self.validated = validated
+        self.preview = preview
+        self.outputs.finish_later = True
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
@@ -224,13 +235,20 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         """What overrides/ show: the frame, the schema.org FAQPage item, search's words (partials/search.html)."""
         lang, name = _page_of(page)
         context["faq_ui"] = LABELS[lang]
+        # The same page in the other languages, relative (overrides/partials/alternate.html).
+        context["faq_languages"] = {other: self.build.addresses.relative(lang, name, other, name)
+                                    for other in self.build.addresses.language_dirs if other != lang}  # fmt: skip
         address = page.canonical_url or self.build.addresses.path(lang, name)  # absolute once site_url is set
         context["faq_frame"] = frame = self._frame(self.build, lang, name, address, _plain_title(page.title))
         if self.build.faq.audience(name):
             context["faq_page_item"] = faq_page(lang, self.build.changes.page_modified(name))
         else:
             self.build.whole[lang, name] = framed(frame, page.content)
-        if self.build.addresses.site_url and self.build.faq.updates:
+        if self.preview is not None:
+            context["faq_preview"] = [_banner(self.preview, lang)]
+        elif self.build.addresses.site_url and self.build.faq.updates:
+            # Announced in the head once there is an update: the theme fetches a sitemap.xml beside
+            # every alternate link. The feed itself is there from the first day (on_post_build).
             context["faq_feed"] = {"href": self.build.addresses.site_url + feed_file(lang), "lang": lang,
                                    "title": LABELS[lang]["feed"]}  # fmt: skip
         return context
@@ -243,6 +261,8 @@ class FaqPlugin(BasePlugin[FaqConfig]):
             context["faq_frame"] = {"footer": page_frame(self.build.faq, root, "404.html", "", None)["footer"]}
             context["not_found"] = [{"lang": lang, "folder": dirs[lang], **LABELS[lang]}
                                     for lang in sorted(dirs, key=lambda lang: lang != root)]  # fmt: skip
+            if self.preview is not None:
+                context["faq_preview"] = [_banner(self.preview, words["lang"]) for words in context["not_found"]]
         return context
 
     def on_post_page(self, output, *, page, config):
@@ -256,11 +276,13 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         if self.builds_open > 0:
             return
         build, site = self.build, Path(config.site_dir)
-        if build.addresses.site_url:
+        if self.preview is not None:
+            log.info("a preview: no sitemap and no feeds")
+        elif build.addresses.site_url:
             (site / SITEMAP).write_bytes(sitemap(build.addresses, build.pages, build.changes.page_modified))
-            for lang in build.addresses.language_dirs if build.faq.updates else ():
+            for lang in build.addresses.language_dirs:
                 (site / feed_file(lang)).write_bytes(atom_feed(build.faq, build.addresses, lang))
-        elif build.faq.updates:
+        else:
             log.info("site_url is not set (FAQ_SITE_URL): no Atom feed of the updates")
         try:
             self.outputs.after_pages(self._sources(build), site, Converted(build.texts, build.whole), preview=self.serving)
@@ -328,6 +350,11 @@ def _addresses(config) -> Addresses:
     except ValueError as error:
         raise PluginError(str(error)) from None
     return Addresses(config.site_url and config.site_url.rstrip("/") + "/", folders(root), root)
+
+
+def _banner(label: str, lang: str) -> dict[str, str]:
+    """A preview's banner in `lang` (overrides/main.html escapes it)."""
+    return {"lang": lang, "text": LABELS[lang]["preview"].format(label=label)}
 
 
 def _plain_title(title: str) -> str:

@@ -23,6 +23,7 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import processes
@@ -39,9 +40,16 @@ class PublishError(Exception):
     """The site was not replaced; the message says why."""
 
 
-def build_site(root: Path, output: Path, *, on_wait: Callable[[], None] = lambda: None) -> int:
-    """Build `root`'s site into `output`; return the number of pages published. `on_wait`
-    is called if another run holds the lock (this one then waits for it)."""
+@dataclass(frozen=True)
+class Published:
+    pages: int  # HTML pages published
+    site_url: str | None  # the public address it was built for (mkdocs.yml's site_url), if any
+
+
+def build_site(root: Path, output: Path, *, on_wait: Callable[[], None] = lambda: None, preview: str | None = None) -> Published:
+    """Build `root`'s site into `output`, and say what was published. `on_wait`
+    is called if another run holds the lock (this one then waits for it). With `preview`, a
+    reviewers' preview of that label (FaqPlugin.publishing says what changes)."""
     checked = check(root / "faq.yaml", "faq.yaml", strict=True, parallel=processes.can_fork())  # FaqError: nothing built
     output = output.resolve()
     refuse_output(root.resolve(), output)
@@ -50,27 +58,28 @@ def build_site(root: Path, output: Path, *, on_wait: Callable[[], None] = lambda
         _remove_leftovers(output)
         staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-new-", dir=output.parent))
         try:
-            with _mkdocs_build(root / "mkdocs.yml", staging, root / "faq.yaml", checked):
+            with _mkdocs_build(root / "mkdocs.yml", staging, root / "faq.yaml", checked, preview) as site_url:
                 # The pages are built; Pagefind finishes the search index meanwhile (faqgen/outputs.py).
                 processes.release_freed_memory()  # what building the pages freed: verification parses large pages
-                problems = verify_site(staging, checked.faq, project_root_language(root), parallel=processes.can_fork())
+                problems = verify_site(staging, checked.faq, project_root_language(root), parallel=processes.can_fork(),
+                                       preview=preview)  # fmt: skip
             if problems:
                 raise PublishError("the built site failed verification:\n" + "\n".join(problems))
             pages = sum(1 for _ in staging.rglob("*.html"))
             (staging / MARKER).write_text("Built by build_faq.py site; this folder is replaced by the next build.\n")
             _readable_by_all(staging)
             _exchange(staging, output)
-            return pages
+            return Published(pages, site_url)
         finally:
             shutil.rmtree(staging, ignore_errors=True)  # after the exchange: the old site
 
 
 @contextmanager
-def _mkdocs_build(config_file: Path, site_dir: Path, faq_file: Path, checked: Validated) -> Iterator[None]:
+def _mkdocs_build(config_file: Path, site_dir: Path, faq_file: Path, checked: Validated, preview: str | None) -> Iterator[str | None]:
     """`mkdocs build --strict` in this process, as MkDocs' own command runs it, its plugin
     handed the FAQ this run has validated: faq.yaml is read and validated once per `site`.
     The body runs once the build is done, before MkDocs' shutdown event (which waits for the
-    search index). PublishError with MkDocs' warnings and errors if it refuses."""
+    search index), given the site's address (`site_url`, None without one). PublishError with MkDocs' warnings and errors if it refuses."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -85,17 +94,16 @@ def _mkdocs_build(config_file: Path, site_dir: Path, faq_file: Path, checked: Va
         config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
         plugin = config.plugins.get("faq")
         if plugin is None:
-            raise PublishError(f"{config_file.name} has no `faq` plugin: add `- faq` under `plugins:` (README, "
+            raise PublishError(f"{config_file.name} has no `faq` plugin: add `- faq` under `plugins:` (docs/architecture.md, "
                                "“Starting another FAQ site”)")  # fmt: skip
         if Path(plugin.config.source).resolve() != faq_file.resolve():
             raise PublishError(f"{config_file.name} builds from {plugin.config.source}, but `site` publishes "
                                f"{faq_file}: set the faq plugin's source to it")  # fmt: skip
-        plugin.validated = checked
-        plugin.outputs.finish_later = True  # Pagefind works while the body verifies the pages
+        plugin.publishing(checked, preview=preview)  # Pagefind works while the body verifies the pages
         config.plugins.on_startup(command="build", dirty=False)
         try:
             build(config)
-            yield
+            yield config.site_url or None
         finally:
             config.plugins.on_shutdown()
     except (MkDocsException, OSError) as error:

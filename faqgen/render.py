@@ -56,9 +56,10 @@ class Page:
 
 
 def page_names(faq: Faq) -> list[str]:
-    """Every page, in menu order."""
+    """Every page, in menu order. "What's new" is there from the first day: readers can subscribe
+    before the first update, which otherwise would reach nobody."""
     return ["index", *(audience.id for audience in faq.audiences), *(["timeline"] if faq.has_timeline else []),
-            *([WHATS_NEW] if faq.updates else []), *([GLOSSARY] if faq.glossary else [])]  # fmt: skip
+            WHATS_NEW, *([GLOSSARY] if faq.glossary else [])]  # fmt: skip
 
 
 def render_site(faq: Faq, as_of: dt.date | None = None, texts: RichTextRenderer | None = None,

@@ -56,7 +56,7 @@ HEAD = {
 }  # fmt: skip
 
 CHROME = _elements({
-    "html": "", "body": "", "header": "", "footer": "", "main": "", "nav": "aria-label", "div": "aria-label aria-live role tabindex hidden",
+    "html": "", "body": "", "header": "", "footer": "", "main": "", "aside": "", "nav": "aria-label", "div": "aria-label aria-live role tabindex hidden",
     "span": "", "a": "href hreflang aria-label", "ul": "", "ol": "", "li": "", "label": "for role tabindex", "form": "name",
     "input": "type name placeholder aria-label autocapitalize autocorrect autocomplete spellcheck",
     "button": "type aria-label hidden", "svg": "viewBox xmlns", "path": "d", "script": "src type id", "p": "role",
@@ -137,6 +137,7 @@ class PageFacts:
     """What verification reads of a built page, gathered in the allowlist's one traversal."""
 
     lang: str | None = None  # of <html>
+    robots: str | None = None  # <meta name="robots" content>: "noindex" on a reviewers' preview only
     ids: list[str] = field(default_factory=list)  # every element's id, in document order
     links: list[str] = field(default_factory=list)  # every <a href>
     addresses: list[tuple[str, str | None, str]] = field(default_factory=list)  # (rel, type, href): canonical, alternates
@@ -178,6 +179,8 @@ def check_page(html: str | bytes) -> tuple[PageFacts, list[str]]:
             facts.addresses.append((attributes["rel"], attributes.get("type"), attributes.get("href") or ""))
         elif tag == "html" and facts.lang is None:
             facts.lang = attributes.get("lang")
+        elif tag == "meta" and attributes.get("name") == "robots":
+            facts.robots = attributes.get("content") or ""
     ids = Counter(facts.ids)
     problems += [f"the id `{name}` is used twice" for name, count in sorted(ids.items()) if count > 1]
     return facts, problems

@@ -1,5 +1,5 @@
 """The take-away formats, written beside the pages after every build: the complete document as a
-PDF and the timeline as a calendar in each language's folder (faq-fr.pdf, timeline.ics), open
+PDF and the timeline as a calendar in each language's folder (faq-fr.pdf, timeline-fr.ics), open
 data at the site root (faq.json, its schema and data package). This module owns their places;
 the home page lists them ("Download" / "Télécharger"), every page links its language's PDF and
 the timeline page its calendar.
@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .addresses import Addresses
-from .ical import CALENDAR_FILE, timeline_calendar
+from .ical import calendar_file, timeline_calendar
 from .labels import LABELS
 from .model import Faq
 from .opendata import DATA_FILE, PACKAGE_FILE, SCHEMA_FILE, data_package, data_schema, open_data, write_json
@@ -26,7 +26,7 @@ from .render import RichTextRenderer
 @dataclass(frozen=True)
 class Download:
     label: str
-    file: str  # below the site root: "faq.json", "en/timeline.ics"
+    file: str  # below the site root: "faq.json", "en/timeline-en.ics"
     media_type: str
     lang: str | None  # the file's language, when it has one
 
@@ -39,7 +39,7 @@ def downloads(faq: Faq, addresses: Addresses, lang: str, *, pdf: bool = True) ->
     if pdf:
         found.append(Download(ui["download_pdf"], addresses.path(lang, "index") + pdf_file(lang), "application/pdf", lang))
     if faq.phases or any(milestone.date for milestone in faq.milestones):
-        found.append(Download(ui["download_calendar"], addresses.path(lang, "index") + CALENDAR_FILE, "text/calendar", lang))
+        found.append(Download(ui["download_calendar"], addresses.path(lang, "index") + calendar_file(lang), "text/calendar", lang))
     found.append(Download(ui["download_data"], DATA_FILE, "application/json", None))
     return found
 
@@ -69,7 +69,7 @@ def takeaway_items(faq: Faq, addresses: Addresses, modified: dt.date, *, pdf: bo
     domain = domain or (urlsplit(addresses.site_url).hostname if addresses.site_url else None) or "faqgen.invalid"
     for lang in addresses.language_dirs:
         for download in downloads(faq, addresses, lang, pdf=pdf):
-            if download.file.endswith(CALENDAR_FILE):
+            if download.media_type == "text/calendar":
                 yield download.file, timeline_calendar(faq, lang, domain)
             elif download.media_type == "application/pdf":
                 home = addresses.url(lang, "index") if addresses.site_url else None

@@ -61,7 +61,7 @@ def _plain_text_problems(text: str) -> Iterator[tuple[str, int]]:
     if match := _HTML_TAG.search(text):
         tag = f"<{match.group(1)}>" if match.group(1)[-1:].isalnum() else f"{match.group(0)}…"
         yield (f"`{tag}` is HTML, which texts may not contain: write plain text, or in answers Markdown "
-               "(*italic*, lists, [words](https://…); README.md, “Editing faq.yaml”)", match.start())  # fmt: skip
+               "(*italic*, lists, [words](https://…); docs/reference.md, “What you may write”)", match.start())  # fmt: skip
 
 
 def _rich_text_problems(text: str, lang: str, renderer: RichTextRenderer, question_ids: set[str],

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from .languages import LANGUAGES, NAMES
 from .loader import KeyPath, Source, raw_questions
 from .model import CONFIRMED_PATTERN as _CONFIRMED
+from .summary import literal
 
 CONFIRMED_KEY = "confirmed"
 CONFIRMED_PATTERN = re.compile(_CONFIRMED.replace("[0-9a-f]{8}", "([0-9a-f]{8})"))
@@ -124,11 +125,11 @@ def _status(path: KeyPath, owner: str, field: str, node) -> TextStatus:
 def summary(found: list[TextStatus], file: str) -> str:
     """The translation status as Markdown, for a pull request's job summary: a row per text that
     needs attention, its state in each language, then the totals."""
-    lines = [f"### Translation status of {file}", ""]
+    lines = [f"### Translation status of {literal(file)}", ""]
     waiting = [status for status in found if not status.ok]
     if waiting:
         lines += [f"| text | {' | '.join(NAMES[lang] for lang in LANGUAGES)} |", "| --- |" + " --- |" * len(LANGUAGES)]
-        lines += [f"| {status.owner}, {status.field} | " + " | ".join(
+        lines += [f"| {literal(status.owner)}, {status.field} | " + " | ".join(
             "" if status.states[lang] is State.OK else status.states[lang].value for lang in LANGUAGES) + " |"
             for status in waiting]  # fmt: skip
         lines.append("")
@@ -143,14 +144,17 @@ def message(status: TextStatus) -> str:
     if missing:
         return f"the {' and '.join(missing)} text is missing"
     stale = [lang for lang, state in status.states.items() if state is State.STALE]
-    todo = f"`{CONFIRMED_KEY}: {status.confirm_line}`"
+    question = status.owner.removeprefix("question ") if status.owner.startswith("question ") else None
+    command = f"build_faq.py confirm --question {question}" if question else "build_faq.py confirm"
+    # The command, and the line it writes with where it goes: an editor may also type it.
+    todo = f"run `{command}`, which writes `{CONFIRMED_KEY}: {status.confirm_line}` beside its `fr:` and `en:`"
     if stale:
         other = next(lang for lang in LANGUAGES if lang not in stale)
         return (
             f"the {NAMES[stale[0]]} {status.field} may be out of date: the {NAMES[other]} text "
-            f"changed since they were last confirmed equivalent; once it is updated, set {todo}"
+            f"changed since they were last confirmed equivalent; once it is updated, {todo}"
         )
-    return f"the French and English {status.field} are not confirmed equivalent; once they are, set {todo}"
+    return f"the French and English {status.field} are not confirmed equivalent; once they are, {todo}"
 
 
 def _items(value) -> Iterator[tuple[int, object]]:

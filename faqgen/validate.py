@@ -77,4 +77,4 @@ def _translation_warnings(source: Source) -> Iterator[Problem]:
             continue
         confirmed = (*status.path, translations.CONFIRMED_KEY)
         line, column = source.where(confirmed) if confirmed in source.positions else source.where(status.path, key=True)
-        yield Problem(source.file, line, column, translations.message(status), status.owner, "warning")
+        yield Problem(source.file, line, column, translations.message(status), status.owner, "warning", status.state.value)

@@ -22,7 +22,7 @@ import icalendar
 from . import processes
 from .addresses import SITEMAP, SITEMAP_NS, page_path
 from .feeds import ATOM_NS, FEED_TYPE, feed_file
-from .ical import CALENDAR_FILE
+from .ical import calendar_file
 from .languages import LANGUAGES, folders
 from .model import Faq
 from .opendata import DATA_FILE
@@ -36,6 +36,7 @@ class ParsedPage:
 
     where: str  # "/en/municipalities/index.html"
     lang: str | None
+    robots: str | None  # what the page asks of search engines (None: index it)
     ids: set[str] = field(default_factory=set)
     links: list[str] = field(default_factory=list)  # every <a href>
     addresses: dict[tuple[str, str], None] = field(default_factory=dict)  # (rel, href) of canonical and alternates
@@ -44,7 +45,8 @@ class ParsedPage:
 
 def read_page(site: Path, path: Path) -> ParsedPage:
     facts, problems = check_page(path.read_bytes())  # lexbor reads the UTF-8 itself, as the page declares it
-    page = ParsedPage("/" + path.relative_to(site).as_posix(), facts.lang, set(facts.ids), facts.links, problems=problems)
+    page = ParsedPage("/" + path.relative_to(site).as_posix(), facts.lang, facts.robots, set(facts.ids), facts.links,
+                      problems=problems)  # fmt: skip
     for rel, kind, href in facts.addresses:
         # The page's Atom feed (faqgen/feeds.py) is an alternate of its own kind.
         page.addresses[("feed" if rel == "alternate" and kind == FEED_TYPE else rel, href)] = None
@@ -56,16 +58,17 @@ def page_file(site: Path, lang: str, name: str, dirs: dict[str, str]) -> Path:
     return site / page_path(dirs, lang, name) / "index.html"
 
 
-def verify_site(site: Path, faq: Faq, root_language: str, *, parallel: bool = False) -> list[str]:
+def verify_site(site: Path, faq: Faq, root_language: str, *, parallel: bool = False, preview: str | None = None) -> list[str]:
     """What is wrong with the built `site` (sentences); `root_language`: the language at its root.
-    With `parallel` (where processes.can_fork()), a child reads half of the pages."""
+    With `parallel` (where processes.can_fork()), a child reads half of the pages. `preview`:
+    the site is a reviewers' preview of that label (FaqPlugin.publishing), not the published one."""
     if not (site / "index.html").is_file():
         return [f"{site}: no index.html: the build is empty"]
     with processes.cycle_collection_paused():  # what it reads forms no cycles
-        return _verified(site, faq, root_language, parallel)
+        return _verified(site, faq, root_language, parallel, preview)
 
 
-def _verified(site: Path, faq: Faq, root_language: str, parallel: bool) -> list[str]:
+def _verified(site: Path, faq: Faq, root_language: str, parallel: bool, preview: str | None) -> list[str]:
     open_data = _open_data_addresses(site)
     pages = _read_pages(site, sorted(site.rglob("*.html")), parallel)
     dirs = folders(root_language)
@@ -86,11 +89,24 @@ def _verified(site: Path, faq: Faq, root_language: str, parallel: bool) -> list[
         problems += [f"{page.where}: {message}" for message in page.problems]
         problems += [f"{page.where}: {message}" for message in broken_links(site, path, page, pages, site_path, files, by_address)]
         problems += [f"{page.where}: {message}" for message in address_links(site, page, root_url)]
-    if root_url:
+        problems += [f"{page.where}: {message}" for message in _indexing(page, preview)]
+    if preview is not None:
+        problems += [f"/{name}: a preview has no {name}: it would announce pages that are not published"
+                     for name in (SITEMAP, *map(feed_file, LANGUAGES)) if (site / name).exists()]  # fmt: skip
+    elif root_url:
         problems += _sitemap_addresses(site, root_url)
         problems += _feed_links(site, root_url, pages)
     problems += _takeaway_problems(site, dirs, by_address, root_url or "/", open_data)
     return problems
+
+
+def _indexing(page: ParsedPage, preview: str | None) -> list[str]:
+    """A preview's every page asks search engines not to index it; a published page never does."""
+    if preview is not None and page.robots != "noindex":
+        return ["a preview's page without <meta name=\"robots\" content=\"noindex\">: search engines would index it"]
+    if preview is None and page.robots is not None:
+        return [f"the page asks search engines `{page.robots}` (<meta name=\"robots\">): a published page is indexed"]
+    return []
 
 
 def _read_pages(site: Path, paths: list[Path], parallel: bool) -> dict[Path, ParsedPage]:
@@ -138,11 +154,11 @@ def _takeaway_problems(site: Path, dirs: dict[str, str], by_address: dict[str, P
         if page is None or anchor not in page.ids:
             problems.append(f"/{DATA_FILE}: {href} is not a question of this site")
     for lang, folder in dirs.items():
-        calendar = site / folder / CALENDAR_FILE
+        calendar = site / folder / calendar_file(lang)
         if calendar.is_file():
             events = icalendar.Calendar.from_ical(calendar.read_bytes()).walk("VEVENT")
             wrong = [str(event["SUMMARY"]) for event in events if event["SUMMARY"].params.get("LANGUAGE") != lang]
-            problems += [f"/{folder}{CALENDAR_FILE}: `{summary}` is not marked `{lang}`" for summary in wrong]
+            problems += [f"/{folder}{calendar_file(lang)}: `{summary}` is not marked `{lang}`" for summary in wrong]
     return problems
 
 

@@ -19,6 +19,18 @@ LANGUAGE_DIRS = folders(ROOT_LANGUAGE)
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
+PLAIN_ENVIRONMENT = {key: value for key, value in os.environ.items() if not key.startswith("GITHUB_")}
+"""The environment outside GitHub Actions, where build_faq.py prints problems as lines on
+stderr: a test of that output runs the command there even when the suite runs on a runner
+(tests of the annotations set the runner's variables themselves)."""
+
+
+def build_faq(*arguments: str, cwd: Path = ROOT, env: dict | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
+    """build_faq.py run as an editor runs it, in PLAIN_ENVIRONMENT plus `env`."""
+    return subprocess.run([sys.executable, str(ROOT / "build_faq.py"), *arguments], cwd=cwd, capture_output=True,
+                          text=True, timeout=timeout, env={**PLAIN_ENVIRONMENT, "NO_MKDOCS_2_WARNING": "1", **(env or {})})  # fmt: skip
+
+
 def mkdocs(project: Path, *arguments: str, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", *arguments],

@@ -79,6 +79,7 @@ def test_no_violation_with_the_mobile_menu_or_search_open(browser, site_url, lan
     page.click("[data-faq-toggle='__drawer']")
     page.wait_for_selector(".md-sidebar--primary", state="visible")
     assert violations(page) == []
+    assert page.locator(".md-logo").count() >= 1 and not any(logo.is_visible() for logo in page.locator(".md-logo").all())
     page.goto(url_of(site_url, lang, "service-providers"))
     page.click("[data-faq-toggle='__search']")
     page.locator("input.md-search__input").press_sequentially("phase")  # the theme listens to key events

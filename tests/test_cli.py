@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
-from helpers import ROOT
+from helpers import PLAIN_ENVIRONMENT, ROOT, build_faq
 
 from faqgen.pipeline import check
 from faqgen.render import page_names
@@ -17,9 +16,7 @@ BAD = Path(__file__).parent / "fixtures" / "bad"
 
 
 def run(*arguments, cwd=ROOT, env=None):
-    environment = {key: value for key, value in os.environ.items() if not key.startswith("GITHUB_")}
-    return subprocess.run([sys.executable, str(ROOT / "build_faq.py"), *arguments], cwd=cwd, capture_output=True,
-                          text=True, timeout=120, env={**environment, **(env or {})})  # fmt: skip
+    return build_faq(*arguments, cwd=cwd, env=env, timeout=120)
 
 
 def test_check_accepts_the_real_faq():
@@ -77,3 +74,13 @@ def test_check_writes_github_annotations_by_itself_under_github_actions():
     assert run("check", str(OVERLAP)).stdout == ""  # elsewhere: plain lines on stderr
     newline = run("check", str(BAD / "several-errors.yaml"), "--format", "github").stdout.splitlines()
     assert all(line.startswith(("::error ", "::warning ")) for line in newline)  # one annotation a line
+
+
+def test_a_python_without_the_projects_packages_is_told_what_to_run_instead():
+    # -S: without site-packages, as a system Python outside .venv/ runs it
+    result = subprocess.run([sys.executable, "-S", str(ROOT / "build_faq.py"), "check"], cwd=ROOT, capture_output=True,
+                            text=True, timeout=60, env=PLAIN_ENVIRONMENT)  # fmt: skip
+    assert result.returncode == 2 and result.stdout == ""
+    assert len(result.stderr.splitlines()) == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"build_faq.py: this Python ({sys.executable}) does not have the project's packages (")
+    assert "run `make check` (or `make serve`, `make site`), which sets them up in .venv/ first" in result.stderr

@@ -4,12 +4,9 @@ plugin; and the real FAQ's root language swaps with its one setting."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 
-from helpers import ROOT, html
+from helpers import ROOT, build_faq, html
 
 from bench.harness import make_project
 
@@ -18,9 +15,7 @@ SITE_URL = "https://faq.example.org/"
 
 
 def site(project, output):
-    return subprocess.run([sys.executable, str(ROOT / "build_faq.py"), "site", str(project / "faq.yaml"),
-                           "--output", str(output)], capture_output=True, text=True, timeout=300,
-                          env={**os.environ, "FAQ_SITE_URL": SITE_URL, "NO_MKDOCS_2_WARNING": "1"})  # fmt: skip
+    return build_faq("site", str(project / "faq.yaml"), "--output", str(output), env={"FAQ_SITE_URL": SITE_URL})
 
 
 def test_the_example_faq_builds_verifies_and_publishes(tmp_path):
@@ -34,7 +29,7 @@ def test_the_example_faq_builds_verifies_and_publishes(tmp_path):
     assert home.html["lang"] == "en" and french.html["lang"] == "fr"
     assert home.select_one("article h1").get_text(strip=True) == "Community Micro-Grants"
     assert french.select_one("article h1").get_text(strip=True) == "Microsubventions communautaires"
-    assert sorted(path.name for path in out.iterdir() if path.is_dir()) == ["applicants", "assets", "fr", "pagefind", "partners"]
+    assert sorted(path.name for path in out.iterdir() if path.is_dir()) == ["applicants", "assets", "fr", "pagefind", "partners", "whats-new"]
     assert not home.select('a[href*="timeline"]')  # no phases, no milestones: no timeline page
     partners = html(out / "fr" / "partners" / "index.html")
     assert partners.select_one('a[href="../applicants/#who-can-apply"]').get_text() == "question 1 (Demandeurs)"

@@ -89,7 +89,7 @@ def test_a_link_to_a_page_in_the_other_language_only_says_so_in_words(browser, s
     page.goto(url_of(site_url, "en", "service-providers") + "#ministry-name-change")
     link = page.locator("#ministry-name-change ~ .faq-answer a[hreflang='fr']").first
     sentence = link.evaluate("a => a.parentElement.textContent")
-    assert link.is_visible() and f"{link.inner_text()} (in French only)" in " ".join(sentence.split())
+    assert link.is_visible() and f"{link.inner_text()} (French version)" in " ".join(sentence.split())
     page.goto(url_of(site_url, "fr", "service-providers") + "#ministry-name-change")
     assert page.locator("article a[hreflang]").count() == 0  # the French edition's own language
     page.close()

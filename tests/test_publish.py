@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import errno
 import hashlib
-import os
 import shutil
 import signal
 import subprocess
@@ -13,7 +12,7 @@ import time
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from helpers import ROOT, ROOT_LANGUAGE, snapshot
+from helpers import PLAIN_ENVIRONMENT, ROOT, ROOT_LANGUAGE, build_faq, snapshot
 
 from bench.harness import wait_for
 from faqgen.pipeline import check
@@ -25,9 +24,7 @@ FAQ = check(ROOT / "faq.yaml").faq
 
 
 def site_command(project, output, site_url="", env=None):
-    return subprocess.run([sys.executable, str(ROOT / "build_faq.py"), "site", str(project / "faq.yaml"),
-                           "--output", str(output)], capture_output=True, text=True, timeout=300,
-                          env={**os.environ, "FAQ_SITE_URL": site_url, **(env or {})})  # fmt: skip
+    return build_faq("site", str(project / "faq.yaml"), "--output", str(output), env={"FAQ_SITE_URL": site_url, **(env or {})})
 
 
 def manifest(tree) -> dict[str, str]:
@@ -48,6 +45,22 @@ def test_two_builds_are_byte_identical_and_verified(project, tmp_path):
     # The second run compiled nothing (no file written again), under the same keys (none added).
     assert {path.name: path.stat().st_mtime_ns for path in (tmp_path / "cache" / "faqgen" / "templates").iterdir()} == compiled
     assert "<lastmod>2020-02-14</lastmod>" in (tmp_path / "one" / "sitemap.xml").read_text()
+
+
+def test_without_an_address_the_site_works_wherever_it_is_opened_and_says_what_it_lacks(project, tmp_path):
+    result = site_command(project, tmp_path / "site")  # no FAQ_SITE_URL
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == (f"{tmp_path / 'site'}: built without the site's public address (FAQ_SITE_URL), so it has no "
+                             "canonical addresses, no sitemap and no feeds; CI sets it from the Pages settings "
+                             "(docs/publishing.md)\n")  # fmt: skip
+    for path in (tmp_path / "site").rglob("index.html"):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for link in soup.select("a.faq-language-toggle, article a[href], nav a[href]"):
+            href = link["href"]
+            assert not href.startswith("/"), (path, href)  # a sub-path or a folder on disk: relative works
+            if not href.startswith(("#", "http", "mailto:")):
+                target = (path.parent / href.split("#")[0]).resolve()
+                assert (target / "index.html").is_file() or target.is_file(), (path, href)
 
 
 def test_a_failed_build_leaves_the_site_as_it_was(project, tmp_path):
@@ -133,7 +146,7 @@ def test_verification_refuses_a_truncated_build(built_site, tmp_path):
         shutil.rmtree(site / folder)
     problems = verify_site(site, FAQ, ROOT_LANGUAGE)
     floor = 2 * len(page_names(FAQ))
-    assert problems[0].startswith(f"only 7 HTML pages; a complete build has at least {floor}")  # 6 French pages and the 404
+    assert problems[0].startswith(f"only 8 HTML pages; a complete build has at least {floor}")  # 7 French pages and the 404
 
 
 # ---------------------------------------------------------------- commands that cannot lose a file
@@ -190,13 +203,20 @@ def test_killed_and_concurrent_runs_never_leave_site_incomplete_or_debris(projec
     published = manifest(site)
     command = [sys.executable, str(ROOT / "build_faq.py"), "site", str(project / "faq.yaml"), "--output", str(site)]
     debris = []
-    for delay in (0.4, 0.8, 1.2):  # in check, in mkdocs, in mkdocs or pagefind (a build takes ~2 s here)
-        run = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(delay)
+
+    def staging(*inside: str) -> bool:
+        return any(all(list(folder.glob(pattern)) for pattern in inside) for folder in tmp_path.glob(".site-new-*"))
+
+    # Killed at moments of the build itself, not after so many seconds (a loaded machine is slower):
+    # in check (before the staging folder), once it exists, with the home page built.
+    moments = {"in check": lambda: True, "staging made": staging, "pages built": lambda: staging("index.html")}
+    for moment, reached in moments.items():
+        run = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=PLAIN_ENVIRONMENT)
+        assert wait_for(lambda: reached() or run.poll() is not None, 120) and run.poll() is None, moment  # noqa: B023
         run.send_signal(signal.SIGKILL)
         run.wait()
-        assert manifest(site) == published, f"killed after {delay} s"  # builds are byte-identical
-        assert wait_for(lambda: not _processes_in(tmp_path), 0.5), _processes_in(tmp_path)  # children end with it
+        assert manifest(site) == published, f"killed {moment}"  # builds are byte-identical
+        assert wait_for(lambda: not _processes_in(tmp_path), 30), _processes_in(tmp_path)  # children end with it
         debris += list(tmp_path.glob(".site-new-*"))
     assert debris, "a run killed mid-build leaves its staging folder..."
     runs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
@@ -245,15 +265,13 @@ def test_build_is_all_or_nothing_when_the_disk_fills(project, monkeypatch):
 def test_every_os_error_is_one_line_with_the_path_and_what_to_do(project, tmp_path):
     a_file = tmp_path / "a-file"
     a_file.write_text("")
-    result = subprocess.run([sys.executable, str(ROOT / "build_faq.py"), "build", str(project / "faq.yaml"),
-                             "--content", str(a_file / "content")], capture_output=True, text=True, timeout=120)  # fmt: skip
+    result = build_faq("build", str(project / "faq.yaml"), "--content", str(a_file / "content"), timeout=120)
     assert result.returncode == 1
     assert result.stderr == (
         f"build_faq.py: error: {a_file / 'content'}: part of the path is a file, not a folder: check the path; "
         "nothing was changed.\n"
     )
-    result = subprocess.run([sys.executable, str(ROOT / "build_faq.py"), "schema", "--output", str(a_file / "x.json")],
-                            capture_output=True, text=True, timeout=120)  # fmt: skip
+    result = build_faq("schema", "--output", str(a_file / "x.json"), timeout=120)
     assert result.returncode == 1 and "part of the path is a file, not a folder" in result.stderr
     assert "Traceback" not in result.stderr
 
@@ -262,8 +280,7 @@ def test_confirm_keeps_the_file_mode(project):
     faq = project / "faq.yaml"
     faq.chmod(0o644)
     faq.write_text(faq.read_text().replace("What was the purpose of the competitive process?", "Why a contest?"))
-    result = subprocess.run([sys.executable, str(ROOT / "build_faq.py"), "confirm", str(faq)], capture_output=True,
-                            text=True, timeout=120)  # fmt: skip
+    result = build_faq("confirm", str(faq), timeout=120)
     assert result.returncode == 0 and "1 text confirmed" in result.stdout
     assert oct(faq.stat().st_mode & 0o777) == "0o644"
 

@@ -46,7 +46,8 @@ def open_search(browser, site_url, lang):
     [
         ("fr", "ODSP", "/clients-and-communities/#people-with-disabilities"),  # the other language's abbreviation
         ("fr", "POSPH", "/clients-and-communities/#people-with-disabilities"),
-        ("en", "Ontario Disability Support Program", "/en/timeline/#phases"),  # the only text that says ODSP
+        # what it stands for finds the answer that says only "ODSP" (the timeline's phase, which writes both, ranks below it)
+        ("en", "Ontario Disability Support Program", "/en/clients-and-communities/#people-with-disabilities"),
         ("en", "FLSA", "/en/clients-and-communities/#francophones"),
         ("fr", "objectif du concours", "/ssm-selection/#purpose-of-competition"),  # a synonym: processus concurrentiel
     ],

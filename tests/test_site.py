@@ -117,7 +117,8 @@ def test_navigation_titles_are_in_the_page_language(built_site, lang):
     expected = [(a.nav_title or a.title).in_(lang) for a in FAQ.audiences]
     assert titles[1 : 1 + len(expected)] == expected
     assert titles[0] == {"fr": "Accueil", "en": "Home"}[lang]
-    assert titles[-2:] == [{"fr": "Calendrier", "en": "Timeline"}[lang], {"fr": "Glossaire", "en": "Glossary"}[lang]]
+    assert titles[-3:] == [{"fr": "Calendrier", "en": "Timeline"}[lang], {"fr": "Quoi de neuf", "en": "What’s new"}[lang],
+                           {"fr": "Glossaire", "en": "Glossary"}[lang]]  # fmt: skip
 
 
 def test_no_request_to_a_third_party_host(built_site):
@@ -199,7 +200,7 @@ def test_timeline_page_is_an_ordered_list_with_dates(built_site):
 
 def test_search_index_has_both_languages_and_only_the_content(built_site):
     entry = json.loads((built_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
-    # home, timeline and glossary, each audience page's key points and its questions in parts (faqgen/search.py)
+    # home, timeline and glossary (what's new has no change yet), each audience page's key points and its questions in parts (faqgen/search.py)
     records = 3 + sum(bool(a.key_points) + math.ceil(len(a.questions) / QUESTIONS_PER_RECORD) for a in FAQ.audiences)
     assert {lang: entry["languages"][lang]["page_count"] for lang in LANGUAGE_DIRS} == {"fr": records, "en": records}
     assert not (built_site / "search").exists()  # no lunr index downloaded with every page
@@ -343,7 +344,7 @@ def test_the_content_review_is_applied(built_site):
     assert "Hamilton-Niagara region: a consortium" in html(page_file(built_site, "en", "index")).get_text()  # U1
     providers_en = html(page_file(built_site, "en", "service-providers"))
     link = providers_en.select_one("a[href*='declaration-du-premier-ministre']")
-    assert link["hreflang"] == "fr" and link.next_sibling.strip().startswith("(in French only)")  # E1: said, not only in a tooltip
+    assert link["hreflang"] == "fr" and link.next_sibling.strip().startswith("(French version)")  # E1 (A1 of the second review): said, not only in a tooltip
     timeline_fr = html(page_file(built_site, "fr", "timeline"))
     assert timeline_fr.select_one("#milestones").get_text(strip=True) == "Jalons"  # U3
 
@@ -354,4 +355,7 @@ def test_the_translated_edition_says_it_is_a_translation(built_site):
     for name in PAGES:
         assert html(page_file(built_site, "fr", name)).select_one(".faq-translation-notice") is None
         notice = html(page_file(built_site, "en", name)).select_one("article .faq-translation-notice")
+        if name == "glossary":  # the site's own writing in each language, not the ministry's text (A2)
+            assert notice is None
+            continue
         assert notice.get_text() == "This English edition is a translation of the French original."

@@ -23,7 +23,7 @@ FAQ = check(ROOT / "faq.yaml").faq
 
 @pytest.mark.parametrize("lang", LANGUAGE_DIRS)
 def test_the_calendar_holds_each_phase_and_dated_milestone_as_all_day_events(built_site, lang):
-    calendar = icalendar.Calendar.from_ical((built_site / LANGUAGE_DIRS[lang] / "timeline.ics").read_bytes())
+    calendar = icalendar.Calendar.from_ical((built_site / LANGUAGE_DIRS[lang] / f"timeline-{lang}.ics").read_bytes())
     events = {str(event["UID"]): event for event in calendar.walk("VEVENT")}
     expected = {f"phase-{phase.id}.{lang}@www.ontario.ca" for phase in FAQ.phases}
     expected |= {f"milestone-{m.id}.{lang}@www.ontario.ca" for m in FAQ.milestones if m.date}
@@ -38,7 +38,7 @@ def test_the_calendar_holds_each_phase_and_dated_milestone_as_all_day_events(bui
     assert {event.decoded("DTSTAMP") for event in events.values()} == {
         dt.datetime(2020, 2, 14, tzinfo=dt.UTC)}  # the data's date, not the clock
     timeline = html(built_site / LANGUAGE_DIRS[lang] / "timeline" / "index.html")
-    assert timeline.select_one('article .faq-downloads a[href="../timeline.ics"]')["type"] == "text/calendar"
+    assert timeline.select_one(f'article .faq-downloads a[href="../timeline-{lang}.ics"]')["type"] == "text/calendar"
 
 
 def test_the_open_data_is_valid_against_the_schema_beside_it_and_leads_to_the_questions(built_site, site_url):
@@ -73,7 +73,7 @@ def test_the_data_package_describes_the_data_for_a_catalogue(built_site):
 def test_the_home_page_lists_what_readers_can_take_away(built_site, lang):
     home = html(built_site / LANGUAGE_DIRS[lang] / "index.html")
     links = [a["href"] for a in home.select("article .faq-downloads a")]
-    assert links == [f"faq-{lang}.pdf", "timeline.ics", "faq.json" if lang == "fr" else "../faq.json"]
+    assert links == [f"faq-{lang}.pdf", f"timeline-{lang}.ics", "faq.json" if lang == "fr" else "../faq.json"]
     assert all((built_site / LANGUAGE_DIRS[lang] / link).resolve().is_file() for link in links)
 
 

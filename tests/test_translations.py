@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from helpers import ROOT
+from helpers import build_faq
 
 from faqgen.confirm import confirm, to_confirm
 from faqgen.loader import load_text
@@ -37,9 +35,9 @@ def test_changing_the_french_makes_the_english_stale():
     line, column = load_text(text).where(("audiences", 0, "questions", 1, "question", "confirmed"))
     assert str(warning) == (
         f"f.yaml:{line}:{column}: warning: the English question may be out of date: the French text changed since they "
-        "were last confirmed equivalent; once it is updated, set "
-        f"`confirmed: fr {fingerprint('Deuxième question, reformulée?')} en {fingerprint('Second question?')}` "
-        "(question second-question)"
+        "were last confirmed equivalent; once it is updated, run `build_faq.py confirm --question second-question`, "
+        f"which writes `confirmed: fr {fingerprint('Deuxième question, reformulée?')} en {fingerprint('Second question?')}` "
+        "beside its `fr:` and `en:` (question second-question)"
     )
 
 
@@ -70,7 +68,7 @@ def test_strict_mode_turns_stale_translations_into_errors():
 def test_following_the_message_makes_the_warning_go_away():
     text = MINIMAL.replace("en: Second question?", "en: The second question?")
     [warning] = validate(load_text(text)).warnings
-    line = warning.message.split("set `confirmed: ")[1].rstrip("`")
+    line = warning.message.split("writes `confirmed: ")[1].split("`")[0]
     fixed = text.replace(f"confirmed: {states_line(text)}", f"confirmed: {line}")
     assert validate(load_text(fixed)).warnings == []
 
@@ -112,8 +110,7 @@ def test_status_and_confirm_commands(tmp_path):
     faq.write_text(MINIMAL.replace("en: Second question?", "en: The second question?"), encoding="utf-8")
 
     def run(*arguments):
-        return subprocess.run([sys.executable, str(ROOT / "build_faq.py"), *arguments, str(faq)],
-                              capture_output=True, text=True, timeout=60)  # fmt: skip
+        return build_faq(*arguments, str(faq), timeout=60)
 
     assert run("status").stdout.splitlines() == [
         "question second-question: question: French stale",

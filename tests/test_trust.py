@@ -26,7 +26,7 @@ from faqgen.verify import page_file, verify_site
 MINIMAL = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
 ANSWER = "          fr: |\n            Réponse.\n\n            Voir la [[second-question]] et la [déclaration][statement].\n"
 HTML_REFUSED = ("is HTML, which texts may not contain: write plain text, or in answers Markdown (*italic*, lists, "
-                "[words](https://…); README.md, “Editing faq.yaml”) (question first-question)")  # fmt: skip
+                "[words](https://…); docs/reference.md, “What you may write”) (question first-question)")  # fmt: skip
 LINKS = "links go to https://, http:// or mailto: addresses, or to another question with [[question-id]] (question first-question)"
 
 

@@ -8,12 +8,10 @@ from __future__ import annotations
 import copy
 import difflib
 import re
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 
 import pytest
-from helpers import FIXTURES, ROOT
+from helpers import FIXTURES, ROOT, build_faq
 
 from faqgen import xliff
 from faqgen.loader import load_text
@@ -229,16 +227,14 @@ def test_the_commands_write_read_and_leave_the_file_alone_when_anything_is_refus
     faq = tmp_path / "faq.yaml"
     faq.write_text(MINIMAL.replace("          fr: Deuxième question?", "          fr: Deuxième question, reformulée?"))
     before = faq.read_bytes()
-    run = [sys.executable, str(ROOT / "build_faq.py")]
-    exported = subprocess.run([*run, "export-xliff", str(faq), "--target", "en", "-o", str(tmp_path / "out.xlf")],
-                              capture_output=True, text=True)  # fmt: skip
+    exported = build_faq("export-xliff", str(faq), "--target", "en", "-o", str(tmp_path / "out.xlf"))
     assert exported.returncode == 0 and "1 text to translate into English" in exported.stderr
     document = translate((tmp_path / "out.xlf").read_text(), "1.2")
     (tmp_path / "draft.xlf").write_text(document.replace('state="final"', 'state="translated"'))
-    refused = subprocess.run([*run, "import-xliff", str(faq), str(tmp_path / "draft.xlf")], capture_output=True, text=True)
+    refused = build_faq("import-xliff", str(faq), str(tmp_path / "draft.xlf"))
     assert refused.returncode == 1 and "not marked final" in refused.stderr and faq.read_bytes() == before
     (tmp_path / "back.xlf").write_text(document)
-    done = subprocess.run([*run, "import-xliff", str(faq), str(tmp_path / "back.xlf")], capture_output=True, text=True)
+    done = build_faq("import-xliff", str(faq), str(tmp_path / "back.xlf"))
     assert done.returncode == 0, done.stderr
     assert "1 translation imported and confirmed" in done.stdout
     source = load_text(faq.read_text())

@@ -106,7 +106,8 @@ if (drawer && menu && menuButton) {
   };
   drawer.addEventListener("change", () => {
     if (drawer.checked && narrow.matches && !menu.contains(document.activeElement)) {
-      menu.querySelector("a[href]")?.focus();
+      // the first link shown (the menu's title holds the theme's logo link, hidden: faq.css)
+      [...menu.querySelectorAll("a[href]")].find((link) => link.offsetParent !== null)?.focus();
     }
   });
   menu.addEventListener("keydown", (event) => {
