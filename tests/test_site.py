@@ -359,3 +359,16 @@ def test_the_translated_edition_says_it_is_a_translation(built_site):
             assert notice is None
             continue
         assert notice.get_text() == "This English edition is a translation of the French original."
+
+
+def test_the_sites_own_writing_says_it_is_not_the_ministrys(built_site):
+    """The second review (A2, Ty2): the glossary and the milestones are the project's writing."""
+    for lang, words in (("fr", "ne fait pas partie du document du ministère"), ("en", "not part of the ministry’s document")):
+        glossary = html(page_file(built_site, lang, "glossary")).select_one("article").get_text(" ")
+        assert words in " ".join(glossary.split())
+        timeline = html(page_file(built_site, lang, "timeline"))
+        note = timeline.select_one("#milestones").find_next("p", string=lambda text: text and "jalons" in text.lower()
+                                                            or text and "milestones" in text.lower())  # fmt: skip
+        assert note is not None and ("ne font pas partie" in note.get_text() or "not part of" in note.get_text())
+    byline = html(page_file(built_site, "fr", "index")).select_one("#page-title").find_next("p").get_text()
+    assert " — Ministère" not in byline and "d’ordre général. Ministère du Travail" in byline
