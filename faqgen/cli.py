@@ -11,6 +11,7 @@ import re
 import signal
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 
@@ -27,7 +28,7 @@ from .publish import PublishError, build_site
 from .schema import SCHEMA_FILE, schema_text
 from .summary import literal
 from .validate import validate
-from .write import HandWrittenPageError, replace_file
+from .write import HandWrittenPageError, editing, replace_file
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -237,11 +238,16 @@ def _status(file: Path, arguments) -> int:
     return 0
 
 
+def _waiting_for(file: Path) -> Callable[[], None]:
+    return lambda: print(f"{file}: another command is changing it; waiting for it", file=sys.stderr)
+
+
 def _confirm(file: Path, arguments) -> int:
-    source = load_file(file, str(file))
-    chosen = to_confirm(source, set(arguments.question) if arguments.question else None)
-    if chosen:
-        replace_file(file, confirm(source, chosen))
+    with editing(file, _waiting_for(file)):
+        source = load_file(file, str(file))
+        chosen = to_confirm(source, set(arguments.question) if arguments.question else None)
+        if chosen:
+            replace_file(file, confirm(source, chosen))
     print(f"{file}: {len(chosen)} text{'s' if len(chosen) != 1 else ''} confirmed")
     return 0
 
@@ -252,7 +258,12 @@ def _export_xliff(file: Path, arguments) -> int:
                         site_url=os.environ.get("FAQ_SITE_URL"), language_dirs=folders(project_root_language(file.resolve().parent))
                         if (file.resolve().parent / "mkdocs.yml").is_file() else None)  # fmt: skip
     if arguments.output:
-        replace_file(Path(arguments.output), text)
+        output = Path(arguments.output)
+        if output.resolve() in {file.resolve(), file.resolve().parent / "mkdocs.yml"}:
+            print(f"build_faq.py: error: {output} is the FAQ's own {output.name}, not a place for the XLIFF: name "
+                  "another file, such as to-translate.xlf; nothing was changed.", file=sys.stderr)  # fmt: skip
+            return 2
+        replace_file(output, text)
         count = text.count("<trans-unit ") + text.count("<unit ")
         print(f"{arguments.output}: {count} text{'s' if count != 1 else ''} to translate into {NAMES[arguments.target]}",
               file=sys.stderr)  # fmt: skip
@@ -262,12 +273,13 @@ def _export_xliff(file: Path, arguments) -> int:
 
 
 def _import_xliff(file: Path, arguments) -> int:
-    source = load_file(file, str(file))
     translated = Path(arguments.xliff)
-    imported = xliff.import_xliff(source, translated.read_bytes(), str(translated), partial=arguments.partial)
-    if imported.accepted:
-        validate(load_text(imported.text, str(file)))  # what is written must pass `check`
-        replace_file(file, imported.text)
+    with editing(file, _waiting_for(file)):
+        source = load_file(file, str(file))
+        imported = xliff.import_xliff(source, translated.read_bytes(), str(translated), partial=arguments.partial)
+        if imported.accepted:
+            validate(load_text(imported.text, str(file)))  # what is written must pass `check`
+            replace_file(file, imported.text)
     _print_problems(imported.refused, arguments)
     _say(arguments, f"{file}: {len(imported.accepted)} translation{'s' if len(imported.accepted) != 1 else ''} "
                     f"imported and confirmed" + (f", {len(imported.refused)} refused" if imported.refused else ""))  # fmt: skip

@@ -34,7 +34,7 @@ def contact_link(faq: Faq, lang: str) -> str | None:
     if faq.publisher is None:
         return None
     contact = faq.publisher.contact
-    return contact.url.in_(lang) if contact.url is not None else f"mailto:{contact.email}"
+    return contact.url.in_(lang) if contact.url is not None else f"mailto:{quote(contact.email, safe='@')}"
 
 
 def report_link(faq: Faq, lang: str, page_address: str, page_title: str) -> str | None:
@@ -44,7 +44,7 @@ def report_link(faq: Faq, lang: str, page_address: str, page_title: str) -> str 
         return contact_link(faq, lang)
     subject = f"{LABELS[lang]['report_subject']} {page_title}"
     # mailto: fields are percent-encoded UTF-8 (RFC 6068); quote() leaves nothing that ends them.
-    return f"mailto:{faq.publisher.contact.email}?subject={quote(subject, safe='')}&body={quote(page_address, safe='')}"
+    return f"mailto:{quote(faq.publisher.contact.email, safe='@')}?subject={quote(subject, safe='')}&body={quote(page_address, safe='')}"
 
 
 def page_frame(faq: Faq, lang: str, page_address: str, page_title: str, modified: dt.date | None,

@@ -30,6 +30,15 @@ def calendar_file(lang: str) -> str:
     return f"timeline-{lang}.ics"
 
 
+class _Text(icalendar.vText):
+    """An RFC 5545 TEXT value, escaped as section 3.3.11 says and nothing more: icalendar's own
+    vText first reads a typed `\\N` as a line break, so an editor's text would not be data."""
+
+    def to_ical(self) -> bytes:
+        text = str(self).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+        return text.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n").encode("utf-8")
+
+
 def timeline_calendar(faq: Faq, lang: str, domain: str) -> bytes:
     """The calendar of `lang`; `domain` ends the UIDs (the publisher's or the site's host)."""
     texts = RichTextRenderer.for_data(faq.model_dump(include={"links"}))
@@ -38,7 +47,7 @@ def timeline_calendar(faq: Faq, lang: str, domain: str) -> bytes:
     cal = icalendar.Calendar()
     cal.add("prodid", "-//faqgen//timeline//" + lang.upper())
     cal.add("version", "2.0")
-    cal.add("x-wr-calname", f"{title} — {LABELS[lang]['timeline']}", parameters={"LANGUAGE": lang})
+    cal.add("x-wr-calname", _Text(f"{title} — {LABELS[lang]['timeline']}"), parameters={"LANGUAGE": lang})
     for phase in faq.phases:
         name = f"{LABELS[lang]['phase'].format(number=roman(phase.number))} – {typeset(phase.name.in_(lang), lang)}"
         last = phase.end or phase.start
@@ -64,9 +73,9 @@ def _event(uid: str, stamp: dt.datetime, first: dt.date, last: dt.date, summary:
     event.add("dtstamp", stamp)
     event.add("dtstart", first)  # a date: an all-day event
     event.add("dtend", last + dt.timedelta(days=1))  # DTEND is the day after the last (RFC 5545 3.6.1)
-    event.add("summary", summary, parameters={"LANGUAGE": lang})
+    event.add("summary", _Text(summary), parameters={"LANGUAGE": lang})
     if description:
-        event.add("description", description, parameters={"LANGUAGE": lang})
+        event.add("description", _Text(description), parameters={"LANGUAGE": lang})
     return event
 
 

@@ -138,6 +138,9 @@ def _too_large(name: str, size: int) -> FaqError:
 
 
 def load_text(text: str, name: str = "faq.yaml") -> Source:
+    if "\r" in text and "\n" not in text:  # every line break a carriage return: one message, not one per line
+        raise FaqError([Problem(name, 1, 1, "the file's lines end with a carriage return alone (an old Mac format): "
+                                            "save it with ordinary line ends (LF, or CRLF)")])  # fmt: skip
     problems, readable = _unseen_characters(text, name)
     builder = _TreeBuilder(name, readable)
     data = builder.build()
@@ -156,6 +159,13 @@ _UNSEEN_NAMES = {"\u2028": "a line separator (U+2028), often pasted from web pag
                  "\x85": "a next-line character (U+0085)", "\r": "a carriage return alone (U+000D)"}  # fmt: skip
 
 
+def _unseen_name(character: str) -> str:
+    if character in _UNSEEN_NAMES:
+        return _UNSEEN_NAMES[character]
+    kind = "a noncharacter" if character in "\ufffe\uffff" else "a control character"  # (libyaml refuses surrogates)
+    return f"{kind} (U+{ord(character):04X})"
+
+
 def _unseen_characters(text: str, name: str) -> tuple[list[Problem], str]:
     problems = []
     line, line_start, counted = 1, 0, 0  # counted incrementally: a million of them stay linear
@@ -165,7 +175,7 @@ def _unseen_characters(text: str, name: str) -> tuple[list[Problem], str]:
         line_start = max(line_start, text.rfind("\n", counted, match.start()) + 1)
         counted = match.start()
         column = match.start() - line_start + 1
-        what = _UNSEEN_NAMES.get(character, f"a control character (U+{ord(character):04X})")
+        what = _unseen_name(character)
         problems.append(
             Problem(name, line, column, f"the text holds {what}, which is not allowed: delete it or type a space")
         )
@@ -313,6 +323,12 @@ class _TreeBuilder:
     def _scalar(self, event, path: KeyPath) -> Any:
         self.scalars[path] = Scalar(event.start_mark.line + 1, event.start_mark.column + 1, event.value, event.style,
                                     event.end_mark.line + 1, event.end_mark.column + 1)  # fmt: skip
+        if event.style == '"' and (unseen := _UNSEEN.search(event.value)):
+            # Written as an escape ("\x01", "\v", "\uFFFE"): the same characters the raw text may not hold.
+            character = unseen.group(0)
+            what = _unseen_name(character)
+            self.problem(event.start_mark, f"the text holds {what}, written as an escape, which is not allowed: "
+                                           "delete it", path)  # fmt: skip
         tag = self._resolver.resolve(ScalarNode, event.value, event.implicit)
         construct = self._constructor.yaml_constructors.get(tag)
         if construct is None:  # YAML 1.1 types the safe loader does not build (a lone `=`): text

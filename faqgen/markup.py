@@ -146,21 +146,25 @@ _NOT_PROSE = re.compile(r"\[\[[^\]\n]*\]\]|\]\([^)\n]*\)|\]\[[^\]\n]*\]|https?:/
 def expand_abbreviations(text: str, glossary: list[tuple[str, str]], explained: set[str]) -> str:
     """The text with the first use of each abbreviation not yet `explained` on its page written
     out, "Service System Manager (SSM)", unless the text already writes it so; `glossary`:
-    (abbreviation, what it stands for); `explained` is updated."""
+    (abbreviation, what it stands for); `explained` is updated.
+
+    Longest abbreviation first, and a place taken once is taken: "ODSP ES" is one use of ODSP ES,
+    not a use of ODSP (the glossary has both); never inside a link, an address or an id."""
     if all(abbreviation in explained or abbreviation not in text for abbreviation, _ in glossary):
         return text
-    protected = [match.span() for match in _NOT_PROSE.finditer(text)]
+    taken = [match.span() for match in _NOT_PROSE.finditer(text)]
     edits = []
-    for abbreviation, term in glossary:
-        if abbreviation in explained or abbreviation not in text:  # most texts hold none: no regex scan
+    for abbreviation, term in sorted(glossary, key=lambda entry: -len(entry[0])):
+        if abbreviation not in text:  # most texts hold none: no regex scan
             continue
-        for match in re.finditer(rf"(?<![\w-]){re.escape(abbreviation)}(?![\w-])", text):
-            if any(start <= match.start() < end for start, end in protected):
-                continue
+        uses = [match for match in re.finditer(rf"(?<![\w-]){re.escape(abbreviation)}(?![\w-])", text)
+                if not any(start < match.end() and match.start() < end for start, end in taken)]  # fmt: skip
+        taken += [match.span() for match in uses]  # a shorter abbreviation inside one of these is not a use of it
+        if uses and abbreviation not in explained:
+            first = uses[0]
             explained.add(abbreviation)
-            if not text[: match.start()].lower().endswith(f"{term} (".lower()):
-                edits.append((match.start(), match.end(), f"{markdown_escape(term)} ({abbreviation})"))
-            break
+            if not text[: first.start()].lower().endswith(f"{term} (".lower()):
+                edits.append((first.start(), first.end(), f"{markdown_escape(term)} ({abbreviation})"))
     for start, end, written in sorted(edits, reverse=True):
         text = text[:start] + written + text[end:]
     return text

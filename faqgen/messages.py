@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .languages import NAMES
 from .loader import KeyPath, Scalar, Source
-from .model import Translation, model_at
+from .model import InLanguage, Translation, model_at
 from .problems import Problem, describe
 from .translations import CONFIRMED_KEY
 
@@ -116,6 +116,8 @@ MESSAGES: dict[str, Callable[[ModelError], str]] = {
 def model_problem(source: Source, detail: dict) -> Problem:
     """One of pydantic's errors as a located problem."""
     path: KeyPath = tuple(detail["loc"])
+    if isinstance(cause := detail.get("ctx", {}).get("error"), InLanguage) and (*path, cause.lang) in source.positions:
+        path = (*path, cause.lang)  # at the text in that language, not at its first line
     error = ModelError(path, detail, source.scalars.get(path))
     if detail["type"] == "extra_forbidden":
         line, column = source.where(path, key=True)

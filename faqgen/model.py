@@ -31,18 +31,24 @@ RESERVED_ANCHORS = frozenset({"page-title", "on-this-page", "key-points", "audie
 """Ids the page templates give their own headings; a question or key point section cannot take them."""
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+
+
 def iso_date(value: object) -> dt.date:
     """The one reading of a date, for faq.yaml, the CLI's --as-of and the plugin's as_of: a
     YAML date or a text `2020-04-01`; ValueError (in words) for numbers, times, other forms."""
     if isinstance(value, dt.datetime):
         raise ValueError("give a date without a time, like 2020-04-01")
-    if isinstance(value, dt.date):
-        return value
     if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
         try:
-            return dt.date.fromisoformat(value.strip())
+            value = dt.date.fromisoformat(value.strip())
         except ValueError:
             raise ValueError(f"`{value}` is not a real date") from None
+    if isinstance(value, dt.date):
+        # The calendar and the feeds count days after a date: 9999-12-31 has none.
+        if not FIRST_YEAR <= value.year <= LAST_YEAR:
+            raise ValueError(f"`{value.isoformat()}` is out of range: give a year from {FIRST_YEAR} to {LAST_YEAR}")
+        return value
     raise ValueError("expected a date written YYYY-MM-DD, like 2020-04-01")
 
 
@@ -186,10 +192,19 @@ class Scoring(Model):
     commercial_envelope: Envelope
 
 
+class InLanguage(ValueError):
+    """A problem of one language's text of a Translation: told at that text (faqgen/messages.py)."""
+
+    def __init__(self, lang: str, message: str):
+        super().__init__(message)
+        self.lang = lang
+
+
 def _web_addresses(url: Translation) -> Translation:
-    for text in (url.fr, url.en):
+    for lang in LANGUAGES:
+        text = url.in_(lang)
         if not is_web_address(text):
-            raise ValueError(f"`{text}` is not a web address: it must start with https:// (or http://)")
+            raise InLanguage(lang, f"`{text}` is not a web address: it must start with https:// (or http://)")
     return url
 
 
@@ -228,8 +243,10 @@ class Question(Model):
     )
 
 
-EMAIL_PATTERN = r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"
-"""An e-mail address as the HTML standard's `type=email` accepts it, with a dot in the domain."""
+EMAIL_PATTERN = r"^[A-Za-z0-9._+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"
+"""An e-mail address: before the @, letters, digits and . _ + - only (the HTML standard also
+allows ? & # % and others, which a mailto: link reads as its own syntax: `faq?bcc=…@x` would
+send a blind copy elsewhere); a domain with a dot."""
 
 
 class Contact(Model):

@@ -46,6 +46,8 @@ def describe(data, path: tuple) -> str:
             item_id = node.get("id") if isinstance(node, dict) else None
             if path[index - 1 : index] == ("questions",) and isinstance(item_id, str):
                 return f"question {item_id}"
+            if not names:  # a list at the top of the file
+                names.append("")
             names[-1] += f"[{item_id}]" if isinstance(item_id, str) else f"[{part + 1}]"
         else:
             names.append(str(part))

@@ -36,6 +36,9 @@ def text_problems(source: Source, renderer: RichTextRenderer, languages: Sequenc
         if path[-1] not in languages:
             continue
         problems = list(_plain_text_problems(text))
+        if not _is_rich(path) and "\n" in text.strip():
+            # A title, a question, a name: one line wherever it goes (a page's <title>, a feed, a calendar, the PDF).
+            problems.append(("this text is shown on one line (a title, a question or a name): join its lines", text.index("\n")))
         if _is_rich(path):  # HTML in it is escaped by the conversion: its other problems are still found
             problems += _rich_text_problems(text, path[-1], renderer, question_ids, {link["id"] for link in links}, data)
         for message, offset in problems:

@@ -8,8 +8,13 @@ files keep their mode.
 
 from __future__ import annotations
 
+import errno
+import fcntl
 import os
+import stat
 import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -82,8 +87,41 @@ def write_pages(pages: list[Page], content_dir: Path) -> WriteReport:
     return report
 
 
+@contextmanager
+def editing(file: Path, on_wait: Callable[[], None] = lambda: None) -> Iterator[None]:
+    """One command at a time reads, changes and writes `file` (faq.yaml): a second one waits
+    (`on_wait` is called first), so that neither writes over what the other wrote. The lock is
+    a file of its own beside it, `.faq.yaml.lock`: faq.yaml itself is replaced, not rewritten."""
+    try:
+        descriptor = os.open(file.parent / f".{file.name}.lock", os.O_WRONLY | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    except OSError as error:  # the folder's problem, said of the file the person named
+        raise _about(error, file) from None
+    try:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            on_wait()
+            fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)  # releases the lock
+
+
 def replace_file(target: Path, text: str) -> None:
-    """Write to a temporary file beside the target, then rename: never a half-written file."""
+    """Write to a temporary file beside the target, then rename: never a half-written file.
+    A target that is not a regular file, or that is read-only, is refused (PermissionError):
+    renaming over it would replace a device or a file its owner protected."""
+    try:
+        status = target.stat()
+    except FileNotFoundError:
+        status = None
+    if status is not None and stat.S_ISDIR(status.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "is a folder", str(target))
+    if status is not None and not stat.S_ISREG(status.st_mode):
+        raise PermissionError(None, "it is not a regular file (a device or a pipe): give the path of a file", str(target))
+    if status is not None and not status.st_mode & 0o222:  # as root too: the owner protected it
+        raise PermissionError(None, "it is read-only: it is not replaced (make it writable first if it should change)",
+                              str(target))  # fmt: skip
     os.replace(_stage(target, text), target)
 
 
@@ -94,13 +132,23 @@ def _stage(target: Path, text: str) -> Path:
         mode = target.stat().st_mode & 0o7777
     except FileNotFoundError:
         mode = 0o644
-    handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as error:  # the folder's problem, said of the file the person named
+        raise _about(error, target) from None
     temporary = Path(name)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as file:
             file.write(text)
         temporary.chmod(mode)
-    except BaseException:
+    except BaseException as error:
         temporary.unlink(missing_ok=True)
+        if isinstance(error, OSError):  # a full disk names no file, the temporary one means nothing to anyone
+            raise _about(error, target) from None
         raise
     return temporary
+
+
+def _about(error: OSError, target: Path) -> OSError:
+    """The same error, said of `target`."""
+    return type(error)(error.errno, error.strerror, str(target))

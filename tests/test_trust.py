@@ -18,7 +18,7 @@ from faqgen.loader import load_text
 from faqgen.markup import MARKDOWN_SYNTAX, EditorMarkdown, lists_and_links, markdown_escape, plain_paragraphs
 from faqgen.pipeline import check
 from faqgen.problems import FaqError
-from faqgen.render import RichTextRenderer, render_site
+from faqgen.render import RichTextRenderer
 from faqgen.safety import EDITOR_TEXT, Fragment, check_fragment, check_page
 from faqgen.validate import validate
 from faqgen.verify import page_file, verify_site
@@ -128,10 +128,15 @@ def test_reserved_ids_and_huge_numbers(old, new, expected):
     assert errors_of(text) == [expected]
 
 
-def test_a_phase_that_ends_on_the_last_day_there_is_renders():
-    faq = validate(load_text(MINIMAL.replace("  - id: transition\n", "  - id: transition\n    end: 9999-12-31\n"))).faq
-    assert faq.phases[-1].whole_months  # April 2020 to December 9999: the day after has no date
-    assert render_site(faq)
+def test_a_phase_that_ends_on_the_last_day_there_is_is_refused_at_check():
+    # The calendar and the feeds count the day after a date: check refuses what they could not
+    # (it passed check, then `site` failed without a location).
+    text = MINIMAL.replace("  - id: transition\n", "  - id: transition\n    end: 9999-12-31\n")
+    with pytest.raises(FaqError) as error:
+        validate(load_text(text, "f.yaml"))
+    line = text.splitlines().index("    end: 9999-12-31") + 1
+    assert [str(problem) for problem in error.value.problems] == [
+        f"f.yaml:{line}:10: error: `9999-12-31` is out of range: give a year from 1900 to 2999 (phases[transition].end)"]
 
 
 # ---------------------------------------------------------------- what check accepts is shown as typed

@@ -19,12 +19,13 @@ from . import (
     phase_order,
     reserved_ids,
     scoring,
+    shared_anchors,
     unique_ids,
     update_dates,
     update_targets,
 )
 
-RULES = (unique_ids, reserved_ids, phase_order, milestone_phases, scoring, update_targets, update_dates, glossary_used)
+RULES = (unique_ids, shared_anchors, reserved_ids, phase_order, milestone_phases, scoring, update_targets, update_dates, glossary_used)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,254 @@
+"""Trust, round three (issue 33), first classes: what the commands that write refuse, and texts
+that YAML escapes could smuggle past the raw-text checks. Each with its exact message."""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from pathlib import Path
+
+import pytest
+from helpers import FIXTURES, ROOT, build_faq
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from faqgen.languages import typeset
+
+REAL = (ROOT / "faq.yaml").read_text(encoding="utf-8")
+MINIMAL = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
+CONTACT = """  contact:
+    url:
+      fr: https://www.ontario.ca/fr/feedback/contactez-nous
+      en: https://www.ontario.ca/feedback/contact-us
+"""
+
+
+def with_email(address: str) -> str:
+    assert CONTACT in REAL
+    return REAL.replace(CONTACT, f'  contact:\n    email: "{address}"\n')
+
+
+def line_of(text: str, words: str) -> int:
+    return next(number for number, line in enumerate(text.splitlines(), 1) if words in line)
+
+
+@pytest.mark.parametrize("address", ["faq?bcc=spy%40evil.example&x=y@ontario.ca", "faq#x@ontario.ca",
+                                     "a&b@ontario.ca", "100%@ontario.ca", "faq@ontario"])  # fmt: skip
+def test_an_e_mail_address_is_an_address_and_nothing_a_mailto_link_would_read_otherwise(tmp_path, address):
+    text = with_email(address)
+    (tmp_path / "faq.yaml").write_text(text, encoding="utf-8")
+    result = build_faq("check", "faq.yaml", cwd=tmp_path)
+    assert result.returncode == 1
+    line = line_of(text, "    email:")
+    shown = address if len(address) <= 40 else address[:20] + "…"  # as the message quotes what was written
+    assert result.stderr == (f"faq.yaml:{line}:12: error: `{shown}` is not an e-mail address: write it like "
+                             "`faq@ontario.ca` (publisher.contact.email)\n1 error; nothing was written.\n")  # fmt: skip
+
+
+def test_a_plain_address_is_linked_as_it_is(tmp_path):
+    from faqgen.frame import contact_link, report_link
+    from faqgen.pipeline import check
+
+    (tmp_path / "faq.yaml").write_text(with_email("faq.team+sso@ontario.ca"), encoding="utf-8")
+    faq = check(tmp_path / "faq.yaml", strict=True).faq
+    assert contact_link(faq, "en") == "mailto:faq.team%2Bsso@ontario.ca"
+    assert report_link(faq, "en", "https://x.example/a?b&c", "A & B").startswith("mailto:faq.team%2Bsso@ontario.ca?subject=")
+
+
+@pytest.mark.parametrize("escape, named", [("\\x01", "a control character (U+0001)"), ("\\v", "a control character (U+000B)"),
+                                           ("\\uFFFE", "a noncharacter (U+FFFE)"), ("\\u0085", "a next-line character (U+0085)")])  # fmt: skip
+def test_characters_written_as_yaml_escapes_are_refused_where_they_are(tmp_path, escape, named):
+    old = "      en: Service providers\n"
+    text = REAL.replace(old, f'      en: "Service{escape} providers"\n', 1)
+    (tmp_path / "faq.yaml").write_text(text, encoding="utf-8")
+    result = build_faq("check", "faq.yaml", cwd=tmp_path)
+    line = line_of(text, "Service" + escape)
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"faq.yaml:{line}:11: error: the text holds {named}, written as an escape, which is "
+                                    "not allowed: delete it (audiences[service-providers].nav_title.en)\n")  # fmt: skip
+
+
+@pytest.mark.parametrize("date", ["9999-12-31", "1066-10-14"])
+def test_a_date_out_of_the_range_the_outputs_can_count_is_refused_at_check(tmp_path, date):
+    text = REAL.replace("  as_of: 2020-02-14\n", f"  as_of: {date}\n", 1)
+    (tmp_path / "faq.yaml").write_text(text, encoding="utf-8")
+    result = build_faq("check", "faq.yaml", cwd=tmp_path)
+    assert result.returncode == 1
+    assert f"faq.yaml:{line_of(text, '  as_of: ' + date)}:10: error: `{date}` is out of range: give a year from 1900 to 2999" in result.stderr
+
+
+def test_a_file_with_carriage_returns_alone_is_told_so_once(tmp_path):
+    (tmp_path / "faq.yaml").write_bytes(REAL.replace("\n", "\r").encode("utf-8"))
+    result = build_faq("check", "faq.yaml", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr == ("faq.yaml:1:1: error: the file's lines end with a carriage return alone (an old Mac format): "
+                             "save it with ordinary line ends (LF, or CRLF)\n1 error; nothing was written.\n")  # fmt: skip
+
+
+@pytest.mark.parametrize("name", ["faq.yaml", "mkdocs.yml"])
+def test_export_xliff_never_writes_over_the_faq_or_its_site_settings(project, name):
+    before = (project / name).read_bytes()
+    result = build_faq("export-xliff", "faq.yaml", "--target", "en", "--all", "-o", name, cwd=project)
+    assert result.returncode == 2
+    assert result.stderr == (f"build_faq.py: error: {name} is the FAQ's own {name}, not a place for the XLIFF: name another "
+                             "file, such as to-translate.xlf; nothing was changed.\n")  # fmt: skip
+    assert (project / name).read_bytes() == before
+
+
+def test_export_xliff_refuses_a_device_and_a_folder(project):
+    for target, advice in (("/dev/null", "it is not a regular file (a device or a pipe): give the path of a file"),
+                           (str(project / "content"), "it is a folder, not a file: check the path")):  # fmt: skip
+        result = build_faq("export-xliff", "faq.yaml", "--target", "en", "--all", "-o", target, cwd=project)
+        assert result.returncode == 1
+        assert result.stderr == f"build_faq.py: error: {target}: {advice}; nothing was changed.\n"
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
+def test_a_read_only_faq_is_not_replaced(project):
+    faq = project / "faq.yaml"
+    faq.write_text(faq.read_text().replace("What does the Service System Manager model mean for me?", "What changes?", 1))
+    faq.chmod(0o444)
+    before = faq.read_bytes()
+    try:
+        result = build_faq("confirm", "faq.yaml", cwd=project)
+    finally:
+        faq.chmod(0o644)
+    assert result.returncode == 1
+    assert result.stderr == ("build_faq.py: error: faq.yaml: it is read-only: it is not replaced (make it writable first "
+                             "if it should change); nothing was changed.\n")  # fmt: skip
+    assert faq.read_bytes() == before
+
+
+def test_a_full_disk_or_a_closed_folder_is_said_of_the_file_the_person_named(tmp_path, monkeypatch):
+    import errno
+
+    import faqgen.write as write
+    from faqgen.problems import os_error_message
+
+    target = tmp_path / "faq.yaml"
+    target.write_text("before")
+
+    def full(*arguments, **options):
+        raise OSError(errno.ENOSPC, "No space left on device")  # as write() raises it: no file named
+
+    monkeypatch.setattr(write.os, "fdopen", full)
+    with pytest.raises(OSError) as error:
+        write.replace_file(target, "after")
+    assert os_error_message(error.value) == f"{target}: the disk is full: free some space, then run the command again"
+    monkeypatch.undo()
+
+    def closed(*arguments, **options):
+        raise PermissionError(errno.EACCES, "Permission denied", str(tmp_path / ".faq.yaml.x1y2.tmp"))
+
+    monkeypatch.setattr(write.tempfile, "mkstemp", closed)
+    with pytest.raises(OSError) as error:
+        write.replace_file(target, "after")
+    assert os_error_message(error.value).startswith(f"{target}: permission denied")
+    assert target.read_text() == "before" and sorted(path.name for path in tmp_path.iterdir()) == ["faq.yaml"]
+
+
+# Texts an editor may type, made of iCalendar's own syntax among ordinary words.
+ICAL_SYNTAX = st.lists(st.sampled_from(list("\\N;,:nrt \"'aé«»") + ["\\N", "\\n", "\\,", "END:VEVENT"]), min_size=1,
+                       max_size=20).map("".join).filter(lambda text: text.strip() and text == " ".join(text.split()))  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(name=ICAL_SYNTAX)
+def test_a_phase_name_reaches_the_calendar_as_data(name):
+    """iCalendar TEXT escaping (faqgen/ical.py): what a calendar reads back is what was typed."""
+    import icalendar
+
+    from faqgen.ical import timeline_calendar
+    from faqgen.loader import load_text
+    from faqgen.validate import validate
+
+    quoted = "'" + name.replace("'", "''") + "'"
+    faq = validate(load_text(MINIMAL.replace("name: {fr: Planification, en: Planning}", f"name: {{fr: {quoted}, en: {quoted}}}"))).faq
+    for lang in ("fr", "en"):
+        calendar = icalendar.Calendar.from_ical(timeline_calendar(faq, lang, "example.org"))
+        [phase] = [event for event in calendar.walk("VEVENT") if str(event["UID"]).startswith("phase-planning.")]
+        assert str(phase["SUMMARY"]).endswith(" – " + typeset(name, lang))
+
+
+def test_two_commands_that_change_the_faq_at_once_take_turns_and_both_land(project):
+    """Read-modify-write of faq.yaml under a lock (faqgen.write.editing): the second waits, and says so."""
+    import fcntl
+    import subprocess
+    import sys
+    import time
+
+    from helpers import PLAIN_ENVIRONMENT
+
+    from faqgen.loader import load_file
+    from faqgen.translations import State, statuses
+
+    faq = project / "faq.yaml"
+    faq.write_text(faq.read_text().replace("What does the Service System Manager model mean for me?", "What changes?")
+                   .replace("What was the purpose of the competitive process?", "Why a contest?"))  # fmt: skip
+    held = os.open(project / ".faq.yaml.lock", os.O_WRONLY | os.O_CREAT)
+    fcntl.flock(held, fcntl.LOCK_EX)  # as a third command would hold it: both must wait, then both land
+    runs = [subprocess.Popen([sys.executable, str(ROOT / "build_faq.py"), "confirm", "--question", question, "faq.yaml"],
+                             cwd=project, env=PLAIN_ENVIRONMENT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            for question in ("provider-inside-prototype-region", "purpose-of-competition")]  # fmt: skip
+    def waiting() -> set[int]:  # the runs blocked on a lock (/proc/locks lists waiters with "->")
+        text = Path("/proc/locks").read_text()
+        return {run.pid for run in runs if re.search(rf"-> FLOCK\s+ADVISORY\s+WRITE {run.pid} ", text)}
+
+    deadline = time.monotonic() + 120  # a loaded machine starts Python slowly: wait for the moment, not a time
+    while time.monotonic() < deadline and len(waiting()) < 2 and all(run.poll() is None for run in runs):
+        time.sleep(0.05)
+    assert len(waiting()) == 2, [run.poll() for run in runs]
+    os.close(held)
+    outputs = [run.communicate(timeout=120) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], outputs
+    assert all(err == "faq.yaml: another command is changing it; waiting for it\n" for _, err in outputs), outputs
+    confirmed = {status.owner for status in statuses(load_file(faq)) if status.field == "question" and status.state is State.OK}
+    assert {"question provider-inside-prototype-region", "question purpose-of-competition"} <= confirmed
+
+
+def test_a_title_with_a_line_break_is_refused_at_check(tmp_path):
+    text = REAL.replace("    en: General questions and answers\n", '    en: "General questions\\nand answers"\n', 1)
+    (tmp_path / "faq.yaml").write_text(text, encoding="utf-8")
+    result = build_faq("check", "faq.yaml", cwd=tmp_path)
+    line = line_of(text, "General questions\\nand")
+    assert result.returncode == 1
+    assert result.stderr == (f"faq.yaml:{line}:9: error: this text is shown on one line (a title, a question or a name): "
+                             "join its lines (document.subtitle.en)\n1 error; nothing was written.\n")  # fmt: skip
+
+
+# Abbreviations made to be prefixes of one another (as ODSP and ODSP ES), and prose around them.
+ABBREVIATIONS = st.lists(st.sampled_from(["ZQS", "ZQS ES", "ZQ", "QS", "ZQS-B", "ES"]), min_size=1, max_size=4, unique=True)
+PROSE = st.lists(st.sampled_from(["ZQS", "ZQS ES", "ZQ", "ES", "le", "programme", "et", ",", ".", "ZQS.", "(ZQS)",
+                                  "[lien](https://x.example/ZQS)", "[[zqs-es]]", "ZQSES", "ZQS-ES"]),
+                 min_size=1, max_size=12).map(" ".join)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(abbreviations=ABBREVIATIONS, text=PROSE)
+def test_glossary_expansion_only_adds_what_abbreviations_stand_for(abbreviations, text):
+    """Outside the expansions it inserts, the text is unchanged; each abbreviation is written out
+    at most once, at a whole use of it, never inside a longer one, a link or an id."""
+    from faqgen.markup import expand_abbreviations
+
+    glossary = [(abbreviation, f"term number {index}") for index, abbreviation in enumerate(abbreviations)]
+    explained: set[str] = set()
+    expanded = expand_abbreviations(text, glossary, explained)
+    restored = expanded
+    for abbreviation, term in glossary:
+        assert expanded.count(f"{term} ({abbreviation})") <= 1
+        restored = restored.replace(f"{term} ({abbreviation})", abbreviation)
+    assert restored == text
+    for abbreviation, term in glossary:
+        if f"{term} (" in expanded:
+            assert abbreviation in explained
+
+
+def test_a_links_address_is_told_at_the_language_that_is_wrong(tmp_path):
+    good = "      en: https://news.ontario.ca/opo/fr/2019/10/declaration-du-premier-ministre-ford-3.html\n"
+    text = REAL.replace(good, "      en: javascript:alert(1)\n", 1)
+    (tmp_path / "faq.yaml").write_text(text, encoding="utf-8")
+    result = build_faq("check", "faq.yaml", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"faq.yaml:{line_of(text, 'en: javascript:')}:11: error: `javascript:alert(1)` is not "
+                                    "a web address: it must start with https:// (or http://) (links[premier-statement].url.en)\n")  # fmt: skip
