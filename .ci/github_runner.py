@@ -642,7 +642,7 @@ def scenarios(repositories: Repositories, checks: Checks, scratch: Path, only: s
                                                      "fr: Transition : où en sommes-nous?"))  # fmt: skip
     if runner := run("a pull request whose faq.yaml is not valid YAML", pull_request(8, head), "checks.yml"):
         _broken(checks, runner, "syntax", _line_of(repositories.editor, "fr: Transition : où en sommes-nous?"),
-                "not valid YAML", summary_has="cannot be read")
+                "a colon followed by a space", summary_has="cannot be read")
 
     # 3. A question without its English.
     head = repositories.branch("missing-english", _edit(f"          en: I am a service provider in one of the three "

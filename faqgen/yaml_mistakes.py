@@ -62,6 +62,8 @@ def explain(text: str, context: str | None, context_line: int | None, context_co
         return Mistake("unclosed-bracket", context_line, context_column,
                        f"the {bracket} here has no closing {closing} on its line: end the line with {closing}, or put "
                        f"the text in quotes if it holds a comma, a bracket or “: ”")  # fmt: skip
+    if context == "while scanning a simple key" and context_line and (glued := _glued(at, context_line)):
+        return glued
     if problem == "mapping values are not allowed in this context":
         return _colon(at, line, column)
     if problem == "did not find expected key" and context_line:
@@ -85,12 +87,17 @@ def _colon(at, line: int, column: int) -> Mistake:
                        f"a colon followed by a space (“: ”) inside a text ends it, for YAML, unless the text is in "
                        f"quotes: write `{fixed.strip()}`, or start the text on the next line after `{here['key']}: |`")  # fmt: skip
     above = _line_above(at, line)
-    glued = _KEY_WITHOUT_SPACE.match(at(above)) if above else None
-    if glued:
-        fixed = f"{glued['key']}: {glued['value']}"
-        return Mistake("no-space-after-colon", above, at(above).index(glued["key"]) + len(glued["key"]) + 1,
-                       f"`{glued['key']}:{glued['value']}` needs a space after the colon: write `{fixed}`")  # fmt: skip
-    return _misaligned(at, line, column, None, "key")
+    return (above and _glued(at, above)) or _misaligned(at, line, column, None, "key")
+
+
+def _glued(at, line: int) -> Mistake | None:
+    """`fr:Bonjour` on `line`: read as one word, then what follows makes no sense."""
+    glued = _KEY_WITHOUT_SPACE.match(at(line))
+    if not glued:
+        return None
+    fixed = f"{glued['key']}: {glued['value']}"
+    return Mistake("no-space-after-colon", line, at(line).index(glued["key"]) + len(glued["key"]) + 1,
+                   f"`{glued['key']}:{glued['value']}` needs a space after the colon: write `{fixed}`")  # fmt: skip
 
 
 def _misaligned(at, line: int, column: int, expected: int | None, what: str) -> Mistake:

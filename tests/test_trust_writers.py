@@ -15,18 +15,14 @@ from hypothesis import strategies as st
 
 from faqgen.languages import typeset
 
-REAL = (ROOT / "faq.yaml").read_text(encoding="utf-8")
+# Test files, not the real faq.yaml: an editor's change to a text must never break these tests.
 MINIMAL = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
-CONTACT = """  contact:
-    url:
-      fr: https://www.ontario.ca/fr/feedback/contactez-nous
-      en: https://www.ontario.ca/feedback/contact-us
-"""
+EXAMPLE = (ROOT / "examples" / "community-grants" / "faq.yaml").read_text(encoding="utf-8")  # it has an e-mail contact
 
 
 def with_email(address: str) -> str:
-    assert CONTACT in REAL
-    return REAL.replace(CONTACT, f'  contact:\n    email: "{address}"\n')
+    assert EXAMPLE.count("    email: grants@example.org\n") == 1
+    return EXAMPLE.replace("    email: grants@example.org\n", f'    email: "{address}"\n')
 
 
 def line_of(text: str, words: str) -> int:
@@ -59,19 +55,18 @@ def test_a_plain_address_is_linked_as_it_is(tmp_path):
 @pytest.mark.parametrize("escape, named", [("\\x01", "a control character (U+0001)"), ("\\v", "a control character (U+000B)"),
                                            ("\\uFFFE", "a noncharacter (U+FFFE)"), ("\\u0085", "a next-line character (U+0085)")])  # fmt: skip
 def test_characters_written_as_yaml_escapes_are_refused_where_they_are(tmp_path, escape, named):
-    old = "      en: Service providers\n"
-    text = REAL.replace(old, f'      en: "Service{escape} providers"\n', 1)
+    text = MINIMAL.replace("title: {fr: Fournisseurs, en: Providers}", f'title: {{fr: Fournisseurs, en: "Pro{escape}viders"}}', 1)
     (tmp_path / "faq.yaml").write_text(text, encoding="utf-8")
     result = build_faq("check", "faq.yaml", cwd=tmp_path)
-    line = line_of(text, "Service" + escape)
+    line = line_of(text, "Pro" + escape)
     assert result.returncode == 1
-    assert result.stderr.startswith(f"faq.yaml:{line}:11: error: the text holds {named}, written as an escape, which is "
-                                    "not allowed: delete it (audiences[service-providers].nav_title.en)\n")  # fmt: skip
+    assert result.stderr.startswith(f"faq.yaml:{line}:35: error: the text holds {named}, written as an escape, which is "
+                                    "not allowed: delete it (audiences[providers].title.en)\n")  # fmt: skip
 
 
 @pytest.mark.parametrize("date", ["9999-12-31", "1066-10-14"])
 def test_a_date_out_of_the_range_the_outputs_can_count_is_refused_at_check(tmp_path, date):
-    text = REAL.replace("  as_of: 2020-02-14\n", f"  as_of: {date}\n", 1)
+    text = MINIMAL.replace("  as_of: 2020-02-14\n", f"  as_of: {date}\n", 1)
     (tmp_path / "faq.yaml").write_text(text, encoding="utf-8")
     result = build_faq("check", "faq.yaml", cwd=tmp_path)
     assert result.returncode == 1
@@ -79,7 +74,7 @@ def test_a_date_out_of_the_range_the_outputs_can_count_is_refused_at_check(tmp_p
 
 
 def test_a_file_with_carriage_returns_alone_is_told_so_once(tmp_path):
-    (tmp_path / "faq.yaml").write_bytes(REAL.replace("\n", "\r").encode("utf-8"))
+    (tmp_path / "faq.yaml").write_bytes(MINIMAL.replace("\n", "\r").encode("utf-8"))
     result = build_faq("check", "faq.yaml", cwd=tmp_path)
     assert result.returncode == 1
     assert result.stderr == ("faq.yaml:1:1: error: the file's lines end with a carriage return alone (an old Mac format): "
@@ -105,9 +100,10 @@ def test_export_xliff_refuses_a_device_and_a_folder(project):
     assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
 
 
-def test_a_read_only_faq_is_not_replaced(project):
+def test_a_read_only_faq_is_not_replaced(tmp_path):
+    project = tmp_path
     faq = project / "faq.yaml"
-    faq.write_text(faq.read_text().replace("What does the Service System Manager model mean for me?", "What changes?", 1))
+    faq.write_text(MINIMAL.replace("en: First question?", "en: The first question?"), encoding="utf-8")
     faq.chmod(0o444)
     before = faq.read_bytes()
     try:
@@ -171,7 +167,7 @@ def test_a_phase_name_reaches_the_calendar_as_data(name):
         assert str(phase["SUMMARY"]).endswith(" – " + typeset(name, lang))
 
 
-def test_two_commands_that_change_the_faq_at_once_take_turns_and_both_land(project):
+def test_two_commands_that_change_the_faq_at_once_take_turns_and_both_land(tmp_path):
     """Read-modify-write of faq.yaml under a lock (faqgen.write.editing): the second waits, and says so."""
     import fcntl
     import subprocess
@@ -183,14 +179,15 @@ def test_two_commands_that_change_the_faq_at_once_take_turns_and_both_land(proje
     from faqgen.loader import load_file
     from faqgen.translations import State, statuses
 
+    project = tmp_path
     faq = project / "faq.yaml"
-    faq.write_text(faq.read_text().replace("What does the Service System Manager model mean for me?", "What changes?")
-                   .replace("What was the purpose of the competitive process?", "Why a contest?"))  # fmt: skip
+    faq.write_text(MINIMAL.replace("en: First question?", "en: The first question?")
+                   .replace("en: Second question?", "en: The second question?"), encoding="utf-8")  # fmt: skip
     held = os.open(project / ".faq.yaml.lock", os.O_WRONLY | os.O_CREAT)
     fcntl.flock(held, fcntl.LOCK_EX)  # as a third command would hold it: both must wait, then both land
     runs = [subprocess.Popen([sys.executable, str(ROOT / "build_faq.py"), "confirm", "--question", question, "faq.yaml"],
                              cwd=project, env=PLAIN_ENVIRONMENT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-            for question in ("provider-inside-prototype-region", "purpose-of-competition")]  # fmt: skip
+            for question in ("first-question", "second-question")]  # fmt: skip
     def waiting() -> set[int]:  # the runs blocked on a lock (/proc/locks lists waiters with "->")
         text = Path("/proc/locks").read_text()
         return {run.pid for run in runs if re.search(rf"-> FLOCK\s+ADVISORY\s+WRITE {run.pid} ", text)}
@@ -204,16 +201,16 @@ def test_two_commands_that_change_the_faq_at_once_take_turns_and_both_land(proje
     assert [run.returncode for run in runs] == [0, 0], outputs
     assert all(err == "faq.yaml: another command is changing it; waiting for it\n" for _, err in outputs), outputs
     confirmed = {status.owner for status in statuses(load_file(faq)) if status.field == "question" and status.state is State.OK}
-    assert {"question provider-inside-prototype-region", "question purpose-of-competition"} <= confirmed
+    assert {"question first-question", "question second-question"} <= confirmed
 
 
 def test_a_title_with_a_line_break_is_refused_at_check(tmp_path):
-    text = REAL.replace("    en: General questions and answers\n", '    en: "General questions\\nand answers"\n', 1)
+    text = MINIMAL.replace("subtitle: {fr: Sous-titre, en: Subtitle}", 'subtitle: {fr: Sous-titre, en: "Sub\\ntitle"}', 1)
     (tmp_path / "faq.yaml").write_text(text, encoding="utf-8")
     result = build_faq("check", "faq.yaml", cwd=tmp_path)
-    line = line_of(text, "General questions\\nand")
+    line = line_of(text, "Sub\\ntitle")
     assert result.returncode == 1
-    assert result.stderr == (f"faq.yaml:{line}:9: error: this text is shown on one line (a title, a question or a name): "
+    assert result.stderr == (f"faq.yaml:{line}:34: error: this text is shown on one line (a title, a question or a name): "
                              "join its lines (document.subtitle.en)\n1 error; nothing was written.\n")  # fmt: skip
 
 
@@ -245,10 +242,9 @@ def test_glossary_expansion_only_adds_what_abbreviations_stand_for(abbreviations
 
 
 def test_a_links_address_is_told_at_the_language_that_is_wrong(tmp_path):
-    good = "      en: https://news.ontario.ca/opo/fr/2019/10/declaration-du-premier-ministre-ford-3.html\n"
-    text = REAL.replace(good, "      en: javascript:alert(1)\n", 1)
+    text = MINIMAL.replace('en: "https://example.org/en"', 'en: "javascript:alert(1)"', 1)
     (tmp_path / "faq.yaml").write_text(text, encoding="utf-8")
     result = build_faq("check", "faq.yaml", cwd=tmp_path)
     assert result.returncode == 1
-    assert result.stderr.startswith(f"faq.yaml:{line_of(text, 'en: javascript:')}:11: error: `javascript:alert(1)` is not "
-                                    "a web address: it must start with https:// (or http://) (links[premier-statement].url.en)\n")  # fmt: skip
+    assert result.stderr.startswith(f"faq.yaml:{line_of(text, 'javascript:')}:45: error: `javascript:alert(1)` is not "
+                                    "a web address: it must start with https:// (or http://) (links[statement].url.en)\n")  # fmt: skip
