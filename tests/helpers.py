@@ -19,10 +19,11 @@ LANGUAGE_DIRS = folders(ROOT_LANGUAGE)
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-PLAIN_ENVIRONMENT = {key: value for key, value in os.environ.items() if not key.startswith("GITHUB_")}
+PLAIN_ENVIRONMENT = {key: value for key, value in os.environ.items()
+                     if not key.startswith("GITHUB_") and key != "FAQ_SITE_URL"}  # fmt: skip
 """The environment outside GitHub Actions, where build_faq.py prints problems as lines on
-stderr: a test of that output runs the command there even when the suite runs on a runner
-(tests of the annotations set the runner's variables themselves)."""
+stderr, and without a site address: a test runs the command there even when the suite runs on a
+runner (tests of annotations or addresses set the variables they assert on)."""
 
 
 def build_faq(*arguments: str, cwd: Path = ROOT, env: dict | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
@@ -37,7 +38,7 @@ def mkdocs(project: Path, *arguments: str, env: dict | None = None) -> subproces
         cwd=project,
         capture_output=True,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+        env={**PLAIN_ENVIRONMENT, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
         timeout=300,
     )
 
