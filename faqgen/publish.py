@@ -16,7 +16,6 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import errno
-import fcntl
 import logging
 import os
 import shutil
@@ -31,6 +30,7 @@ from .languages import project_root_language
 from .pipeline import check
 from .validate import Validated
 from .verify import verify_site
+from .write import exclusive
 
 MARKER = ".faq-site"
 """A file in every site `site` builds: only a folder holding it may be replaced."""
@@ -141,18 +141,8 @@ def refuse_output(root: Path, output: Path) -> None:
         raise PublishError(f"{output} is a file, not a folder")
 
 
-@contextmanager
-def _one_at_a_time(folder: Path, on_wait: Callable[[], None]) -> Iterator[None]:
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        try:
-            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            on_wait()
-            fcntl.flock(descriptor, fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(descriptor)  # releases the lock
+def _one_at_a_time(folder: Path, on_wait: Callable[[], None]):
+    return exclusive(os.open(folder, os.O_RDONLY), on_wait)
 
 
 def _remove_leftovers(output: Path) -> None:

@@ -96,6 +96,14 @@ def editing(file: Path, on_wait: Callable[[], None] = lambda: None) -> Iterator[
         descriptor = os.open(file.parent / f".{file.name}.lock", os.O_WRONLY | os.O_CREAT | os.O_CLOEXEC, 0o644)
     except OSError as error:  # the folder's problem, said of the file the person named
         raise _about(error, file) from None
+    with exclusive(descriptor, on_wait):
+        yield
+
+
+@contextmanager
+def exclusive(descriptor: int, on_wait: Callable[[], None]) -> Iterator[None]:
+    """An exclusive lock on the open `descriptor`, waited for if another process holds it
+    (`on_wait` is called first); closing the descriptor at the end releases it."""
     try:
         try:
             fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -104,7 +112,7 @@ def editing(file: Path, on_wait: Callable[[], None] = lambda: None) -> Iterator[
             fcntl.flock(descriptor, fcntl.LOCK_EX)
         yield
     finally:
-        os.close(descriptor)  # releases the lock
+        os.close(descriptor)
 
 
 def replace_file(target: Path, text: str) -> None:

@@ -105,3 +105,13 @@ def test_zizmor_finds_nothing_of_medium_severity_or_higher():
                              ".github"], cwd=ROOT, capture_output=True, text=True, timeout=120)  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
     assert re.search(r"No findings to report|0 medium, 0 high", result.stdout + result.stderr), result.stdout + result.stderr
+
+
+def test_every_run_step_is_a_shell_script_bash_can_read():
+    """As the runner hands it to bash (a plain YAML value loses what follows " #")."""
+    for path in WORKFLOWS.glob("*.yml"):
+        for job_name, job in workflow(path.name)["jobs"].items():
+            for step in steps(job):
+                if "run" in step:
+                    checked = subprocess.run(["bash", "-n", "-c", step["run"]], capture_output=True, text=True)
+                    assert checked.returncode == 0, (path.name, job_name, step.get("name"), checked.stderr)
