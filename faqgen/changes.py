@@ -7,6 +7,7 @@ Questions are matched by id: moving one within its page is not a change.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from collections.abc import Iterator
@@ -82,7 +83,7 @@ def _update_entry(before: dict[str, Entry], after: dict[str, Entry], old_data, n
                                                                               if new_updates[key] in recorded) + "."]  # fmt: skip
     document = new_data.get("document") if isinstance(new_data, dict) else None
     as_of = document.get("as_of") if isinstance(document, dict) else None
-    date = str(as_of) if as_of and name(as_of).startswith("`") else "YYYY-MM-DD"
+    date = as_of.isoformat() if isinstance(as_of, dt.date) else "YYYY-MM-DD"
     return ["### Update for readers", "",
             "Readers see what changed on the “What’s new” page and in the feeds once it is recorded. Add at the end of "
             "`updates:` (the date is the day it is published, and `document.as_of` moves to it):", "",

@@ -26,7 +26,6 @@ from .pipeline import check, generate
 from .problems import FaqError, Problem, os_error_message
 from .publish import PublishError, build_site
 from .schema import SCHEMA_FILE, schema_text
-from .summary import literal
 from .validate import validate
 from .write import HandWrittenPageError, editing, replace_file
 
@@ -214,9 +213,7 @@ def _status(file: Path, arguments) -> int:
     except FaqError as error:
         if not arguments.markdown:
             raise
-        # Markdown goes into a job summary: the errors are the check's annotations, not repeated there.
-        print(f"### Translation status of {literal(str(file))}\n\n{literal(str(file))} cannot be read "
-              f"({len(error.errors)} error{'s' if len(error.errors) != 1 else ''}): the status is given once it reads.")  # fmt: skip
+        print(translations.unreadable_summary(str(file), len(error.errors)), end="")
         _print_problems(error.problems, argparse.Namespace(format="plain"))
         return 1
     statuses = translations.statuses(source)

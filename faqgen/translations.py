@@ -138,6 +138,12 @@ def summary(found: list[TextStatus], file: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def unreadable_summary(file: str, errors: int) -> str:
+    """The summary when `file` cannot be read: its errors are the check's annotations, not repeated."""
+    return (f"### Translation status of {literal(file)}\n\n{literal(file)} cannot be read "
+            f"({errors} error{'s' if errors != 1 else ''}): the status is given once it reads.\n")  # fmt: skip
+
+
 def message(status: TextStatus) -> str:
     """One sentence for an editor, ending with what to do."""
     missing = [NAMES[lang] for lang, state in status.states.items() if state is State.MISSING]
