@@ -273,7 +273,7 @@ def _import_xliff(file: Path, arguments) -> int:
     translated = Path(arguments.xliff)
     with editing(file, _waiting_for(file)):
         source = load_file(file, str(file))
-        imported = xliff.import_xliff(source, translated.read_bytes(), str(translated), partial=arguments.partial)
+        imported = xliff.import_xliff(source, xliff.read(translated), str(translated), partial=arguments.partial)
         if imported.accepted:
             validate(load_text(imported.text, str(file)))  # what is written must pass `check`
             replace_file(file, imported.text)

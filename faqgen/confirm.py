@@ -36,7 +36,8 @@ def confirm(source: Source, chosen: list[TextStatus]) -> str:
         if lines[line - 1][column - 1] == "{":  # flow style: {fr: …, en: …}
             edits.append((line, column + 1, 0, f"{CONFIRMED_KEY}: {value}, "))
         else:  # block style, also after a list dash: the new key takes the first key's place
-            edits.append((line, column, 0, f"{CONFIRMED_KEY}: {value}\n" + " " * (column - 1)))
+            newline = "\r\n" if lines[line - 1].endswith("\r\n") else "\n"  # the file's own line ends
+            edits.append((line, column, 0, f"{CONFIRMED_KEY}: {value}{newline}" + " " * (column - 1)))
     for line, column, remove, insert in sorted(edits, reverse=True):
         text = lines[line - 1]
         lines[line - 1] = text[: column - 1] + insert + text[column - 1 + remove :]

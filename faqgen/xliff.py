@@ -10,8 +10,9 @@ addresses, emphasis, line breaks and list markers — travels as inline placehol
 
 Import reads the file as data, never as a program: no DTD, no entities, no network
 (defusedxml), at most MAX_BYTES. It refuses, each with FILE:line:col and the unit's name:
-units whose source changed since the export (their fingerprint), unknown units, placeholders
-missing, repeated or unknown, empty targets, targets not marked final. Nothing is written if
+units whose source changed since the export (their fingerprint), unknown units, units given
+twice, placeholders missing, repeated or unknown, Markdown the source does not have (a link
+typed by a translator would be published), empty targets, targets not marked final. Nothing is written if
 anything is refused (unless `partial`); the accepted texts replace the old ones in faq.yaml as
 text, at their places, so comments, layout and the other language stay as they were, and each
 gets its `confirmed:` line (faqgen/confirm.py). The result must pass `check` before it is written.
@@ -26,6 +27,7 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import yaml
 from defusedxml import DefusedXmlException
@@ -252,6 +254,22 @@ class _Lines:
         return line, len(self.document[start:index].decode("utf-8", errors="replace")) + 1
 
 
+def read(path: Path) -> bytes:
+    """The file's bytes, at most MAX_BYTES of them: a device or a huge file is refused unread."""
+    try:
+        with path.open("rb") as file:
+            data = file.read(MAX_BYTES + 1)
+    except OSError as error:
+        raise FaqError([Problem(str(path), 1, 1, f"cannot read the file: {error.strerror}")]) from None
+    _refuse_too_large(data, str(path))
+    return data
+
+
+def _refuse_too_large(data: bytes, name: str) -> None:
+    if len(data) > MAX_BYTES:
+        raise FaqError([Problem(name, 1, 1, f"the file is larger than {MAX_BYTES:,} bytes: not an export of a FAQ's texts")])
+
+
 def import_xliff(source: Source, data: bytes, name: str, *, partial: bool = False) -> Imported:
     """faq.yaml's new text with the translations of `data` (an XLIFF file named `name`) in
     place and confirmed. FaqError with every refusal (or, with `partial`, those only)."""
@@ -260,7 +278,14 @@ def import_xliff(source: Source, data: bytes, name: str, *, partial: bool = Fals
     known = units(source)
     accepted: list[Translated] = []
     refused: list[Problem] = []
+    first_line: dict[str, int] = {}
     for entry in _entries(root, version):
+        line, column = where[entry.element]
+        if entry.name in first_line:
+            refused.append(Problem(name, line, column, f"this unit is in the file a second time (first at line "
+                                                       f"{first_line[entry.name]}): keep one", f"unit {entry.name}"))  # fmt: skip
+            continue
+        first_line[entry.name] = line
         translated, problems = _read_unit(entry, known, source, source_lang, target, version)
         if translated is not None:
             accepted.append(translated)
@@ -274,9 +299,7 @@ def import_xliff(source: Source, data: bytes, name: str, *, partial: bool = Fals
 
 
 def _parse(data: bytes, name: str) -> tuple[ET.Element, dict[ET.Element, tuple[int, int]]]:
-    if len(data) > MAX_BYTES:
-        raise FaqError([Problem(name, 1, 1, f"the file is {len(data):,} bytes, more than {MAX_BYTES:,}: "
-                                            "not an export of a FAQ's texts")])  # fmt: skip
+    _refuse_too_large(data, name)
     builder = _Positions(data)
     parser = DefusedXMLParser(target=builder, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     builder.parser = parser
@@ -299,15 +322,22 @@ def _read_header(root: ET.Element, where, name: str) -> tuple[str, str, str]:
     if root.tag != f"{{{expected.get(version, '')}}}xliff":
         raise FaqError([Problem(name, line, column, f"not an XLIFF {' or '.join(VERSIONS)} document "
                                                     f"(root `{root.tag}`, version `{version}`)")])  # fmt: skip
-    if version == "1.2":
-        file = root.find(f"{{{XLIFF_12}}}file")
-        languages = (file.get("source-language"), file.get("target-language")) if file is not None else (None, None)
+    if version == "1.2":  # each <file> says its languages: all must say the same
+        declared = [(where[file], (file.get("source-language"), file.get("target-language")))
+                    for file in root.iter(f"{{{XLIFF_12}}}file")] or [((line, column), (None, None))]  # fmt: skip
     else:
-        languages = (root.get("srcLang"), root.get("trgLang"))
+        declared = [((line, column), (root.get("srcLang"), root.get("trgLang")))]
+    (line, column), languages = declared[0]
     source_lang, target = ((language or "").split("-")[0].lower() for language in languages)
     if {source_lang, target} != set(LANGUAGES):
         raise FaqError([Problem(name, line, column, f"the languages are `{languages[0]}` → `{languages[1]}`: "
                                                     "expected French and English, one each")])  # fmt: skip
+    others = [Problem(name, line, column, f"this <file> is `{other[0]}` → `{other[1]}`, the first one `{languages[0]}` → "
+                                          f"`{languages[1]}`: one XLIFF file per direction of translation")
+              for (line, column), other in declared[1:]
+              if tuple((language or "").split("-")[0].lower() for language in other) != (source_lang, target)]  # fmt: skip
+    if others:
+        raise FaqError(others)
     return version, source_lang, target
 
 
@@ -351,15 +381,18 @@ def _read_unit(entry: _Entry, known: dict[str, Unit], source: Source, source_lan
         return None, [(at, f"the translation is not marked final (state `{entry.state or 'none'}`): finish its review first")]
     if entry.target is None or (not "".join(entry.target.itertext()).strip() and not len(entry.target)):
         return None, [(at, f"the {NAMES[target]} text is empty")]
-    text, problems = _rebuild(entry.target, pieces(_text(source, unit.path, source_lang)), version)
+    text, problems = _rebuild(entry.target, pieces(_text(source, unit.path, source_lang)), version, NAMES[source_lang])
     if problems:
         return None, [(at, problem) for problem in problems]
     return Translated(unit, text), []
 
 
-def _rebuild(target: ET.Element, source_pieces: list[str | Code], version: str) -> tuple[str, list[str]]:
+def _rebuild(target: ET.Element, source_pieces: list[str | Code], version: str,
+             source_name: str) -> tuple[str, list[str]]:  # fmt: skip
     """The translated text with the source's syntax back in place of its placeholders, and
-    what is wrong with the placeholders (sentences)."""
+    what is wrong with it (sentences): placeholders missing, repeated or unknown, and any
+    Markdown the translation has that its source does not (a link typed in a translation would
+    be published as one)."""
     codes = {piece.id: piece.text for piece in source_pieces if isinstance(piece, Code)}
     tag = "x" if version == "1.2" else "ph"
     parts: list[str] = [target.text or ""]
@@ -383,7 +416,17 @@ def _rebuild(target: ET.Element, source_pieces: list[str | Code], version: str) 
     for code_id in codes:
         if code_id not in used:
             problems.append(f"placeholder {code_id} (`{_shown(codes[code_id])}`) is missing: put it back where it belongs")
-    return _tidy(parts), problems
+    text = _tidy(parts)
+    if not problems:
+        expected = Counter(_same(piece.text) for piece in source_pieces if isinstance(piece, Code))
+        found = Counter(_same(piece.text) for piece in pieces(text) if isinstance(piece, Code))
+        for code in found - expected:
+            problems.append(f"the translation adds `{_shown(code)}`, Markdown syntax the {source_name} text does not "
+                            "have: it would be published as a link or formatting; write it without, or use the placeholders")  # fmt: skip
+        for code in expected - found:
+            problems.append(f"`{_shown(code)}` no longer reads as Markdown where its placeholder is: keep the "
+                            "placeholder against the words it marks")  # fmt: skip
+    return text, problems
 
 
 def _tidy(parts: list[str]) -> str:
@@ -411,8 +454,10 @@ def _shown(code: str) -> str:
 
 
 def _write(source: Source, accepted: list[Translated], target: str) -> str:
-    """faq.yaml's text with each accepted translation at its place, then confirmed."""
-    text = source.text
+    """faq.yaml's text with each accepted translation at its place, then confirmed. A comment
+    stays with the text it was written after; a file with CRLF line ends keeps them."""
+    crlf = "\r\n" in source.text
+    text = source.text.replace("\r\n", "\n")  # positions are lines and columns: unchanged
     offsets = [0]
     for line in text.splitlines(keepends=True):
         offsets.append(offsets[-1] + len(line))
@@ -420,32 +465,47 @@ def _write(source: Source, accepted: list[Translated], target: str) -> str:
     def offset(line: int, column: int) -> int:
         return offsets[line - 1] + column - 1
 
+    def line_end(at: int) -> int:
+        end = text.find("\n", at)
+        return len(text) if end < 0 else end
+
     edits = []  # (start, end, new text), character offsets
     for item in accepted:
         path = (*item.unit.path, target)
+        other_path = (*item.unit.path, next(lang for lang in LANGUAGES if lang != target))
+        mapping_line, mapping_column = source.where(item.unit.path)
+        flow = text[offset(mapping_line, mapping_column)] == "{"  # {fr: …, en: …}: no blocks, no comments
+        multiline = "\n" in item.text
         scalar = source.scalars.get(path)
         if scalar is not None:  # replace the old translation, in the style it was written in
             start, end = offset(scalar.line, scalar.column), offset(scalar.end_line, scalar.end_column)
-            region, key_column = text[start:end], source.key_positions[path][1]
-            block = scalar.style in ("|", ">") or "\n" in item.text
-            tail = region[len(region.rstrip()):] if scalar.style in ("|", ">") else ""
-            edits.append((start, end, _yaml_value(item.text, "|" if block else scalar.style, key_column - 1) + tail))
+            key_indent = source.key_positions[path][1] - 1
+            if flow:
+                edits.append((start, end, _inline_value(item.text, "'" if scalar.style == "'" and not multiline else '"')))
+            elif scalar.style in ("|", ">"):  # keep the blank lines after the block
+                region = text[start:end]
+                edits.append((start, end, _block_value(item.text, key_indent) + region[len(region.rstrip()):]))
+            elif multiline:  # a quoted or plain text becomes a block; its comment goes after the `|`
+                comment = text[end : line_end(end)].strip()
+                edits.append((start, line_end(end), _block_value(item.text, key_indent, comment)))
+            else:
+                edits.append((start, end, _inline_value(item.text, scalar.style)))
             continue
         # No translation yet: a new key after the other language's text.
-        other_path = (*item.unit.path, next(lang for lang in LANGUAGES if lang != target))
         other, (_, key_column) = source.scalars[other_path], source.key_positions[other_path]
-        mapping_line, mapping_column = source.where(item.unit.path)
         other_end = offset(other.end_line, other.end_column)
-        if text[offset(mapping_line, mapping_column)] == "{":  # flow style: {fr: …, en: …}
+        if flow:
             edits.append((other_end, other_end, f", {target}: {json.dumps(item.text, ensure_ascii=False)}"))
             continue
-        indent = " " * (key_column - 1)
-        value = _yaml_value(item.text, "|" if "\n" in item.text else None, key_column - 1)
+        new_key = " " * (key_column - 1) + f"{target}: " + (
+            _block_value(item.text, key_column - 1) if multiline else _inline_value(item.text, None))
         if other.style in ("|", ">"):  # after its last line, before any blank lines
-            at = offset(other.line, other.column) + len(text[offset(other.line, other.column):other_end].rstrip()) + 1
-            edits.append((at, at, f"{indent}{target}: {value}\n"))
-        else:
-            edits.append((other_end, other_end, f"\n{indent}{target}: {value}"))
+            other_start = offset(other.line, other.column)
+            at = other_start + len(text[other_start:other_end].rstrip()) + 1
+            edits.append((at, at, new_key + "\n"))
+        else:  # on the next line, leaving the other text's comment with it
+            at = line_end(other_end)
+            edits.append((at, at, "\n" + new_key))
     for start, end, new in sorted(edits, reverse=True):
         text = text[:start] + new + text[end:]
     written = load_text(text, source.file)  # never write a file that no longer parses
@@ -453,15 +513,20 @@ def _write(source: Source, accepted: list[Translated], target: str) -> str:
         if _text(written, item.unit.path, target) != item.text.strip():  # pragma: no cover - a bug, not an input
             raise ValueError(f"{item.unit.name}: the text did not land as translated")
     paths = {item.unit.path for item in accepted}
-    return confirm(written, [status for status in statuses(written) if status.path in paths and not status.ok])
+    confirmed = confirm(written, [status for status in statuses(written) if status.path in paths and not status.ok])
+    return confirmed.replace("\n", "\r\n") if crlf else confirmed
 
 
-def _yaml_value(text: str, style: str | None, key_indent: int) -> str:
-    """The text as a YAML value: a literal block indented under its key (`|`), the same quotes
-    (`'`), plain when it reads back the same, else double-quoted."""
-    if style in ("|", ">"):
-        indent = " " * (key_indent + 2)
-        return "|\n" + "\n".join(indent + line if line.strip() else "" for line in text.split("\n"))
+def _block_value(text: str, key_indent: int, comment: str = "") -> str:
+    """A literal block indented under its key, with the comment of the line it replaces."""
+    indent = " " * (key_indent + 2)
+    lines = "\n".join(indent + line if line.strip() else "" for line in text.split("\n"))
+    return "|" + (f"  {comment}" if comment else "") + "\n" + lines
+
+
+def _inline_value(text: str, style: str | None) -> str:
+    """A one-line text as a YAML value: the same quotes (`'`), plain when it reads back the
+    same, else double-quoted."""
     if style == "'":
         return "'" + text.replace("'", "''") + "'"
     if not style:

@@ -164,6 +164,38 @@ def test_the_hostile_site_builds_verifies_and_shows_every_text_as_typed(hostile_
     assert HOSTILE_TEXTS["subtitle_en"] in english.css_first('meta[name="description"]').attributes["content"]
 
 
+def test_the_hostile_texts_reach_every_take_away_format_as_data(hostile_site):
+    """Each format's own reader gets back what was typed, and nothing in it is a link but the
+    site's own and https:// ones: Atom (feedparser), the open data (json), the calendar
+    (icalendar) and the PDF (pypdf)."""
+    import json
+
+    import feedparser
+    import icalendar
+    import pypdf
+
+    site = hostile_site.project / "site"
+    typed = HOSTILE_TEXTS
+    feed = feedparser.parse((site / "feed-fr.xml").read_bytes())
+    assert not feed.bozo and [entry.title for entry in feed.entries] == [typed["update_fr"]]
+    content = LexborHTMLParser(feed.entries[0].content[0].value)
+    assert not content.css("script") and all(
+        link.attributes["href"].startswith(hostile_site.url) for link in content.css("a"))
+    data = json.loads((site / "faq.json").read_text(encoding="utf-8"))
+    assert data["document"]["subtitle"]["en"] == typed["subtitle_en"]
+    assert data["audiences"][0]["title"] == {"fr": typed["audience_fr"], "en": typed["audience_en"]}
+    assert data["audiences"][0]["questions"][0]["question"] == {"fr": typed["question_fr"], "en": typed["question_en"]}
+    assert data["updates"][0]["summary"]["fr"] == typed["update_fr"]
+    calendar = icalendar.Calendar.from_ical((site / "en" / "timeline-en.ics").read_bytes())
+    assert f"Phase I – {typed['phase_en']}" in [str(event["SUMMARY"]) for event in calendar.walk("VEVENT")]
+    for pdf, lang in ((site / "faq-fr.pdf", "fr"), (site / "en" / "faq-en.pdf", "en")):
+        reader = pypdf.PdfReader(pdf)
+        text = "".join("".join(page.extract_text().split()) for page in reader.pages)  # lines broken anywhere
+        assert all("".join(typeset(typed[f"{what}_{lang}"], lang).split()) in text for what in ("question", "audience"))
+        actions = [annotation.get_object().get("/A") for page in reader.pages for annotation in page.get("/Annots") or []]
+        assert all(action is None or str(action["/URI"]).startswith((hostile_site.url, "https://")) for action in actions)
+
+
 @pytest.mark.parametrize("lang", LANGUAGE_DIRS)
 def test_a_hostile_question_is_named_in_the_page_s_schema_org_data_as_typed(hostile_site, lang):
     page = html(page_file(hostile_site.project / "site", lang, "providers", LANGUAGE_DIRS))

@@ -167,7 +167,14 @@ def test_a_phase_name_reaches_the_calendar_as_data(name):
         assert str(phase["SUMMARY"]).endswith(" – " + typeset(name, lang))
 
 
-def test_two_commands_that_change_the_faq_at_once_take_turns_and_both_land(tmp_path):
+def _without(text: str, parts: list[str]) -> str:
+    for part in parts:
+        text = text.replace(part, "")
+    return text
+
+
+@pytest.mark.parametrize("command", ["confirm", "import-xliff"])
+def test_two_commands_that_change_the_faq_at_once_take_turns_and_both_land(tmp_path, command):
     """Read-modify-write of faq.yaml under a lock (faqgen.write.editing): the second waits, and says so."""
     import fcntl
     import subprocess
@@ -175,19 +182,34 @@ def test_two_commands_that_change_the_faq_at_once_take_turns_and_both_land(tmp_p
     import time
 
     from helpers import PLAIN_ENVIRONMENT
+    from test_xliff import translate
 
-    from faqgen.loader import load_file
+    from faqgen import xliff
+    from faqgen.loader import load_file, load_text
     from faqgen.translations import State, statuses
 
     project = tmp_path
     faq = project / "faq.yaml"
-    faq.write_text(MINIMAL.replace("en: First question?", "en: The first question?")
-                   .replace("en: Second question?", "en: The second question?"), encoding="utf-8")  # fmt: skip
+    questions = ("first-question", "second-question")
+    if command == "confirm":  # two English questions reworded, each confirmed by its own run
+        faq.write_text(MINIMAL.replace("en: First question?", "en: The first question?")
+                       .replace("en: Second question?", "en: The second question?"), encoding="utf-8")  # fmt: skip
+        arguments = [["confirm", "--question", question, "faq.yaml"] for question in questions]
+    else:  # two French questions reworded, each English translated in an XLIFF file of its own
+        faq.write_text(MINIMAL.replace("fr: Première question?", "fr: La première question?")
+                       .replace("fr: Deuxième question?", "fr: La deuxième question?"), encoding="utf-8")  # fmt: skip
+        document = translate(xliff.export(load_text(faq.read_text(encoding="utf-8")), "en"), "1.2")
+        unit = re.compile(r"<trans-unit .*?</trans-unit>", re.DOTALL)
+        assert len(unit.findall(document)) == 2
+        for question in questions:
+            others = [found for found in unit.findall(document) if f"q/{question}/" not in found]
+            (project / f"{question}.xlf").write_text(_without(document, others), encoding="utf-8")
+        arguments = [["import-xliff", "faq.yaml", f"{question}.xlf"] for question in questions]
     held = os.open(project / ".faq.yaml.lock", os.O_WRONLY | os.O_CREAT)
     fcntl.flock(held, fcntl.LOCK_EX)  # as a third command would hold it: both must wait, then both land
-    runs = [subprocess.Popen([sys.executable, str(ROOT / "build_faq.py"), "confirm", "--question", question, "faq.yaml"],
-                             cwd=project, env=PLAIN_ENVIRONMENT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-            for question in ("first-question", "second-question")]  # fmt: skip
+    runs = [subprocess.Popen([sys.executable, str(ROOT / "build_faq.py"), *run], cwd=project, env=PLAIN_ENVIRONMENT,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for run in arguments]  # fmt: skip
+
     def waiting() -> set[int]:  # the runs blocked on a lock (/proc/locks lists waiters with "->")
         text = Path("/proc/locks").read_text()
         return {run.pid for run in runs if re.search(rf"-> FLOCK\s+ADVISORY\s+WRITE {run.pid} ", text)}
@@ -199,7 +221,7 @@ def test_two_commands_that_change_the_faq_at_once_take_turns_and_both_land(tmp_p
     os.close(held)
     outputs = [run.communicate(timeout=120) for run in runs]
     assert [run.returncode for run in runs] == [0, 0], outputs
-    assert all(err == "faq.yaml: another command is changing it; waiting for it\n" for _, err in outputs), outputs
+    assert all(err.startswith("faq.yaml: another command is changing it; waiting for it\n") for _, err in outputs), outputs
     confirmed = {status.owner for status in statuses(load_file(faq)) if status.field == "question" and status.state is State.OK}
     assert {"question first-question", "question second-question"} <= confirmed
 
@@ -248,3 +270,12 @@ def test_a_links_address_is_told_at_the_language_that_is_wrong(tmp_path):
     assert result.returncode == 1
     assert result.stderr.startswith(f"faq.yaml:{line_of(text, 'javascript:')}:45: error: `javascript:alert(1)` is not "
                                     "a web address: it must start with https:// (or http://) (links[statement].url.en)\n")  # fmt: skip
+
+
+def test_confirm_keeps_a_file_s_crlf_line_ends(tmp_path):
+    faq = tmp_path / "faq.yaml"
+    unconfirmed = MINIMAL.replace("          confirmed: fr 20119214 en 4dc3b7af\n", "").replace("\n", "\r\n")
+    faq.write_bytes(unconfirmed.encode())
+    assert build_faq("confirm", str(faq)).returncode == 0
+    written = faq.read_bytes()
+    assert written.count(b"\n") == written.count(b"\r\n") == unconfirmed.count("\n") + 1

@@ -217,10 +217,120 @@ def test_hostile_or_foreign_files_are_refused_with_their_place(document, expecte
     assert refusals(document) == [expected]
 
 
-def test_a_huge_file_is_refused_before_it_is_read():
+def test_a_huge_file_or_a_device_is_refused_unread(tmp_path):
     assert refusals(" " * (xliff.MAX_BYTES + 1)) == [
-        f"back.xlf:1:1: error: the file is {xliff.MAX_BYTES + 1:,} bytes, more than {xliff.MAX_BYTES:,}: "
-        "not an export of a FAQ's texts"]  # fmt: skip
+        f"back.xlf:1:1: error: the file is larger than {xliff.MAX_BYTES:,} bytes: not an export of a FAQ's texts"]
+    faq = tmp_path / "faq.yaml"
+    faq.write_text(MINIMAL)
+    endless = build_faq("import-xliff", str(faq), "/dev/zero", timeout=60)
+    assert endless.returncode == 1 and endless.stderr.startswith(
+        f"/dev/zero:1:1: error: the file is larger than {xliff.MAX_BYTES:,} bytes")
+    assert faq.read_text() == MINIMAL
+
+
+SECOND_ANSWER = "        answer:\n          confirmed: fr 385b014e en 6afada2c\n          fr: Réponse.\n          en: Answer.\n"
+
+
+@pytest.mark.parametrize(
+    "written, expected",
+    [  # the French as an editor may write it → the new English's lines, as written in faq.yaml
+        ('          fr: Réponse.  # revu par le service juridique\n',
+         '          fr: Réponse.  # revu par le service juridique\n          en: EN Réponse.\n'),
+        ('          fr: "Réponse.\\n\\nDeux."  # revu\n',
+         '          fr: "Réponse.\\n\\nDeux."  # revu\n          en: |\n            EN Réponse.\n\n            Deux.\n'),
+        ('          fr: "Réponse.\\n\\nDeux."\n          en: Ancienne.  # à revoir\n',
+         '          en: |  # à revoir\n            EN Réponse.\n\n            Deux.\n'),
+        ("          fr: 'Réponse\n            sur deux lignes.'\n",
+         "          en: EN Réponse sur deux lignes.\n"),
+        ('          fr: >\n            Réponse\n            repliée.\n\n            Deux.\n          # commentaire\n',
+         '          en: |\n            EN Réponse repliée.\n            Deux.\n          # commentaire\n'),
+        ('          fr: |2\n              Réponse indentée.\n          en: |-\n            Ancienne.\n',
+         '          en: |\n            EN Réponse indentée.\n'),
+    ],
+    ids=["comment", "paragraphs-and-comment", "old-translation-with-comment", "plain-on-two-lines", "folded-block",
+         "indentation-indicator"],
+)  # fmt: skip
+def test_source_texts_in_any_yaml_style_land_translated_and_comments_stay_with_their_text(written, expected):
+    faq = MINIMAL.replace(SECOND_ANSWER, "        answer:\n" + written)
+    source = load_text(faq)
+    imported = xliff.import_xliff(source, translate(xliff.export(source, "en"), "1.2").encode("utf-8"), "back.xlf")
+    assert imported.accepted == ["q/second-question/answer"]
+    assert expected in imported.text
+    result = load_text(imported.text)
+    validate(result, strict=True)
+    assert result.data["audiences"][0]["questions"][1]["answer"]["fr"] == source.data["audiences"][0]["questions"][1]["answer"]["fr"]
+
+
+@pytest.mark.parametrize("mapping", ['{fr: "Réponse.\\n\\nDeux."}', '{fr: "Réponse.\\n\\nDeux.", en: Ancienne.}',
+                                     '{fr: "Réponse.\\n\\nDeux.",\n                 }'])  # fmt: skip
+def test_a_translation_in_a_one_line_mapping_stays_in_it(mapping):
+    source = load_text(MINIMAL.replace(SECOND_ANSWER, f"        answer: {mapping}\n"))
+    imported = xliff.import_xliff(source, translate(xliff.export(source, "en"), "1.2").encode("utf-8"), "back.xlf")
+    assert 'fr: "Réponse.\\n\\nDeux.", en: "EN Réponse.\\n\\nDeux."' in imported.text
+    validate(load_text(imported.text), strict=True)
+
+
+def test_a_file_with_crlf_line_ends_keeps_them():
+    faq = MINIMAL.replace(SECOND_ANSWER, '        answer:\n          fr: "Réponse.\\n\\nDeux."  # revu\n').replace("\n", "\r\n")
+    source = load_text(faq)
+    imported = xliff.import_xliff(source, translate(xliff.export(source, "en"), "1.2").encode("utf-8"), "back.xlf")
+    assert imported.text.count("\n") == imported.text.count("\r\n") == faq.count("\n") + 5  # 4 lines of English, 1 confirmed
+    validate(load_text(imported.text), strict=True)
+
+
+def first_target(document: str) -> str:
+    """The first unit's <target> element, as written in `document`."""
+    start = document.index("<target")
+    return document[start : document.index("</target>", start) + len("</target>")]
+
+
+@pytest.mark.parametrize(
+    "words, added",
+    [
+        ("EN [vos droits](https://evil.example) Deuxième question?", "["),
+        ("EN Deuxième question? Voir [[first-question]]", "[[first-question]]"),
+        ("EN **Deuxième** question?", "**"),
+        ("EN \\[Deuxième] question?", "\\["),
+        ("EN Deuxième question? [plus][statement]", "["),
+    ],
+)  # fmt: skip
+def test_a_translation_cannot_add_links_or_markdown_its_source_does_not_have(words, added):
+    faq = MINIMAL.replace("          en: Second question?\n", "")
+    document = translate(xliff.export(load_text(faq), "en"), "1.2").replace("&#233;", "é")
+    target = first_target(document)
+    hostile = document.replace(target, f'<target state="final">{words}</target>')
+    expected = (f"back.xlf:{line_of(document, target)}:9: error: the translation adds `{added}`, Markdown syntax the "
+                "French text does not have: it would be published as a link or formatting; write it without, or use "
+                "the placeholders (unit q/second-question/question)")  # fmt: skip
+    assert refusals(hostile, faq)[:1] == [expected]
+
+
+def test_a_placeholder_moved_off_its_words_is_refused():
+    faq = MINIMAL.replace("          fr: Deuxième question?\n          en: Second question?\n",
+                          "          fr: Deuxième _question_?\n")  # fmt: skip
+    document = translate(xliff.export(load_text(faq), "en"), "1.2").replace("&#233;", "é")
+    target = first_target(document)
+    apart = document.replace(target, '<target state="final">EN <x id="1" equiv-text="_" /> question <x id="2" '
+                                     'equiv-text="_" />?</target>')  # fmt: skip
+    assert refusals(apart, faq) == [
+        f"back.xlf:{line_of(document, target)}:9: error: `_` no longer reads as Markdown where its placeholder is: "
+        "keep the placeholder against the words it marks (unit q/second-question/question)"]  # fmt: skip
+
+
+def test_a_unit_twice_and_a_file_in_the_other_direction_are_refused_at_their_lines():
+    document = translated_minimal().replace("&#233;", "é")
+    start = document.index('<trans-unit id="q/second-question/answer"')
+    unit = document[start : document.index("</trans-unit>", start) + len("</trans-unit>")]
+    twice = document.replace(unit, unit + "\n      " + unit)
+    second = twice.index(unit, start + 1)
+    assert refusals(twice) == [
+        f"back.xlf:{twice[:second].count(chr(10)) + 1}:7: error: this unit is in the file a second time (first at line "
+        f"{line_of(document, unit)}): keep one (unit q/second-question/answer)"]  # fmt: skip
+    other = document.replace("</file>", '</file>\n  <file original="faq.yaml" datatype="plaintext" '
+                                        'source-language="en" target-language="fr"><body/></file>')  # fmt: skip
+    assert refusals(other) == [
+        f"back.xlf:{line_of(other, 'source-language=' + chr(34) + 'en')}:3: error: this <file> is `en` → `fr`, the first one "
+        "`fr` → `en`: one XLIFF file per direction of translation"]  # fmt: skip
 
 
 def test_the_commands_write_read_and_leave_the_file_alone_when_anything_is_refused(tmp_path):
