@@ -13,9 +13,14 @@ import yaml
 RELEVANCE_SET = Path(__file__).resolve().parent.parent / "tests" / "relevance.yaml"
 
 
+SETS = ("keywords", "sentences")
+"""The relevance sets: short queries, and whole questions as the public asks them."""
+
+
 @dataclass
 class Score:
     lang: str
+    kind: str  # one of SETS
     queries: int = 0
     first: int = 0
     top3: int = 0
@@ -30,8 +35,9 @@ class Score:
         return self.top3 / self.queries
 
 
-def relevance_set() -> dict[str, list[dict]]:
-    return yaml.safe_load(RELEVANCE_SET.read_text(encoding="utf-8"))
+def relevance_set(kind: str) -> dict[str, list[dict]]:
+    """One set of tests/relevance.yaml: language → its queries."""
+    return yaml.safe_load(RELEVANCE_SET.read_text(encoding="utf-8"))[kind]
 
 
 def expected_fragment(faq, item_id: str, page_path) -> str:
@@ -62,12 +68,12 @@ def results(page, query: str) -> list[str]:
     return page.eval_on_selector_all(".md-search-result__link", "links => links.map(l => l.getAttribute('href'))")
 
 
-def measure(browser, home_url: dict[str, str], faq, page_path) -> dict[str, Score]:
-    """Run the whole set: `home_url[lang]` is the language's home page, `page_path(lang, name)`
+def measure(browser, home_url: dict[str, str], faq, page_path, kind: str) -> dict[str, Score]:
+    """Run one whole set: `home_url[lang]` is the language's home page, `page_path(lang, name)`
     a page's folder below the site root."""
     scores = {}
-    for lang, queries in relevance_set().items():
-        score = scores[lang] = Score(lang)
+    for lang, queries in relevance_set(kind).items():
+        score = scores[lang] = Score(lang, kind)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.goto(home_url[lang])
         page.click("input.md-search__input")

@@ -34,6 +34,7 @@ from urllib.parse import urlsplit
 from bench import lighthouse
 from bench.harness import CHROMIUM, CHROMIUM_FLAGS, ROOT, SiteServer, fetch, free_port, make_project, wait_for
 from bench.phases import VERIFY as VERIFY_PHASE
+from bench.relevance import SETS as RELEVANCE_SETS
 from bench.relevance import Score
 from bench.relevance import measure as measure_relevance
 from bench.synthetic import SHAPES, synthetic_faq
@@ -77,7 +78,7 @@ class Run:
     first_view_kb: dict[str, float] = field(default_factory=dict)  # page → KB (gzip)
     query_kb: dict[str, float] = field(default_factory=dict)  # "fr", "en" (a word), "fr phrase", "en phrase" → KB
     verify_s: float = 0.0  # faqgen.verify on the built site: every page parsed once (HTML5) and held to the allowlist
-    relevance: dict[str, Score] = field(default_factory=dict)  # language → tests/relevance.yaml's score
+    relevance: list[Score] = field(default_factory=list)  # tests/relevance.yaml's scores, per set and language
     takeaway_s: dict[str, float] = field(default_factory=dict)  # format → seconds (PDFs: off at these sizes)
     site_s: float = 0.0  # `build_faq.py site`: check, build, search, verify, swap (the median of SITE_RUNS)
     site_peak_mb: float = 0.0
@@ -293,7 +294,7 @@ def takeaway_cost(project: Path, pdf: bool = False) -> dict[str, float]:
     return costs
 
 
-def search_relevance(project: Path, site_url: str) -> dict[str, Score]:
+def search_relevance(project: Path, site_url: str) -> list[Score]:
     """tests/relevance.yaml on this site: the real FAQ's questions among all the others."""
     from playwright.sync_api import sync_playwright
 
@@ -305,7 +306,8 @@ def search_relevance(project: Path, site_url: str) -> dict[str, Score]:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         homes = {lang: site_url + folder for lang, folder in dirs.items()}
-        scores = measure_relevance(browser, homes, faq, lambda lang, name: page_path(dirs, lang, name))
+        scores = [score for kind in RELEVANCE_SETS for score in
+                  measure_relevance(browser, homes, faq, lambda lang, name: page_path(dirs, lang, name), kind).values()]  # fmt: skip
         browser.close()
     return scores
 
@@ -402,11 +404,12 @@ def report(runs: list[Run], real: dict[str, float], audits: list[lighthouse.Audi
                      f"{run.build_peak_mb:.0f} | {run.output_mb:.1f} ({run.files:,}) | {views} | {queries} |")  # fmt: skip
     lines += publishing_section(runs)
     lines += ["", "## Search relevance (tests/relevance.yaml: the real FAQ's questions among the others)", "",
-              "| shape | Q&As | French: first / top 3 | English: first / top 3 |",
-              "| --- | ---: | --- | --- |"]  # fmt: skip
+              "| shape | Q&As | set | French: first / top 3 | English: first / top 3 |",
+              "| --- | ---: | --- | --- | --- |"]  # fmt: skip
     for run in runs:
-        shares = [f"{score.first_share:.0%} / {score.top3_share:.0%}" for score in run.relevance.values()]
-        lines.append(f"| {run.shape} | {run.size:,} | " + " | ".join(shares) + " |")
+        for kind in RELEVANCE_SETS:
+            shares = [f"{score.first_share:.0%} / {score.top3_share:.0%}" for score in run.relevance if score.kind == kind]
+            lines.append(f"| {run.shape} | {run.size:,} | {kind} | " + " | ".join(shares) + " |")
     lines += ["", "## Growth: the factor per doubling of the content (target ≤ 2.1×)", "",
               "| shape | from → to | our stage | full build | output size | peak memory | query bytes |",
               "| --- | --- | ---: | ---: | ---: | ---: | ---: |"]  # fmt: skip

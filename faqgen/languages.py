@@ -17,6 +17,8 @@ LANGUAGES = ("fr", "en")
 """Every text has both; this is also their order in messages and in `confirmed:` lines."""
 NAMES = {"fr": "French", "en": "English"}
 """How messages to editors name the languages."""
+SNOWBALL = {"fr": "french", "en": "english"}
+"""Each language's name in the Snowball project, whose stop word lists search reads (faqgen/stop_words/)."""
 
 
 def folders(root: str) -> dict[str, str]:

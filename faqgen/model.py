@@ -29,6 +29,10 @@ RESERVED_PAGE_IDS = frozenset({"index", "timeline", "whats-new", "glossary", "as
 RESERVED_ANCHORS = frozenset({"page-title", "on-this-page", "key-points", "audiences", "phases", "milestones",
                               "recently-updated", "downloads"})
 """Ids the page templates give their own headings; a question or key point section cannot take them."""
+SUMMARY_ANCHORS = frozenset({"page-title", "key-points", "audiences", "recently-updated", "downloads"})
+"""Those of the headings whose sections summarise or list what questions say (a page's introduction
+or the glossary, an audience's key points, the home page's lists): search ranks such a section below
+a question that holds as much of the query (faqgen/assets/faq-search.js)."""
 
 
 FIRST_YEAR, LAST_YEAR = 1900, 2999

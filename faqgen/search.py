@@ -48,8 +48,8 @@ from selectolax.lexbor import LexborHTMLParser
 
 from . import processes
 from .compiled import COMPILED
-from .languages import LANGUAGES, typeset
-from .model import Audience, Faq
+from .languages import LANGUAGES, SNOWBALL, typeset
+from .model import SUMMARY_ANCHORS, Audience, Faq
 from .render import TEMPLATES, question_heading
 
 _ELIDED = "[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu"  # at most 6 letters
@@ -133,6 +133,22 @@ def separate_elisions(text: str) -> str:
             pieces += (text[done : at + 1], "\u00a0")
             done = at + 1
     return "".join(pieces) + text[done:] if pieces else text
+
+
+_STOP_WORDS = Path(__file__).parent / "stop_words"
+_LISTED = re.compile(r"^([^\s|]+)", re.MULTILINE)  # a word at the start of a line
+# The forms the list leaves out only as homonyms of content words, which matters to an index
+# ("est" the east, "will" a testament) but not to a query: a commented line that is a word
+# marked "Omitted because…" (French), or a bare word under the auxiliaries (English `|will`).
+_LEFT_OUT = re.compile(r"^ ?\| ?([^\W\d_]+)\s+(?:-|\|)\s+.*Omitted because|^ ?\|([^\W\d_]+)$", re.MULTILINE)
+
+
+def stop_words(lang: str) -> list[str]:
+    """The little words of `lang` that a query's ranking and highlights leave out: Snowball's
+    list (faqgen/stop_words/README.md), with the forms it leaves out only as homonyms."""
+    text = (_STOP_WORDS / f"{SNOWBALL[lang]}.txt").read_text(encoding="utf-8")
+    left_out = [first or second for first, second in _LEFT_OUT.findall(text)]
+    return sorted({*_LISTED.findall(text), *left_out})
 
 
 def equivalents(faq: Faq, lang: str) -> list[list[str]]:
@@ -256,6 +272,8 @@ class SearchIndex:
                     "records": counted.counts[lang, "records"],
                     "sections": counted.counts[lang, "sections"],
                     "equivalents": equivalents(self.faq, lang),
+                    "stop_words": stop_words(lang),
+                    "summaries": sorted(SUMMARY_ANCHORS),
                     "words": [word for word, _ in sorted(counted.words[lang].items(), key=lambda item: (-item[1], item[0]))],
                 }
                 (self.bundle / f"faq-search-{lang}.json").write_text(

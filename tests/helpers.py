@@ -149,3 +149,43 @@ def microdata(page: BeautifulSoup) -> list[dict]:
         return " ".join(element.get_text().split())
 
     return [item(element) for element in page.find_all(itemscope=True) if not element.has_attr("itemprop")]
+
+
+def pixels(png: bytes) -> list[list[tuple[int, ...]]]:
+    """The rows of pixels of a PNG as Chromium writes screenshots (8-bit RGB or RGBA, not
+    interlaced), read with the standard library: rows un-filtered as the PNG specification says."""
+    import struct
+    import zlib
+
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    at, data, header = 8, b"", None
+    while at < len(png):
+        length, kind = struct.unpack(">I4s", png[at : at + 8])
+        chunk = png[at + 8 : at + 8 + length]
+        if kind == b"IHDR":
+            header = struct.unpack(">IIBBBBB", chunk)
+        elif kind == b"IDAT":
+            data += chunk
+        at += 12 + length
+    width, height, depth, colour, _, _, interlace = header
+    assert depth == 8 and colour in (2, 6) and interlace == 0, header
+    size = 4 if colour == 6 else 3
+    raw, stride, rows, previous = zlib.decompress(data), width * size, [], bytearray(width * size)
+    for y in range(height):
+        kind, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)])
+        for x in range(stride):
+            left = line[x - size] if x >= size else 0
+            up, corner = previous[x], previous[x - size] if x >= size else 0
+            if kind == 1:
+                line[x] = (line[x] + left) & 0xFF
+            elif kind == 2:
+                line[x] = (line[x] + up) & 0xFF
+            elif kind == 3:
+                line[x] = (line[x] + (left + up) // 2) & 0xFF
+            elif kind == 4:
+                guess = left + up - corner
+                nearest = min((abs(guess - left), 0, left), (abs(guess - up), 1, up), (abs(guess - corner), 2, corner))[2]
+                line[x] = (line[x] + nearest) & 0xFF
+        rows.append([tuple(line[x : x + size]) for x in range(0, stride, size)])
+        previous = line
+    return rows

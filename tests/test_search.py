@@ -146,3 +146,19 @@ def test_the_search_folders_of_a_killed_run_are_removed_by_the_next_and_none_of_
     finally:
         under_way.kill()
         under_way.wait(timeout=30)
+
+
+def test_the_little_words_are_snowballs_lists_with_the_forms_it_leaves_out_only_as_homonyms():
+    """faqgen/stop_words/: every listed word; of the commented ones, only those the list says it
+    leaves out because an index would confuse them with content words."""
+    from faqgen.search import stop_words
+
+    french, english = set(stop_words("fr")), set(stop_words("en"))
+    assert {"les", "le", "que", "qu", "des", "vous", "avons"} <= french
+    assert {"est", "été", "son", "sommes"} <= french  # "Omitted because it is homonym of…"
+    assert {"the", "do", "does", "don't", "i'm"} <= english
+    assert {"will", "can", "may", "must", "shall", "might"} <= english  # the auxiliaries it sets aside
+    # Comment lines that are prose, and words it names only as common, are not stop words.
+    assert not {"care", "sense", "us", "mine", "get", "new", "first", "one"} & english
+    assert not {"single", "forms", "omitted"} & (french | english)
+    assert len(french) == 164 and len(english) == 180

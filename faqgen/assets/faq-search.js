@@ -2,15 +2,19 @@
 // accents and stems French). Nothing is downloaded until the reader opens search; each query
 // then fetches only the index chunks it needs. Results use the theme's own classes.
 //
-// How results are ranked (the README's "Search" says it for editors): Pagefind is asked for
-// each word of the query on its own, and the questions are ranked here, each question a result:
-// by the weight of the query's ideas it holds, an idea weighing as its rarest word does in the
-// index (so "mon", "the", "services" count for little), a little more when it is in the
-// question itself; then by Pagefind's own scores. An idea is a word, or a group of equivalents
-// the build gives (faqgen/search.py: an abbreviation and what it stands for, synonyms), held
-// when any of its forms is. A word nothing holds is replaced by the nearest word of the index.
+// How results are ranked (docs/reference.md says it for editors, docs/architecture.md in full):
+// the query's little words (the language's stop words) are left out, unless it has nothing
+// else; Pagefind is asked for each other word on its own, and the questions are ranked here, each
+// question a result, as BM25F ranks: by the query's ideas each holds, an idea weighing as rare as
+// it is among the questions (so "services" counts for little), more when it is in the question
+// itself than in its answer, with diminishing returns and relative to the text's length; the
+// sections that summarise or list what questions say (an audience's key points, the glossary)
+// count for less. An idea is a word, or a group of equivalents the build gives (faqgen/search.py:
+// an abbreviation and what it stands for, synonyms), held when any of its forms is. A word nothing
+// holds is replaced by the nearest word of the index; one nothing holds or corrects is named.
 const form = document.forms.namedItem("faq-search");
 const toggle = document.getElementById("__search");
+const fold = (text) => text.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "");
 
 if (form && toggle) {
   const input = form.elements.namedItem("query");
@@ -27,9 +31,12 @@ if (form && toggle) {
   const elision = new RegExp(`(^|[^\\p{L}])(?:${ELIDED})['’](?=\\p{L})`, "giu");
   const separated = new RegExp(`(?<!\\p{L})((?:${ELIDED})’)[ \\u00a0]`, "giu"); // "l’ une" in titles and excerpts
   const HIGHLIGHT = "highlight";
-  const RECORDS = 16; // records read to rank one query // the parameter read at the end of this file
+  const RECORDS = 16; // records read to rank one query
+  const QUESTION_WEIGHT = 3; // a word of the question counts as this many of its answer
+  const SATURATION = 1.2; // BM25's k1: how soon more of the same word stops adding
+  const LENGTH_EFFECT = 0.75; // BM25's b: how much a section's length discounts what it holds
+  const SUMMARY_WEIGHT = 0.6; // what a section that summarises or lists counts for, against a question
   const readable = (text) => text.replace(separated, "$1");
-  const fold = (text) => text.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "");
   const wordsOf = (text) =>
     fold(text.replace(elision, "$1")).split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 1 || /\d/.test(word));
 
@@ -61,6 +68,8 @@ if (form && toggle) {
       records: Math.max(facts.records, 1),
       sections: Math.max(facts.sections, 1),
       groups: facts.equivalents.map((forms) => forms.map(wordsOf).filter((form) => form.length)),
+      littleWords: new Set(facts.stop_words.flatMap(wordsOf)), // split as queries are: "don't" is "don"
+      summaries: new Set(facts.summaries), // the anchors of sections that summarise or list
       words: facts.words, // most frequent first
       folded: facts.words.map(fold),
       whole: new Set(facts.words.map(fold)),
@@ -86,6 +95,16 @@ if (form && toggle) {
       }
     }
     return [...ideas, ...[...new Set(rest.filter((word) => word !== null))].map((word) => [[word]])];
+  };
+
+  // The little words of the language (Snowball's stop words, from the build) are neither searched
+  // nor scored nor highlighted, unless the query is nothing else: an idea keeps its other words
+  // ("loi sur les services en français": loi, services, français, side by side).
+  const meaningful = (ideas, littleWords) => {
+    const kept = ideas
+      .map((forms) => forms.map((form) => form.filter((word) => !littleWords.has(word))).filter((form) => form.length))
+      .filter((forms) => forms.length);
+    return kept.length ? kept : ideas;
   };
 
   // Edits (insert, delete, replace, swap two letters) from a to b, or limit + 1 if more.
@@ -142,10 +161,15 @@ if (form && toggle) {
       const page = record.meta.url && root.pathname + record.meta.url.replace(/^\//, "");
       const text = (record.content || "").split(/\s+/);
       const anchored = record.sub_results.filter((sub) => sub.url.includes("#"));
+      // Where each section starts (as Pagefind cuts a record into sections): a section's length
+      // is up to the next one's start.
+      const starts = record.anchors.filter((a) => /h\d/i.test(a.element) && /\S/.test(a.text || "")).map((a) => a.location);
       for (const sub of anchored.length ? anchored : [record]) {
         const anchor = sub.url.includes("#") ? "#" + sub.url.split("#")[1] : "";
         const url = page ? page + anchor : sub.url; // a part's results are on its page
-        const section = sections.get(url) ?? { url, page: record.meta.title, title: sub.title || record.meta.title, record: result.id, words: new Map() };
+        const start = sub.anchor?.location ?? 0;
+        const length = Math.max(1, (starts.filter((at) => at > start).sort((a, b) => a - b)[0] ?? text.length) - start);
+        const section = sections.get(url) ?? { url, page: record.meta.title, title: sub.title || record.meta.title, record: result.id, length, words: new Map() };
         for (const at of sub.weighted_locations || []) {
           for (const word of words) {
             const part = matched(word, text[at.location]);
@@ -166,6 +190,7 @@ if (form && toggle) {
 
   const rank = async (index, query) => {
     const typed = wordsOf(query);
+    const spellings = new Map(query.replace(elision, "$1").split(/[^\p{L}\p{N}]+/u).map((word) => [fold(word), word]));
     const fixes = new Map();
     // A word the index does not know is a typo, corrected if it can be, left out if not. Known: a
     // word of the index begins with its first 60 %, or it begins with a word of the index.
@@ -176,19 +201,24 @@ if (form && toggle) {
     const lookUp = async (words) => {
       for (const word of words) if (!holding.has(word)) holding.set(word, (await index.found(word)).length);
     };
-    let ideas = ideasOf(typed, index.groups);
-    await lookUp(new Set(ideas.flat(2)));
-    let dropped = false;
+    let ideas = meaningful(ideasOf(typed, index.groups), index.littleWords);
+    const sentence = new Set(ideas.flat(2)); // the query's meaning-bearing words
+    await lookUp(sentence);
+    const absent = []; // words nothing holds and nothing corrects: named to the reader
     ideas = ideas.map((forms) => {
       const [word] = forms[0];
       if (forms.length > 1 || forms[0].length > 1 || (known(word) && holding.get(word) > 0)) return forms;
       const fix = corrected(index, word);
       if (fix) fixes.set(word, fix);
-      dropped ||= !fix;
+      else absent.push(word);
       return fix ? [wordsOf(fix)] : [];
     });
     ideas = ideas.filter((forms) => forms.length);
     await lookUp(new Set(ideas.flat(2)));
+    // An idea no record holds in any of its forms (a phrase's words all there, at least).
+    for (const forms of ideas) {
+      if (!forms.some((form) => form.every((word) => holding.get(word) > 0))) absent.push(forms[0].join(" "));
+    }
     // Words in most records are not read when there are many records (reading each costs a
     // download); they weigh little anyway.
     const present = [...new Set(ideas.flat(2))].filter((word) => holding.get(word) > 0);
@@ -230,11 +260,15 @@ if (form && toggle) {
       const records = new Set(holders.map((section) => section.record)).size;
       return (holders.length * holding.get(word)) / Math.max(records, 1);
     };
-    const weights = new Map(present.map((word) => {
-      const n = questionsHolding(word);
-      return [word, Math.log(1 + (index.sections - n + 0.5) / (n + 0.5))];
-    }));
+    const rarity = (n) => Math.log(1 + (index.sections - n + 0.5) / (n + 0.5));
+    const weights = new Map(present.map((word) => [word, rarity(questionsHolding(word))]));
     const weight = (word) => weights.get(word) ?? 0;
+    // An idea weighs as rare as it is in any of its forms: "employment counsellor" is no rarer than
+    // "service provider" (a phrase is held at most where its rarest word is).
+    const ideaWeights = new Map(ideas.map((forms) => {
+      const n = Math.max(...forms.map((form) => Math.min(...form.map((word) => (weights.has(word) ? questionsHolding(word) : 0)))));
+      return [forms, rarity(n)];
+    }));
     const inHeading = (section) => (word) => section.words.get(word)?.heading;
     // Words found side by side: a phrase of the text (elided articles and short words between;
     // the same place for not-for-profit). Where the words of a form are, as a phrase.
@@ -260,23 +294,32 @@ if (form && toggle) {
     // The word as typed (give or take a plural) counts more than its relatives by stem.
     const exact = (section) => (word) =>
       section.words.get(word)?.marks.some((mark) => singular(mark) === singular(word));
-    const bonus = (section, form) => (form.some(inHeading(section)) ? 1.5 : 1) * (form.some(exact(section)) ? 1.25 : 1);
-    const pairs = typed.map((word) => fixes.get(word) ?? word).map((word, i, all) => [word, all[i + 1]]).slice(0, -1);
+    // What a form found in a section is worth (BM25F): its idea's weight, times how often it is
+    // there — the question's own words counting QUESTION_WEIGHT times its answer's — with
+    // diminishing returns, relative to the section's length (a long text holds more words by
+    // chance); whole words and plurals above words sharing their stem.
+    const averageLength = sections.reduce((sum, section) => sum + section.length, 0) / Math.max(sections.length, 1);
+    const worth = (section, forms, form) => {
+      const count = Math.max(places(section, form).length, 1) + (form.some(inHeading(section)) ? QUESTION_WEIGHT - 1 : 0);
+      const norm = 1 - LENGTH_EFFECT + (LENGTH_EFFECT * section.length) / averageLength;
+      const saturated = (count * (SATURATION + 1)) / (count + SATURATION * norm);
+      return ideaWeights.get(forms) * saturated * (form.some(exact(section)) ? 1.25 : 1);
+    };
+    const inOrder = typed.filter((word) => sentence.has(word)); // the meaning-bearing words as typed
+    const pairs = inOrder.map((word) => fixes.get(word) ?? word).map((word, i, all) => [word, all[i + 1]]).slice(0, -1);
     const ranked = sections.map((section) => {
       let total = 0;
-      let complete = true;
       let best = { weight: 0, places: [] }; // the heaviest idea found: the excerpt shows it
       const marked = new Set();
       for (const forms of ideas) {
         const held = forms.filter((form) => holds(section, form));
-        complete &&= held.length > 0;
         for (const form of held) {
           const found = places(section, form);
           found.flat().forEach((at) => marked.add(at));
-          const heft = Math.max(...form.map(weight)) * bonus(section, form);
+          const heft = worth(section, forms, form);
           if (heft > best.weight && found.length) best = { weight: heft, places: found };
         }
-        total += Math.max(0, ...held.map((form) => Math.max(...form.map(weight)) * bonus(section, form)));
+        total += Math.max(0, ...held.map((form) => worth(section, forms, form)));
       }
       let phrase = null; // two words typed side by side and found so: the excerpt shows them first
       for (const [a, b] of pairs) {
@@ -284,10 +327,10 @@ if (form && toggle) {
         if (found.length) total += Math.min(weight(a), weight(b)) / 2;
         phrase ??= found[0];
       }
+      if (index.summaries.has(section.url.split("#")[1])) total *= SUMMARY_WEIGHT;
       const [text] = [...section.words.values()].map((found) => found.text);
       return {
         ...section,
-        complete,
         excerpt: { text, centre: (phrase || best.places[0] || [0])[0], marked },
         marks: [...new Set([...marked].map((at) => text[at].replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "")))],
         rank: [total, [...section.words.values()].reduce((sum, found) => sum + found.score, 0)],
@@ -296,8 +339,8 @@ if (form && toggle) {
     ranked.sort((a, b) => b.rank[0] - a.rank[0] || b.rank[1] - a.rank[1]);
     const questions = ranked.filter((section) => section.rank[0] > 0); // a phrase's words apart are no match
     const spelled = fixes.size ? typed.map((word) => fixes.get(word) ?? word).join(" ") : null;
-    const partial = questions.length > 0 && (dropped || (!questions[0].complete && ideas.length > 1));
-    return { questions: questions.slice(0, 50), partial, spelled };
+    const unheld = questions.length > 0 ? absent.map((word) => spellings.get(word) ?? word) : [];
+    return { questions: questions.slice(0, 50), missing: unheld, spelled };
   };
 
   const count = (n) => (n === 0 ? form.dataset.none : n === 1 ? form.dataset.one : form.dataset.other.replace("#", n));
@@ -372,8 +415,10 @@ if (form && toggle) {
     if (ticket !== latest) {
       return; // a newer query is on its way
     }
-    const { questions, partial, spelled } = ranked;
-    const counted = partial ? form.dataset.partial.replace("#", questions.length) : count(questions.length);
+    const { questions, missing, spelled } = ranked;
+    const counted = missing.length
+      ? form.dataset.partial.replace("%", missing.join(", ")).replace("#", questions.length)
+      : count(questions.length);
     meta.textContent = spelled ? `${form.dataset.spelled.replace("#", spelled)} — ${counted}` : counted;
     list.replaceChildren(...questions.map(item));
     list.dataset.query = query; // which query the list answers (typing runs several)
@@ -470,14 +515,42 @@ if (form && toggle) {
 }
 
 // A result's question, reached with the words it matched (`?highlight=…`): those words marked in
-// the page's content by Pagefind's highlight script, downloaded only then. Marking is a help,
-// not the content: if the script cannot load, the page reads the same without it.
+// that question only — its heading and what follows it up to the next heading of its rank — and
+// as whole words only (the result gives the words as the text spells them), never pieces of
+// words nor the rest of the page. Words to mark are text: whatever an address carries, it is
+// compared with the page's words, never put into the page as markup.
 const highlighted = new URLSearchParams(window.location.search).getAll("highlight");
-if (form && highlighted.length) {
-  const root = new URL(form.dataset.siteRoot.replace(/\/?$/, "/"), window.location.href);
-  import(new URL("pagefind/pagefind-highlight.js", root).href)
-    .then(({ default: PagefindHighlight }) => {
-      new PagefindHighlight({ highlightParam: "highlight", markContext: "article", addStyles: false });
-    })
-    .catch(() => {});
+const anchor = (() => {
+  try {
+    return decodeURIComponent(window.location.hash.slice(1));
+  } catch {
+    return ""; // not an anchor of this page
+  }
+})();
+const landing = highlighted.length && anchor ? document.getElementById(anchor) : null;
+if (landing && /^H[1-6]$/.test(landing.tagName)) {
+  const wanted = new Set(highlighted.map(fold));
+  const rankOf = (element) => (/^H[1-6]$/.test(element.tagName) ? Number(element.tagName[1]) : 7);
+  const section = [landing];
+  for (let next = landing.nextElementSibling; next && rankOf(next) > rankOf(landing); next = next.nextElementSibling) {
+    section.push(next);
+  }
+  for (const element of section) {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    const texts = [];
+    while (walker.nextNode()) texts.push(walker.currentNode);
+    for (const text of texts) {
+      const parts = [];
+      let done = 0;
+      for (const word of text.data.matchAll(/[\p{L}\p{N}]+/gu)) {
+        if (!wanted.has(fold(word[0]))) continue;
+        const mark = document.createElement("mark");
+        mark.className = "faq-highlight";
+        mark.textContent = word[0];
+        parts.push(text.data.slice(done, word.index), mark);
+        done = word.index + word[0].length;
+      }
+      if (parts.length) text.replaceWith(...parts, text.data.slice(done));
+    }
+  }
 }
