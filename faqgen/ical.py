@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import calendar as month_lengths
 import datetime as dt
+import re
 
 import icalendar
 from selectolax.lexbor import LexborHTMLParser
@@ -80,6 +81,14 @@ def _event(uid: str, stamp: dt.datetime, first: dt.date, last: dt.date, summary:
 
 
 def _plain(texts: RichTextRenderer, text: RichText, lang: str) -> str:
-    """A rich text as the words a reader sees (links as their words)."""
+    """A rich text as the words a reader sees (links as their words): inline elements joined as
+    they read, blocks (paragraphs, list items) apart, no-break spaces kept."""
     html = texts.render(text.in_(lang), lang).html
-    return " ".join(LexborHTMLParser(html, is_fragment=True).text(separator=" ").split()) if html else ""
+    if not html:
+        return ""
+    apart = _BLOCK_END.sub(r"\g<0> ", html)
+    return _SPACES.sub(" ", LexborHTMLParser(apart, is_fragment=True).text(separator="")).strip()
+
+
+_BLOCK_END = re.compile(r"</(?:p|li|ul|ol|h[1-6]|dd|dt|div)>|<br\s*/?>")
+_SPACES = re.compile(r"[ \t\r\n]+")  # not U+00A0: French typography's no-break spaces stay

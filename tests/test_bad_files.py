@@ -21,7 +21,9 @@ def expected_errors(path: Path) -> list[str]:
 
 
 def test_the_minimal_file_is_valid():
-    validate(load_bytes(MINIMAL.read_bytes(), MINIMAL.name))
+    validated = validate(load_bytes(MINIMAL.read_bytes(), MINIMAL.name), strict=True)
+    assert validated.warnings == [] and [question.id for question in validated.faq.audiences[0].questions] == [
+        "first-question", "second-question"]  # fmt: skip
 
 
 @pytest.mark.parametrize("path", BAD, ids=lambda path: path.stem)

@@ -68,12 +68,27 @@ def assert_located(problems: list) -> None:
 
 
 def outcome(text: str):
-    """Either a model or located problems; any other exception fails the property."""
+    """Either a model that says what the file says, or located problems; any other exception
+    fails the property."""
     try:
-        return validate(load_text(text, "f.yaml"))
+        validated = validate(load_text(text, "f.yaml"))
     except FaqError as error:
         assert_located(error.problems)
         return error
+    assert_faithful(validated, load_text(text, "f.yaml").data)
+    return validated
+
+
+def assert_faithful(validated, data: dict) -> None:
+    """The model holds the file's questions, in its order, with its texts; any warning is located."""
+    faq = validated.faq
+    questions = [(question.id, question.question.fr, question.question.en) for audience in faq.audiences
+                 for question in audience.questions]  # fmt: skip
+    assert questions == [(question["id"], question["question"]["fr"].strip(), question["question"]["en"].strip())
+                         for audience in data["audiences"] for question in audience["questions"]]  # fmt: skip
+    assert [audience.id for audience in faq.audiences] == [audience["id"] for audience in data["audiences"]]
+    if validated.warnings:
+        assert_located(validated.warnings)
 
 
 edits = st.lists(
@@ -112,9 +127,11 @@ def test_random_yaml_gives_a_model_or_located_problems(value):
 @example(b"=")  # YAML 1.1's `!!value` type, which the safe constructor cannot build
 def test_random_bytes_give_located_problems(raw):
     try:
-        validate(load_bytes(raw, "f.yaml"))
+        validated = validate(load_bytes(raw, "f.yaml"))
     except FaqError as error:
         assert_located(error.problems)
+    else:  # bytes that happen to be a whole FAQ: the model says what they say
+        assert_faithful(validated, load_bytes(raw, "f.yaml").data)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

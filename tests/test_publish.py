@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 from helpers import PLAIN_ENVIRONMENT, ROOT, ROOT_LANGUAGE, build_faq, snapshot
 
@@ -139,6 +140,75 @@ def test_verification_finds_wrong_addresses(built_site, site_server, tmp_path):
     ]
 
 
+def _first(text: str, old: str, new: str) -> str:
+    assert old in text, old
+    return text.replace(old, new, 1)
+
+
+def _damage_calendar(site, url):
+    calendar = site / "en" / "timeline-en.ics"
+    text = calendar.read_bytes().decode("utf-8")  # as written: lines end with CRLF
+    summary = text.split("SUMMARY;LANGUAGE=en:", 1)[1].split("\r\n", 1)[0]
+    calendar.write_bytes(_first(text, "SUMMARY;LANGUAGE=en:", "SUMMARY;LANGUAGE=fr:").encode("utf-8"))
+    return [f"/en/timeline-en.ics: `{summary}` is not marked `en`"]
+
+
+def _damage_home_language(site, url):
+    home = site / "en" / "index.html"
+    home.write_text(_first(home.read_text(encoding="utf-8"), '<html lang="en"', '<html lang="fr"'), encoding="utf-8")
+    return ["/en/index.html is in `fr`, not `en` (the root language is fr)"]
+
+
+def _damage_open_data(site, url):
+    data = site / "faq.json"
+    anchor = "en/service-providers/#provider-inside-prototype-region"
+    data.write_text(_first(data.read_text(encoding="utf-8"), anchor, anchor + "-gone"), encoding="utf-8")
+    return [f"/faq.json: {url}{anchor}-gone is not a question of this site"]
+
+
+def _damage_feed_link(site, url):
+    page = site / "timeline" / "index.html"
+    link = f'<link rel="alternate" type="application/atom+xml" href="{url}feed-xx.xml">'
+    page.write_text(_first(page.read_text(encoding="utf-8"), "</head>", link + "</head>"), encoding="utf-8")
+    return [f"/timeline/index.html: the feed link {url}feed-xx.xml is not one of this site's feeds"]
+
+
+def _damage_iframe_in_the_content(site, url):
+    page = site / "timeline" / "index.html"
+    page.write_text(_first(page.read_text(encoding="utf-8"), "</article>", "<iframe></iframe></article>"),
+                    encoding="utf-8")  # fmt: skip
+    return ["/timeline/index.html: the element <iframe> is not allowed in the content"]
+
+
+def _damage_search_body_on_the_frame(site, url):
+    page = site / "timeline" / "index.html"
+    header = '<header class="md-header md-header--shadow" data-md-component="header"'
+    page.write_text(_first(page.read_text(encoding="utf-8"), header, header + " data-pagefind-body"), encoding="utf-8")
+    return ["/timeline/index.html: the attribute `data-pagefind-body` on <header> is not allowed in the page"]
+
+
+def _damage_theme_configuration(site, url):
+    page = site / "timeline" / "index.html"
+    start = '<script id="__config" type="application/json">'
+    text = page.read_text(encoding="utf-8")
+    configuration = text.split(start, 1)[1].split("</script>", 1)[0]
+    page.write_text(text.replace(start + configuration, start + configuration[:-3], 1), encoding="utf-8")
+    return ["/timeline/index.html: a application/json script that is not JSON"]
+
+
+@pytest.mark.parametrize("damage", [_damage_calendar, _damage_home_language, _damage_open_data, _damage_feed_link,
+                                    _damage_iframe_in_the_content, _damage_search_body_on_the_frame,
+                                    _damage_theme_configuration],
+                         ids=lambda damage: damage.__name__.removeprefix("_damage_"))  # fmt: skip
+def test_each_check_of_the_take_away_files_and_heads_finds_exactly_its_damage(built_site, site_server, tmp_path, damage):
+    """Each of verification's checks, proven by damaging exactly what it checks in a copy of the
+    built site: it says so, and nothing else."""
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    expected = damage(site, site_server.url)
+    assert verify_site(site, FAQ, ROOT_LANGUAGE) == expected
+
+
 def test_verification_refuses_a_truncated_build(built_site, tmp_path):
     site = tmp_path / "site"
     shutil.copytree(built_site, site)
@@ -157,17 +227,25 @@ def test_site_refuses_to_replace_the_project_content_or_a_folder_it_did_not_make
     foreign = tmp_path / "photos"
     foreign.mkdir()
     (foreign / "holiday.jpg").write_bytes(b"not a site")
+    others = {}
+    for name in ("faq.yaml", "mkdocs.yml"):  # another project's folder, even one that looks like a site
+        others[name] = tmp_path / f"other-{name}"
+        others[name].mkdir()
+        (others[name] / name).write_text("kept\n")
+        (others[name] / MARKER).write_text("")
     for output, expected in [
         (project, "holds the project; the site goes into a folder of its own"),
         (project.parent, "holds the project; the site goes into a folder of its own"),
         (project / "content", "holds the project; the site goes into a folder of its own"),
         (foreign, f"{foreign} was not made by `build_faq.py site` (it has no .faq-site file), so it is not replaced"),
+        *((other, f"{other} holds a faq.yaml or mkdocs.yml; the site goes into a folder of its own") for other in others.values()),
     ]:
         result = site_command(project, output)
         assert result.returncode == 1 and expected in result.stderr, result.stderr
         assert "Traceback" not in result.stderr
     assert snapshot(project) == before
     assert snapshot(foreign) == {"holiday.jpg": b"not a site"}
+    assert all(snapshot(other) == {MARKER: b"", name: b"kept\n"} for name, other in others.items())
 
 
 def test_the_published_site_is_readable_by_everyone_and_replaced_in_one_step(project, tmp_path):

@@ -34,7 +34,7 @@ def test_faq_yaml_points_editors_to_the_schema():
 
 def test_schema_accepts_the_real_faq():
     validator = jsonschema.Draft202012Validator(json.loads(schema_text()), format_checker=jsonschema.FormatChecker())
-    validator.validate(as_json(load_file(ROOT / "faq.yaml").data))
+    assert [error.message for error in validator.iter_errors(as_json(load_file(ROOT / "faq.yaml").data))] == []
 
 
 @pytest.mark.parametrize("name", ["unknown-key", "missing-translation", "id-not-kebab-case", "yes-no-as-text"])

@@ -374,3 +374,19 @@ def test_the_sites_own_writing_says_it_is_not_the_ministrys(built_site):
     byline = " ".join(html(page_file(built_site, "fr", "index")).select_one("#page-title").find_next("p").get_text().split())
     document = FAQ.document
     assert byline.startswith(" ".join(f"{typeset(document.subtitle.fr, 'fr')}. {typeset(document.ministry.fr, 'fr')}.".split()))
+
+
+@pytest.mark.parametrize(
+    "typed, typeset",
+    [
+        ("Objet : le concours", "Objet\u00a0: le concours"),  # a colon: a no-break space before it
+        ("Une hausse de 5 %", "Une hausse de 5\u00a0%"),  # a per cent sign
+        ("Le « modèle » actuel", "Le «\u00a0modèle\u00a0» actuel"),  # after « and before »
+        ("l'emploi et aujourd'hui", "l’emploi et aujourd’hui"),  # the apostrophe between letters
+        ("Voir [[first-question]] : [texte](https://example.org/a :b)", "Voir [[first-question]]\u00a0: [texte](https://example.org/a :b)"),
+        ("« Déjà »", "«\u00a0Déjà\u00a0»"),
+    ],
+)  # fmt: skip
+def test_each_french_typography_rule(typed, typeset):
+    """faqgen/markup.py's rules, one by one, and what they leave alone (link addresses)."""
+    assert french_typography(typed) == typeset

@@ -73,6 +73,17 @@ def test_following_the_message_makes_the_warning_go_away():
     assert validate(load_text(fixed)).warnings == []
 
 
+def test_a_text_without_its_confirmed_line_is_told_at_its_line_and_column():
+    """Located at the text's key, `question:`, where the line belongs (line ≠ column here)."""
+    text = MINIMAL.replace("          confirmed: fr 20119214 en 4dc3b7af\n", "")
+    [warning] = validate(load_text(text, "faq.yaml")).warnings
+    line = text.splitlines().index("          fr: Deuxième question?")  # the line above it, 1-based
+    assert str(warning) == (
+        f"faq.yaml:{line}:9: warning: the French and English question are not confirmed equivalent; once they are, "
+        "run `build_faq.py confirm --question second-question`, which writes `confirmed: fr 20119214 en 4dc3b7af` "
+        "beside its `fr:` and `en:` (question second-question)")  # fmt: skip
+
+
 def states_line(text: str) -> str:
     source = load_text(text)
     audience = source.data["audiences"][0]

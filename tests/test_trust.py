@@ -179,6 +179,7 @@ def test_the_hostile_texts_reach_every_take_away_format_as_data(hostile_site):
     feed = feedparser.parse((site / "feed-fr.xml").read_bytes())
     assert not feed.bozo and [entry.title for entry in feed.entries] == [typed["update_fr"]]
     content = LexborHTMLParser(feed.entries[0].content[0].value)
+    assert content.css_first("p").text() == typed["update_fr"]  # the summary as typed, never as markup
     assert not content.css("script") and all(
         link.attributes["href"].startswith(hostile_site.url) for link in content.css("a"))
     data = json.loads((site / "faq.json").read_text(encoding="utf-8"))

@@ -173,6 +173,25 @@ def _without(text: str, parts: list[str]) -> str:
     return text
 
 
+def test_a_phase_description_reaches_the_calendar_as_the_words_a_reader_sees():
+    """A rich text in a calendar (faqgen/ical.py): its words, never its Markdown or HTML."""
+    import icalendar
+
+    from faqgen.ical import timeline_calendar
+    from faqgen.loader import load_text
+    from faqgen.validate import validate
+
+    rich = "'Voir *ceci* et [le site](https://example.org/a?b=1&c=2), **ou** &amp; cela.'"
+    faq = validate(load_text(MINIMAL.replace("description: {fr: Description., en: Description.}",
+                                             f"description: {{fr: {rich}, en: {rich}}}", 1))).faq  # fmt: skip
+    calendar = icalendar.Calendar.from_ical(timeline_calendar(faq, "en", "example.org"))
+    [phase] = [event for event in calendar.walk("VEVENT") if str(event["UID"]).startswith("phase-planning.")]
+    assert str(phase["DESCRIPTION"]) == "Voir ceci et le site, ou & cela."
+    [french] = [event for event in icalendar.Calendar.from_ical(timeline_calendar(faq, "fr", "example.org")).walk("VEVENT")
+                if str(event["UID"]).startswith("phase-planning.")]  # fmt: skip
+    assert str(french["DESCRIPTION"]) == "Voir ceci et le site, ou & cela."
+
+
 @pytest.mark.parametrize("command", ["confirm", "import-xliff"])
 def test_two_commands_that_change_the_faq_at_once_take_turns_and_both_land(tmp_path, command):
     """Read-modify-write of faq.yaml under a lock (faqgen.write.editing): the second waits, and says so."""

@@ -350,3 +350,14 @@ def test_the_commands_write_read_and_leave_the_file_alone_when_anything_is_refus
     source = load_text(faq.read_text())
     assert all(status.states["en"] is State.OK for status in statuses(source))
     assert source.data["audiences"][0]["questions"][1]["question"]["en"] == "EN Deuxième question, reformulée?"
+
+
+def test_a_unit_approved_in_xliff_1_2_counts_as_final():
+    """XLIFF 1.2 marks a reviewed unit `approved="yes"`, whatever its target's state says."""
+    faq = MINIMAL.replace("          en: Second question?\n", "")
+    document = translate(xliff.export(load_text(faq), "en"), "1.2")
+    draft = document.replace('state="final"', 'state="translated"')
+    assert refusals(draft, faq) and "not marked final" in refusals(draft, faq)[0]
+    approved = draft.replace('<trans-unit id="q/second-question/question"', '<trans-unit approved="yes" id="q/second-question/question"')
+    imported = xliff.import_xliff(load_text(faq), approved.encode("utf-8"), "back.xlf")
+    assert imported.accepted == ["q/second-question/question"] and imported.refused == []
