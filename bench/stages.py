@@ -49,7 +49,7 @@ def _stages(faq_path: Path, content_dir: Path) -> dict[str, float]:
     checked = validate(source)
     times["validate"] = time.perf_counter() - start
     start = time.perf_counter()
-    pages = render_site(checked.faq, None, checked.texts)  # as faqgen.pipeline: the texts converted once
+    pages = render_site(checked.faq, checked.texts)  # as faqgen.pipeline: the texts converted once
     times["render"] = time.perf_counter() - start
     start = time.perf_counter()
     write_pages(pages, content_dir)

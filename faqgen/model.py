@@ -381,6 +381,14 @@ class Faq(Model):
     def link(self, link_id: str) -> Link:
         return next(link for link in self.links if link.id == link_id)
 
+    def drawn_for(self, as_of: dt.date | None) -> Faq:
+        """This FAQ with its timeline drawn for `as_of` (the build's --as-of, the plugin's
+        `as_of:`), or as it is: the pages and every take-away format read the one
+        `document.as_of`, so they cannot follow different dates."""
+        if as_of is None or as_of == self.document.as_of:
+            return self
+        return self.model_copy(update={"document": self.document.model_copy(update={"as_of": as_of})})
+
 
 def model_at(path: tuple) -> type[Model] | None:
     """The model class of the value at `path` in faq.yaml (list indexes skipped), if any:

@@ -53,9 +53,11 @@ def generate(
     pages are converted when MkDocs asks for them (faqgen/plugin.py), and `earlier` (the
     preview's pages, faqgen.render.RenderedPages) spares rendering those an edit left alone."""
     checked = checked or check(faq_path, display_name, parallel=parallel)
+    if as_of is not None:  # every page and format reads the model's one date
+        checked = replace(checked, faq=checked.faq.drawn_for(as_of))
     with processes.cycle_collection_paused():
         if parallel:
-            children = [processes.Forked(lambda share=share: _rendered_and_converted(checked, as_of, share, with_pages))
+            children = [processes.Forked(lambda share=share: _rendered_and_converted(checked, share, with_pages))
                         for share in shares(checked.faq, 2)]  # fmt: skip
             try:
                 received: list[list] = [[] for _ in children]
@@ -71,7 +73,7 @@ def generate(
                 raise
             pages, converted = [page for page, _ in made], {page.filename: html for page, html in made}
         else:
-            pages, converted = render_site(checked.faq, as_of, checked.texts, earlier=earlier), {}
+            pages, converted = render_site(checked.faq, checked.texts, earlier=earlier), {}
     return Generated(checked.faq, checked.warnings, pages, write_pages(pages, content_dir), checked.texts, converted)
 
 
@@ -101,12 +103,12 @@ def _text_size(faq: Faq, lang: str, name: str) -> int:
     return sum(len(question.question.in_(lang)) + len(question.answer.in_(lang)) for question in audience.questions)
 
 
-def _rendered_and_converted(checked: Validated, as_of: dt.date | None, share: set[tuple[str, str]],
+def _rendered_and_converted(checked: Validated, share: set[tuple[str, str]],
                             with_pages: Callable[[dict[tuple[str, str], PageHtml]], object] | None) -> processes.Parts:  # fmt: skip
     """In a child: what `with_pages` made of the `share` of pages, then the pages (Page, PageHtml)."""
     names = page_names(checked.faq)
     made = [(page, page_html(page.markdown, page.filename, lambda href, page=page: page_link(names, page.name, href)))
-            for page in render_site(checked.faq, as_of, checked.texts, only=share)]  # fmt: skip
+            for page in render_site(checked.faq, checked.texts, only=share)]  # fmt: skip
     if with_pages is None:
         return processes.Parts(None, made)
     handed = with_pages({(page.lang, page.name): html for page, html in made})

@@ -3,7 +3,7 @@
     plugins:
       - faq:
           source: faq.yaml      # the FAQ, relative to mkdocs.yml (the default)
-          as_of: 2020-05-01     # draw the timeline for this date (default: document.as_of)
+          as_of: 2020-05-01     # draw the timeline for this date, in pages and formats alike (default: document.as_of)
       - i18n: …
 
 Thin event handlers, as mkdocs-static-i18n's plugin has them; each job is another module's:
@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from mkdocs.config import base
@@ -132,6 +132,8 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         source, parallel = Path(self.config.source), processes.can_fork() and not self.serving
         try:
             checked = self.validated or check(source, source.name, earlier=self.earlier_texts, parallel=parallel)
+            if self.config.as_of is not None:  # every page and format reads the model's one date
+                checked = replace(checked, faq=checked.faq.drawn_for(self.config.as_of))
             with_pages = then = None
             if parallel:  # neither the formats nor search need a built page (faqgen/outputs.py)
                 build = self._build_of(config, checked.faq, checked.texts)
@@ -142,7 +144,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
                           for lang in build.addresses.language_dirs for name in build.pages if not build.faq.audience(name)}  # fmt: skip
                 with_pages = self.outputs.search_records(sources, lambda lang, name, html: framed(frames[lang, name], html))
                 then = lambda counted: self._start_search(config, checked.faq, counted)  # noqa: E731
-            result = generate(source, Path(config.docs_dir), as_of=self.config.as_of, display_name=source.name,
+            result = generate(source, Path(config.docs_dir), display_name=source.name,
                               checked=checked, parallel=parallel, with_pages=with_pages, then=then,
                               earlier=self.rendered if self.serving else None)  # fmt: skip
         except FaqError as error:
@@ -305,7 +307,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         return page_frame(build.faq, lang, address, title, build.changes.page_modified(name), listed.get(name, []), pdf)
 
     def _build_of(self, config, faq: Faq, texts: RichTextRenderer | None, prepared: dict | None = None) -> _Build:
-        return _Build(faq, _addresses(config), page_names(faq), Changes(faq, self.config.as_of or faq.document.as_of),
+        return _Build(faq, _addresses(config), page_names(faq), Changes(faq, faq.document.as_of),
                       texts, prepared=prepared or {})  # fmt: skip
 
     def _sources(self, build: _Build) -> Sources:

@@ -62,13 +62,14 @@ def page_names(faq: Faq) -> list[str]:
             WHATS_NEW, *([GLOSSARY] if faq.glossary else [])]  # fmt: skip
 
 
-def render_site(faq: Faq, as_of: dt.date | None = None, texts: RichTextRenderer | None = None,
-                earlier: RenderedPages | None = None, only: Collection[tuple[str, str]] | None = None) -> list[Page]:
-    """Every page in every language, or `only` those ((language, page name) pairs). `texts`: the
+def render_site(faq: Faq, texts: RichTextRenderer | None = None, earlier: RenderedPages | None = None,
+                only: Collection[tuple[str, str]] | None = None) -> list[Page]:
+    """Every page in every language, drawn for `faq.document.as_of` (Faq.drawn_for), or `only`
+    those ((language, page name) pairs). `texts`: the
     validator's renderer of rich texts, if at hand (it has converted them all already); `earlier`:
     the audience pages of the previous run (the preview's), kept where nothing they show changed,
     and updated."""
-    renderer = _Renderer(faq, as_of or faq.document.as_of, texts)
+    renderer = _Renderer(faq, faq.document.as_of, texts)
     if earlier is not None:
         earlier.start(faq, renderer.as_of)
     pages = []

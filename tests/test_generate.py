@@ -163,7 +163,7 @@ def test_the_preview_renders_again_what_an_edit_changed(tmp_path, edit):
 
 def _rendered(faq_path, earlier=None):
     checked = check(faq_path)
-    return render_site(checked.faq, None, checked.texts, earlier=earlier)
+    return render_site(checked.faq, checked.texts, earlier=earlier)
 
 
 def test_the_two_children_share_out_the_pages_by_how_much_they_show():
@@ -174,10 +174,10 @@ def test_the_two_children_share_out_the_pages_by_how_much_they_show():
     two = shares(checked.faq, 2)
     every = {(lang, name) for lang in LANGUAGES for name in page_names(checked.faq)}
     assert two[0] | two[1] == every and not two[0] & two[1]
-    sizes = {(page.lang, page.name): len(page.text) for page in render_site(checked.faq, None, checked.texts)}
+    sizes = {(page.lang, page.name): len(page.text) for page in render_site(checked.faq, checked.texts)}
     shown = [sum(sizes[page] for page in share) for share in two]
     assert abs(shown[0] - shown[1]) <= max(sizes.values())
     assert shares(checked.faq, 2) == two  # the same each run
-    assert render_site(checked.faq, None, checked.texts, only=two[0]) == [
-        page for page in render_site(checked.faq, None, checked.texts) if (page.lang, page.name) in two[0]
+    assert render_site(checked.faq, checked.texts, only=two[0]) == [
+        page for page in render_site(checked.faq, checked.texts) if (page.lang, page.name) in two[0]
     ]

@@ -29,7 +29,7 @@ FAQS = {
 
 def generated_pages(text: str):
     checked = validate(load_text(text))
-    for page in render_site(checked.faq, None, checked.texts):
+    for page in render_site(checked.faq, checked.texts):
         yield page.filename, page.text.split("---\n", 2)[2]  # as MkDocs hands it over: no front matter
 
 

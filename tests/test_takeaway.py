@@ -112,3 +112,28 @@ def test_the_complete_document_is_a_tagged_pdf_in_its_language_with_every_questi
     assert words(LABELS[lang]["timeline"]) in titles
     page = html(built_site / LANGUAGE_DIRS[lang] / "municipalities" / "index.html")
     assert page.select_one(f'article .faq-pdf a[href="../faq-{lang}.pdf"]') is not None  # every page links it
+
+
+def test_the_plugins_as_of_date_is_the_one_date_of_the_pages_the_pdf_and_the_open_data(tmp_path):
+    """`as_of:` in mkdocs.yml draws the timeline for that day everywhere (Faq.drawn_for): the
+    timeline page, the PDF and the open data cannot follow another date than each other."""
+    from helpers import FIXTURES, mkdocs
+
+    from bench.harness import make_project
+
+    project = make_project(tmp_path / "project", (FIXTURES / "minimal.yaml").read_text(encoding="utf-8"))
+    settings = project / "mkdocs.yml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("      source: faq.yaml\n",
+                                                                      "      source: faq.yaml\n      as_of: 2020-05-01\n"),
+                        encoding="utf-8")  # fmt: skip
+    result = mkdocs(project, "build", "--strict", "--site-dir", str(project / "site"), env={"FAQ_SITE_URL": "https://faq.example/"})
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    ui = LABELS["fr"]
+    # faq.yaml's as_of (2020-02-14) has the transition upcoming; the plugin's, in progress
+    statuses = [" ".join(status.get_text().split()) for status in html(site / "timeline" / "index.html").select(".faq-phase .faq-status")]
+    assert statuses == [ui["completed"], ui["in-progress"]], statuses
+    text = " ".join(" ".join(page.extract_text().split()) for page in pypdf.PdfReader(site / "faq-fr.pdf").pages)
+    assert f"Transition À partir du 1er avril 2020 {ui['in-progress']}" in text.replace("\u00a0", " ")
+    assert f"avril 2020 {ui['upcoming']}" not in text.replace("\u00a0", " ")
+    assert json.loads((site / "faq.json").read_text(encoding="utf-8"))["document"]["as_of"] == "2020-05-01"

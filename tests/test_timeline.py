@@ -17,7 +17,7 @@ C, P, U = "completed", "in-progress", "upcoming"
 
 
 def statuses(as_of: dt.date, lang: str = "en") -> list[tuple[str, str]]:
-    page = next(p for p in render_site(FAQ, as_of) if p.name == "timeline" and p.lang == lang)
+    page = next(p for p in render_site(FAQ.drawn_for(as_of)) if p.name == "timeline" and p.lang == lang)
     timeline = BeautifulSoup(page.text, "html.parser").select("ol.faq-timeline > li")
     return [
         (next(c for c in li["class"] if c.startswith("faq-phase--")).removeprefix("faq-phase--"),

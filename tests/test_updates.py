@@ -39,7 +39,7 @@ def faq_text(as_of: str = "2020-04-15") -> str:
 
 def audience_page(as_of: dt.date, lang: str = "en") -> str:
     faq = validate(load_text(faq_text())).faq
-    return next(page.text for page in render_site(faq, as_of) if page.name == "providers" and page.lang == lang)
+    return next(page.text for page in render_site(faq.drawn_for(as_of)) if page.name == "providers" and page.lang == lang)
 
 
 @pytest.mark.parametrize(
