@@ -122,3 +122,12 @@ def wait_for(condition, seconds: float) -> bool:
             return True
         time.sleep(0.05)
     return False
+
+
+def wait_in_page(page, expression: str, arg=None, seconds: float = 20) -> None:
+    """Wait until `expression` (JavaScript: an expression, or a function of `arg`, which may
+    return a promise) is true in the page. Not Playwright's wait_for_function: it compiles its
+    predicate inside the page with eval, which the pages' Content-Security-Policy forbids, as
+    it should; page.evaluate is not subject to it."""
+    if not wait_for(lambda: page.evaluate(expression, arg), seconds):
+        raise TimeoutError(f"still false after {seconds} s: {expression}")

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import yaml
 
+from bench.harness import wait_in_page
+
 RELEVANCE_SET = Path(__file__).resolve().parent.parent / "tests" / "relevance.yaml"
 
 
@@ -62,9 +64,7 @@ def results(page, query: str) -> list[str]:
     field_ = page.locator("input.md-search__input")
     field_.fill("")
     field_.fill(query)
-    page.wait_for_function(
-        "q => document.querySelector('.md-search-result__list').dataset.query === q", arg=query, timeout=20_000
-    )
+    wait_in_page(page, "q => document.querySelector('.md-search-result__list').dataset.query === q", query)
     return page.eval_on_selector_all(".md-search-result__link", "links => links.map(l => l.getAttribute('href'))")
 
 

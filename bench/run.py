@@ -32,7 +32,17 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from bench import lighthouse
-from bench.harness import CHROMIUM, CHROMIUM_FLAGS, ROOT, SiteServer, fetch, free_port, make_project, wait_for
+from bench.harness import (
+    CHROMIUM,
+    CHROMIUM_FLAGS,
+    ROOT,
+    SiteServer,
+    fetch,
+    free_port,
+    make_project,
+    wait_for,
+    wait_in_page,
+)
 from bench.phases import VERIFY as VERIFY_PHASE
 from bench.relevance import SETS as RELEVANCE_SETS
 from bench.relevance import Score
@@ -163,7 +173,7 @@ def query_kb(browser, site: Path, site_url: str, path: str, text: str) -> float:
     page.on("requestfinished", lambda request: seen.append(request.url))
     page.click("input.md-search__input")
     page.locator("input.md-search__input").press_sequentially(text)
-    page.wait_for_function("q => document.querySelector('.md-search-result__list').dataset.query === q", arg=text)
+    wait_in_page(page, "q => document.querySelector('.md-search-result__list').dataset.query === q", text)
     page.wait_for_load_state("networkidle")
     context.close()
     return transferred_kb(site, site_url, seen)

@@ -44,6 +44,7 @@ from .page_html import GeneratedMarkdownError, PageHtml, page_html, page_link
 from .pipeline import check, generate
 from .problems import FaqError, os_error_message
 from .render import GENERATED_MARKER, RenderedPages, RichTextRenderer, faq_page, page_names
+from .safety import with_policy
 from .search import SearchIndexError
 from .takeaway import downloads, relative_href
 from .updates import Changes
@@ -270,7 +271,16 @@ class FaqPlugin(BasePlugin[FaqConfig]):
     def on_post_page(self, output, *, page, config):
         if GENERATED_MARKER in page.meta:
             page.content = None  # written: MkDocs would hold every page's HTML to the end of the build
-        return output
+        return self._with_policy(output)
+
+    def on_post_template(self, output_content, *, template_name, config):
+        return self._with_policy(output_content) if template_name == "404.html" else output_content
+
+    def _with_policy(self, html: str) -> str:
+        """Every published page carries its Content-Security-Policy (faqgen/safety.py); the
+        editors' `mkdocs serve` preview does not: MkDocs injects its live-reload script there,
+        inline and different on every request, which the policy would block."""
+        return html if self.serving else with_policy(html)
 
     @event_priority(-200)  # after mkdocs-static-i18n (-100) has built the other languages
     def on_post_build(self, *, config):

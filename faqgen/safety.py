@@ -16,6 +16,7 @@ The parser is lexbor's (selectolax), an HTML5-conformant one: Python's `html.par
 
 from __future__ import annotations
 
+import base64
 import functools
 import hashlib
 import json
@@ -74,6 +75,39 @@ THEME_INLINE_SCRIPTS = frozenset({
 })  # fmt: skip
 DATA_SCRIPT_TYPES = frozenset({"application/json"})  # the theme's configuration
 _RELATIVE_ROOT = re.compile(r'(?<=new URL\()"[^"\\]*"(?=,location\))')  # the page's path to the site root
+
+# Every page's Content-Security-Policy, as a <meta> (GitHub Pages sets no headers): scripts from
+# the site, and inline only the theme's own by their hash (an injected one does not run even if
+# it got past verification); no eval; nothing fetched, framed or posted elsewhere. Styles may be
+# inline: the theme sets style attributes. (Pagefind's WebAssembly runs in its worker, which a
+# page's <meta> policy does not govern.)
+POLICY = ("default-src 'self'; script-src 'self'{scripts}; style-src 'self' 'unsafe-inline'; "
+          "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-src 'none'")  # fmt: skip
+_CHARSET = '<meta charset="utf-8">'
+
+
+def with_policy(html: str) -> str:
+    """The page with its Content-Security-Policy, first after its charset: the theme's inline
+    scripts (THEME_INLINE_SCRIPTS) allowed by their hashes, and no other."""
+    if _CHARSET not in html:
+        raise ValueError(f"a page without {_CHARSET}: the policy must come before its first script")
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy_of(LexborHTMLParser(html))}">'
+    return html.replace(_CHARSET, f"{_CHARSET}\n  {meta}", 1)
+
+
+def policy_of(page: LexborHTMLParser) -> str:
+    """The policy `page` must carry: the hashes of its inline scripts that are the theme's."""
+    hashes = []
+    for script in page.css("script:not([src])"):
+        text = script.text(deep=True)
+        if script.attributes.get("type") not in DATA_SCRIPT_TYPES and _fingerprint(text) in THEME_INLINE_SCRIPTS:
+            hashes.append("'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'")
+    return POLICY.format(scripts="".join(" " + sha for sha in dict.fromkeys(hashes)))
+
+
+def _fingerprint(script: str) -> str:
+    """An inline script's SHA-256 as THEME_INLINE_SCRIPTS lists them (the path to the root as ".")."""
+    return hashlib.sha256(_RELATIVE_ROOT.sub('"."', script).encode("utf-8")).hexdigest()
 
 
 _C0_AND_SPACE = "".join(map(chr, range(0x21)))
@@ -141,6 +175,7 @@ class PageFacts:
     ids: list[str] = field(default_factory=list)  # every element's id, in document order
     links: list[str] = field(default_factory=list)  # every <a href>
     addresses: list[tuple[str, str | None, str]] = field(default_factory=list)  # (rel, type, href): canonical, alternates
+    policy: str | None = None  # its Content-Security-Policy, if it comes before any script
 
 
 def check_page(html: str | bytes) -> tuple[PageFacts, list[str]]:
@@ -157,6 +192,7 @@ def check_page(html: str | bytes) -> tuple[PageFacts, list[str]]:
               ((head, page.head), (content, page.css_first("article")), (footer, page.css_first("footer.faq-footer")))
               if node is not None}  # fmt: skip
     zones = [(_Zone(CHROME, "in the page", False), None)]  # (zone, where it ends): the innermost last
+    scripts_before_policy = False
     for node in _elements_of(page.root):
         tag, attributes, at = node.tag, node.attributes, node.mem_id  # each read once: lexbor makes them anew
         while zones[-1][1] == at:
@@ -164,6 +200,9 @@ def check_page(html: str | bytes) -> tuple[PageFacts, list[str]]:
         if at in starts and not (starts[at][0] is footer and zones[-1][0] is content):  # the content's rules win
             zones.append(starts[at])
         zone = zones[-1][0]
+        if zone is head and tag == "meta" and (attributes.get("http-equiv") or "").lower() == "content-security-policy":
+            facts.policy = attributes.get("content") or ""  # the one http-equiv a page may have (not `refresh`)
+            attributes = {name: value for name, value in attributes.items() if name != "http-equiv"}
         permitted = zone.allowed.get(tag)
         if permitted is None or not attributes.keys() <= permitted:  # most elements: allowed as they are
             problems += _element_problems(tag, attributes, zone.allowed, where=zone.where)
@@ -171,6 +210,7 @@ def check_page(html: str | bytes) -> tuple[PageFacts, list[str]]:
             problems += _url_problems(tag, attributes, links_elsewhere=zone.links_elsewhere)
         if tag == "script":
             problems += _script_problems(node)
+            scripts_before_policy = scripts_before_policy or facts.policy is None
         if "id" in attributes:
             facts.ids.append(attributes["id"] or "")  # `<p id>`: an empty id, as browsers read it
         if tag == "a" and "href" in attributes:
@@ -181,9 +221,20 @@ def check_page(html: str | bytes) -> tuple[PageFacts, list[str]]:
             facts.lang = attributes.get("lang")
         elif tag == "meta" and attributes.get("name") == "robots":
             facts.robots = attributes.get("content") or ""
+    problems += _policy_problems(facts.policy, policy_of(page), scripts_before_policy)
     ids = Counter(facts.ids)
     problems += [f"the id `{name}` is used twice" for name, count in sorted(ids.items()) if count > 1]
     return facts, problems
+
+
+def _policy_problems(policy: str | None, expected: str, scripts_before_policy: bool) -> list[str]:
+    if policy is None:
+        return ["no Content-Security-Policy <meta>: nothing would stop a script that got into the page"]
+    if scripts_before_policy:
+        return ["a script comes before the Content-Security-Policy <meta>, which does not cover it"]
+    if policy != expected:
+        return [f"the Content-Security-Policy is not faqgen's (`{policy}`; expected `{expected}`)"]
+    return []
 
 
 @dataclass(frozen=True)
@@ -253,8 +304,7 @@ def _script_problems(node: LexborNode) -> list[str]:
         except ValueError:
             return [f"a {node.attributes['type']} script that is not JSON"]
         return []
-    fingerprint = hashlib.sha256(_RELATIVE_ROOT.sub('"."', text).encode("utf-8")).hexdigest()
-    if fingerprint not in THEME_INLINE_SCRIPTS:
+    if (fingerprint := _fingerprint(text)) not in THEME_INLINE_SCRIPTS:
         return [f"an inline script that is not the theme's (sha256 {fingerprint}): {text[:60]!r}"]
     return []
 

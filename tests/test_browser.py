@@ -13,6 +13,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from helpers import LANGUAGE_DIRS, ROOT, pixels, url_of
 
+from bench.harness import wait_in_page
 from bench.relevance import without_highlight
 from faqgen.labels import LABELS
 from faqgen.pipeline import check
@@ -37,7 +38,7 @@ def requests_seen(browser, site_url):
 
 def violations(page) -> list[str]:
     # Colours are measured as shown: wait until no transition (a dialog fading in) is running.
-    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+    wait_in_page(page, "document.getAnimations().every(a => a.playState !== 'running')")
     result = Axe().run(page, options=WCAG)
     return [f"{v['id']}: {[node['target'] for node in v['nodes']][:3]}" for v in result.response["violations"]]
 
@@ -112,7 +113,7 @@ def test_every_target_is_at_least_24_pixels_square(browser, site_url, lang, widt
     if width == 320:
         page.focus("[data-faq-toggle=__drawer]")
         page.keyboard.press("Enter")
-        page.wait_for_function(SETTLED)
+        wait_in_page(page, SETTLED)
         small["menu"] = page.evaluate(TARGETS)
     page.close()
     assert {name: targets for name, targets in small.items() if targets} == {}
@@ -206,7 +207,7 @@ def search(page, query: str) -> list[str]:
     """Type a query as a reader does; the result links."""
     page.click("input.md-search__input")
     page.locator("input.md-search__input").press_sequentially(query)
-    page.wait_for_function("q => document.querySelector('.md-search-result__list').dataset.query === q", arg=query)
+    wait_in_page(page, "q => document.querySelector('.md-search-result__list').dataset.query === q", query)
     links = page.eval_on_selector_all(".md-search-result__link", "links => links.map(l => l.getAttribute('href'))")
     return [without_highlight(href) for href in links]
 
@@ -321,8 +322,8 @@ class KeyboardWalk:
         if page.evaluate("document.activeElement === document.body"):
             page.keyboard.press(key)
             return
-        page.wait_for_function(SETTLED)
-        page.wait_for_function(SCROLLED)
+        wait_in_page(page, SETTLED)
+        wait_in_page(page, SCROLLED)
         seen = page.evaluate("""(() => {
             const element = document.activeElement, box = element.getBoundingClientRect();
             const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
@@ -340,8 +341,8 @@ class KeyboardWalk:
                 "width": seen["width"] + 8, "height": seen["height"] + 8}  # fmt: skip
         focused, before = page.screenshot(clip=clip), page.evaluate("scrollY")
         page.keyboard.press(key)
-        page.wait_for_function(SETTLED)
-        page.wait_for_function(SCROLLED)
+        wait_in_page(page, SETTLED)
+        wait_in_page(page, SCROLLED)
         # The same place in the page: the next stop may have scrolled into the same spot.
         after = page.evaluate("y => { const after = scrollY; scrollTo({top: y, behavior: 'instant'}); return after }", before)
         unfocused = page.screenshot(clip=clip)
@@ -374,7 +375,7 @@ def test_every_keyboard_stop_shows_that_it_has_focus_and_is_not_hidden(browser, 
         walk.press("Enter")  # opens search: the focus goes to its field
         assert page.is_checked("#__search") and focused(page, "input.md-search__input")
         page.keyboard.type("emploi")
-        page.wait_for_function("document.querySelector('.md-search-result__list').dataset.query === 'emploi'")
+        wait_in_page(page, "document.querySelector('.md-search-result__list').dataset.query === 'emploi'")
         for _ in range(4):
             walk.press("ArrowDown")  # through the results
         walk.press("Escape")  # closes search, the focus back on its button
@@ -402,7 +403,7 @@ def test_every_stop_of_the_open_search_shows_its_focus(browser, site_url, width)
     else:
         assert walk.tab_until("input.md-search__input")
     page.keyboard.type("privatizing")
-    page.wait_for_function("document.querySelector('.md-search-result__list').dataset.query === 'privatizing'")
+    wait_in_page(page, "document.querySelector('.md-search-result__list').dataset.query === 'privatizing'")
     results = page.locator(".md-search-result__link").count()
     # The results area's own ring: the area with the focus, and with the focus back in the field
     # (the walk below compares each stop with the next, which here would be a result's ring).
@@ -428,6 +429,37 @@ def test_every_stop_of_the_open_search_shows_its_focus(browser, site_url, width)
     assert walk.hidden == [], walk.hidden
 
 
+# Every Content-Security-Policy violation in the page, recorded from before its first script.
+VIOLATIONS = """document.addEventListener("securitypolicyviolation", (event) =>
+    (window.faqViolations ||= []).push(`${event.violatedDirective} ${event.blockedURI}`))"""
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_the_pages_search_and_a_landing_run_under_their_policy_without_a_violation(browser, site_url, width):
+    """The strict policy of every page (faqgen/safety.py POLICY) lets everything the site does run:
+    each page in both languages, the not-found page, search (Pagefind's WebAssembly and worker)
+    and a result's landing page with its highlights."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    context.add_init_script(VIOLATIONS)
+    page = context.new_page()
+    seen = {}
+    for lang in LANGUAGE_DIRS:
+        for name in [*PAGES, "nowhere"]:
+            page.goto(url_of(site_url, lang, name) if name != "nowhere" else site_url + "nowhere/")
+            page.wait_for_load_state("networkidle")
+            seen[lang, name] = page.evaluate("window.faqViolations || []")
+    assert page.evaluate("document.querySelector('meta[http-equiv=Content-Security-Policy]') !== null")
+    page.goto(url_of(site_url, "fr", "index"))
+    page.keyboard.press("/")  # opens search at any width
+    page.keyboard.type("privatisation")
+    wait_in_page(page, "document.querySelector('.md-search-result__list').dataset.query === 'privatisation'")
+    page.locator(".md-search-result__link").first.click()
+    page.wait_for_selector("mark.faq-highlight")
+    seen["landing"] = page.evaluate("window.faqViolations || []")
+    context.close()
+    assert {where: found for where, found in seen.items() if found} == {}
+
+
 @pytest.mark.parametrize("width", [375, 1280])
 def test_pages_built_from_hostile_texts_run_no_script_and_call_no_other_host(browser, hostile_site, width):
     """tests/conftest.py HOSTILE_TEXTS: attribute break-outs, Markdown link and attribute-list
@@ -449,7 +481,7 @@ def test_pages_built_from_hostile_texts_run_no_script_and_call_no_other_host(bro
     page.goto(url_of(hostile_site.url, "en", "index"))
     page.keyboard.press("/")
     page.keyboard.type("alert")
-    page.wait_for_function("document.querySelector('.md-search-result__list').dataset.query === 'alert'")
+    wait_in_page(page, "document.querySelector('.md-search-result__list').dataset.query === 'alert'")
     assert page.locator(".md-search-result__item").count() >= 1
     assert page.locator(".md-search-result__list img, .md-search-result__list script").count() == 0
     assert dialogs == [] and elsewhere == []
@@ -514,7 +546,7 @@ def test_a_search_that_cannot_load_says_so_and_the_next_keystroke_retries(browse
     assert page.text_content(".md-search-result__meta").strip() == "Search could not be loaded. Type again to try again."
     page.unroute("**/pagefind/pagefind.js")
     page.locator("input.md-search__input").press_sequentially("ing")
-    page.wait_for_function("document.querySelector('.md-search-result__list').dataset.query === 'funding'")
+    wait_in_page(page, "document.querySelector('.md-search-result__list').dataset.query === 'funding'")
     assert len(search_results(page)) >= 1
     page.close()
 
@@ -558,7 +590,7 @@ def test_at_phone_width_search_opens_moves_and_closes_by_keyboard(browser, site_
     page.keyboard.press("Enter")
     assert page.is_checked("#__search") and focused(page, "input.md-search__input")
     page.keyboard.type("emploi")
-    page.wait_for_function("document.querySelector('.md-search-result__list').dataset.query === 'emploi'")
+    wait_in_page(page, "document.querySelector('.md-search-result__list').dataset.query === 'emploi'")
     page.keyboard.press("ArrowDown")
     assert focused(page, ".md-search-result__link") and page.evaluate("document.activeElement === document.querySelector('.md-search-result__link')")
     page.keyboard.press("ArrowDown")
@@ -577,7 +609,7 @@ def test_at_desktop_width_slash_opens_search_and_tabbing_out_closes_it(browser, 
     page.keyboard.press("/")
     assert page.is_checked("#__search") and focused(page, "input.md-search__input")
     page.keyboard.type("funding")
-    page.wait_for_function("document.querySelector('.md-search-result__list').dataset.query === 'funding'")
+    wait_in_page(page, "document.querySelector('.md-search-result__list').dataset.query === 'funding'")
     for _ in range(60):
         page.keyboard.press("Tab")
         if not page.evaluate("document.querySelector('.md-search').contains(document.activeElement)"):

@@ -196,9 +196,26 @@ def _damage_theme_configuration(site, url):
     return ["/timeline/index.html: a application/json script that is not JSON"]
 
 
+def _damage_policy_removed(site, url):
+    page = site / "glossary" / "index.html"
+    text = page.read_text(encoding="utf-8")
+    policy = text.split('<meta http-equiv="Content-Security-Policy"', 1)[1].split(">", 1)[0]
+    page.write_text(text.replace(f'<meta http-equiv="Content-Security-Policy"{policy}>', "", 1), encoding="utf-8")
+    return ["/glossary/index.html: no Content-Security-Policy <meta>: nothing would stop a script that got into the page"]
+
+
+def _damage_policy_weakened(site, url):
+    page = site / "glossary" / "index.html"
+    text = page.read_text(encoding="utf-8")
+    policy = text.split('<meta http-equiv="Content-Security-Policy" content="', 1)[1].split('"', 1)[0]
+    weaker = policy.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+    page.write_text(text.replace(policy, weaker, 1), encoding="utf-8")
+    return [f"/glossary/index.html: the Content-Security-Policy is not faqgen's (`{weaker}`; expected `{policy}`)"]
+
+
 @pytest.mark.parametrize("damage", [_damage_calendar, _damage_home_language, _damage_open_data, _damage_feed_link,
                                     _damage_iframe_in_the_content, _damage_search_body_on_the_frame,
-                                    _damage_theme_configuration],
+                                    _damage_theme_configuration, _damage_policy_removed, _damage_policy_weakened],
                          ids=lambda damage: damage.__name__.removeprefix("_damage_"))  # fmt: skip
 def test_each_check_of_the_take_away_files_and_heads_finds_exactly_its_damage(built_site, site_server, tmp_path, damage):
     """Each of verification's checks, proven by damaging exactly what it checks in a copy of the
