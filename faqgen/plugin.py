@@ -44,7 +44,7 @@ from .page_html import GeneratedMarkdownError, PageHtml, page_html, page_link
 from .pipeline import check, generate
 from .problems import FaqError, os_error_message
 from .render import GENERATED_MARKER, RenderedPages, RichTextRenderer, faq_page, page_names
-from .safety import with_policy
+from .safety import unrequested_file, with_policy
 from .search import SearchIndexError
 from .takeaway import downloads, relative_href
 from .updates import Changes
@@ -184,9 +184,12 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         return server
 
     def on_files(self, files, *, config):
-        """faqgen's own assets join the site; the theme's sitemap does not (see on_config)."""
+        """faqgen's own assets join the site; the theme's sitemap does not (see on_config), nor
+        what no page requests (safety.UNREQUESTED_FILES)."""
         if theme_sitemap := files.get_file_from_path("sitemap.xml"):
             files.remove(theme_sitemap)
+        for unrequested in [file for file in files if unrequested_file(file.src_uri)]:
+            files.remove(unrequested)
         for asset in sorted(ASSETS.iterdir()):
             files.append(File(f"{ASSETS.name}/{asset.name}", str(ASSETS.parent), config.site_dir, config.use_directory_urls))
         return files

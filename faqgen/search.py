@@ -51,6 +51,7 @@ from .compiled import COMPILED
 from .languages import LANGUAGES, SNOWBALL, typeset
 from .model import SUMMARY_ANCHORS, Audience, Faq
 from .render import TEMPLATES, question_heading
+from .safety import unrequested_file
 
 _ELIDED = "[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu"  # at most 6 letters
 ELISION = re.compile(rf"(?<![\w’'])((?:{_ELIDED})’)(?=\w)", re.IGNORECASE)
@@ -279,6 +280,9 @@ class SearchIndex:
                 (self.bundle / f"faq-search-{lang}.json").write_text(
                     json.dumps(facts, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
                 )
+            for path in list(self.bundle.iterdir()):  # its ready-made interfaces: no page requests them
+                if unrequested_file(f"{BUNDLE}/{path.name}"):
+                    path.unlink()
             shutil.rmtree(self.site / BUNDLE, ignore_errors=True)
             shutil.move(self.bundle, self.site / BUNDLE)  # a rename where they share a file system, else a copy
         finally:

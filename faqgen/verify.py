@@ -27,7 +27,7 @@ from .languages import LANGUAGES, folders
 from .model import Faq
 from .opendata import DATA_FILE
 from .render import page_names
-from .safety import check_page, read_url
+from .safety import check_page, read_url, unrequested_file
 
 
 @dataclass
@@ -84,6 +84,8 @@ def _verified(site: Path, faq: Faq, root_language: str, parallel: bool, preview:
     root_url = next((href for rel, href in pages[site / "index.html"].addresses if rel == "canonical"), None)
     site_path = urlsplit(root_url).path if root_url else "/"
     files = {"/" + path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file()}
+    problems += [f"{path}: published, though no page requests it (safety.UNREQUESTED_FILES)"
+                 for path in sorted(files) if unrequested_file(path[1:])]  # fmt: skip
     by_address = {page.where: page for page in pages.values()}
     for path, page in pages.items():
         problems += [f"{page.where}: {message}" for message in page.problems]

@@ -213,9 +213,17 @@ def _damage_policy_weakened(site, url):
     return [f"/glossary/index.html: the Content-Security-Policy is not faqgen's (`{weaker}`; expected `{policy}`)"]
 
 
+def _damage_unrequested_file(site, url):
+    (site / "assets" / "javascripts" / "bundle.min.js.map").write_text("{}", encoding="utf-8")
+    (site / "pagefind" / "pagefind-ui.js").write_text("", encoding="utf-8")
+    return ["/assets/javascripts/bundle.min.js.map: published, though no page requests it (safety.UNREQUESTED_FILES)",
+            "/pagefind/pagefind-ui.js: published, though no page requests it (safety.UNREQUESTED_FILES)"]
+
+
 @pytest.mark.parametrize("damage", [_damage_calendar, _damage_home_language, _damage_open_data, _damage_feed_link,
                                     _damage_iframe_in_the_content, _damage_search_body_on_the_frame,
-                                    _damage_theme_configuration, _damage_policy_removed, _damage_policy_weakened],
+                                    _damage_theme_configuration, _damage_policy_removed, _damage_policy_weakened,
+                                    _damage_unrequested_file],
                          ids=lambda damage: damage.__name__.removeprefix("_damage_"))  # fmt: skip
 def test_each_check_of_the_take_away_files_and_heads_finds_exactly_its_damage(built_site, site_server, tmp_path, damage):
     """Each of verification's checks, proven by damaging exactly what it checks in a copy of the

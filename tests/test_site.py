@@ -390,3 +390,15 @@ def test_the_sites_own_writing_says_it_is_not_the_ministrys(built_site):
 def test_each_french_typography_rule(typed, typeset):
     """faqgen/markup.py's rules, one by one, and what they leave alone (link addresses)."""
     assert french_typography(typed) == typeset
+
+
+def test_the_site_publishes_only_what_its_pages_request(built_site):
+    """The theme's own search (lunr and its worker), source maps and Pagefind's ready-made
+    interfaces are left out (safety.UNREQUESTED_FILES); what remains is what pages use."""
+    from faqgen.safety import unrequested_file
+
+    published = [path.relative_to(built_site).as_posix() for path in built_site.rglob("*") if path.is_file()]
+    assert [path for path in published if unrequested_file(path)] == []
+    assert not (built_site / "assets" / "javascripts" / "lunr").exists()
+    assert {"pagefind/pagefind.js", "pagefind/pagefind-worker.js", "assets/faq-search.js"} <= set(published)
+    assert sum((built_site / path).stat().st_size for path in published) < 2.5 * 2**20  # was 4.2 MB with them
