@@ -465,6 +465,7 @@ def test_pages_built_from_hostile_texts_run_no_script_and_call_no_other_host(bro
     """tests/conftest.py HOSTILE_TEXTS: attribute break-outs, Markdown link and attribute-list
     syntax, entities, in titles, questions, answers and the head. A dialog would mean a script ran."""
     context = browser.new_context(viewport={"width": width, "height": 800})
+    context.add_init_script(VIOLATIONS)
     page = context.new_page()
     dialogs, elsewhere = [], []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
@@ -484,6 +485,12 @@ def test_pages_built_from_hostile_texts_run_no_script_and_call_no_other_host(bro
     wait_in_page(page, "document.querySelector('.md-search-result__list').dataset.query === 'alert'")
     assert page.locator(".md-search-result__item").count() >= 1
     assert page.locator(".md-search-result__list img, .md-search-result__list script").count() == 0
+    # The first result, by keyboard: its question opens with the query's word marked, as text.
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("article mark.faq-highlight")
+    assert page.locator("article mark img, article mark script, article mark a").count() == 0
+    assert page.evaluate("window.faqViolations || []") == []  # the page's policy blocked nothing either
     assert dialogs == [] and elsewhere == []
     page.evaluate("alert('probe')")  # the listener does see a script's dialog
     context.close()

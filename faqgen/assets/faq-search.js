@@ -332,7 +332,10 @@ if (form && toggle) {
       return {
         ...section,
         excerpt: { text, centre: (phrase || best.places[0] || [0])[0], marked },
-        marks: [...new Set([...marked].map((at) => text[at].replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "")))],
+        // The words to mark on the landing page, as its highlighter reads words (letters and
+        // digits): of a place's text ("not-for-profit", "x](javascript:…"), the words found.
+        marks: [...new Set([...marked].flatMap((at) =>
+          (text[at].match(/[\p{L}\p{N}]+/gu) || []).filter((part) => read.some((word) => matched(word, part)))))],
         rank: [total, [...section.words.values()].reduce((sum, found) => sum + found.score, 0)],
       };
     });
