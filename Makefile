@@ -13,16 +13,11 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Another apt run (unattended upgrades, a second build) holds dpkg's lock: wait for it, not fail.
 APT_GET := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600
 
-.PHONY: setup lock browser pango site serve check test bench shots lighthouse
+.PHONY: setup lock browser site serve check test bench shots lighthouse
 setup: $(VENV)/installed
 
 browser:
 	@test -x "$(CHROMIUM)" || { $(APT_GET) update -qq && $(APT_GET) install -y -qq chromium; }
-
-# WeasyPrint (the PDFs) needs the system's Pango and a font; Debian's packages, when missing.
-pango:
-	@/sbin/ldconfig -p | grep -q libpangoft2-1.0 && fc-list | grep -q . || { $(APT_GET) update -qq && \
-	  $(APT_GET) install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core; }
 
 # The lock (every package pinned with its hashes, wheels only: no build step runs unpinned code),
 # then faqgen itself (editable: its CLI `faqgen` and MkDocs plugin `faq`).
@@ -41,27 +36,27 @@ lock:
 	  --no-emit-index-url --no-emit-find-links $(UPGRADE) --output-file requirements.txt pyproject.toml
 	rm -rf .venv-lock
 
-site: setup pango
+site: setup
 	$(PYTHON) build_faq.py site
 
-serve: setup pango
+serve: setup
 	$(VENV)/bin/mkdocs serve
 
 check: setup
 	$(PYTHON) build_faq.py check
 
-test: setup browser pango
+test: setup browser
 	$(VENV)/bin/ruff check .
 	$(PYTHON) build_faq.py check --strict
 	$(PYTHON) -m pytest
 
-bench: setup browser pango
+bench: setup browser
 	$(PYTHON) -m bench.run
 
 # For a reviewer: screenshots of the home and an audience page, both languages, 375 and 1280 px
 # (bench/shots/), and Lighthouse's mobile scores of the same pages (in `make bench` too).
-shots: setup browser pango
+shots: setup browser
 	$(PYTHON) -m bench.shots
 
-lighthouse: setup browser pango
+lighthouse: setup browser
 	$(PYTHON) -m bench.lighthouse

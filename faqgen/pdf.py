@@ -2,23 +2,33 @@
 title page, key points, every audience's questions in order, the timeline and the glossary,
 with an outline of every heading, the document's language, and its dates from faq.yaml.
 
-Rendered by WeasyPrint (its PDF/UA-1 variant: a structure tree of headings, paragraphs, lists
-and links, /Lang, /MarkInfo) from our own print template (templates/document.html.j2 and
-assets/document.css), not from the theme's pages. WeasyPrint needs the system's Pango (`make`
-installs it when missing). Same FAQ, same bytes: no date but the data's.
+What it says is the pages' own content, written once: templates/document.html.j2, whose rich
+texts are the checked HTML of the pages (faqgen/render.py). How it looks is Typst's
+(templates/document.typ), which receives that content as data — a tree of the document's
+elements and their texts, as JSON — never as Typst markup: a text holding `#`, `$`, `[` or
+`#set` prints as typed. Typst (its Python binding, a self-contained wheel) needs no system
+library and uses only the fonts it carries, so every machine makes the same bytes; the only
+date in them is the data's.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
+import json
+import re
 
-from markupsafe import Markup
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from .languages import typeset
 from .model import Faq
-from .render import RichTextRenderer, document_html
+from .render import TEMPLATES, RichTextRenderer, document_html
 
-STYLESHEET = Path(__file__).parent / "assets" / "document.css"
+TEMPLATE = TEMPLATES / "document.typ"
+BLOCKS = frozenset({"section", "h1", "h2", "h3", "p", "ul", "ol", "li", "dl", "dt", "dd"})
+INLINE = frozenset({"em", "strong", "br", "a", "span", "time"})
+ATTRIBUTES = ("id", "class", "href", "lang", "start")
+"""What the print template reads of the document's elements (templates/document.typ)."""
+_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")  # collapsed as browsers do; no-break spaces are kept
 
 
 def pdf_file(lang: str) -> str:
@@ -30,8 +40,49 @@ def document_pdf(faq: Faq, lang: str, modified: dt.date, address: str | None,
                  texts: RichTextRenderer | None = None) -> bytes:  # fmt: skip
     """The PDF of `lang`; `address`: the site's home page in that language, if known; `texts`:
     the build's converted rich texts, if at hand."""
-    import weasyprint  # loads Pango: only when a PDF is made
+    import typst  # loaded only when a PDF is made
 
-    html = document_html(faq, lang, texts, modified=modified, address=address,
-                         stylesheet=Markup(STYLESHEET.read_text(encoding="utf-8")))  # our own file  # fmt: skip
-    return weasyprint.HTML(string=html, base_url=str(STYLESHEET.parent)).write_pdf(pdf_variant="pdf/ua-1")
+    html = document_html(faq, lang, texts, modified=modified, address=address)
+    document = {
+        "lang": lang,
+        "title": typeset(faq.document.title.in_(lang), lang),
+        "author": typeset(faq.document.ministry.in_(lang), lang),
+        "description": typeset(faq.document.subtitle.in_(lang), lang),
+        "date": [modified.year, modified.month, modified.day],
+        "body": document_tree(html),
+    }
+    return typst.compile(str(TEMPLATE), root=str(TEMPLATE.parent), pdf_standards=["ua-1"], ignore_system_fonts=True,
+                         sys_inputs={"document": json.dumps(document, ensure_ascii=False)})  # fmt: skip
+
+
+def document_tree(html: str) -> dict:
+    """The body of the document's HTML as the print template reads it: each element
+    {t: tag, c: children, and its ATTRIBUTES}, each text a string with its spaces collapsed
+    as a browser would. Only the elements the template knows: the HTML is faqgen's own
+    (its texts checked against the allowlist), so another is a defect of faqgen."""
+    return _element(LexborHTMLParser(html).body)
+
+
+def _element(node: LexborNode) -> dict:
+    children = []
+    nodes = list(node.iter(include_text=True))
+    for index, child in enumerate(nodes):
+        if child.tag == "-text":
+            text = _HTML_SPACE.sub(" ", child.text_content)
+            before = nodes[index - 1].tag if index else None
+            after = nodes[index + 1].tag if index + 1 < len(nodes) else None
+            if before in BLOCKS or before is None:
+                text = text.lstrip(" ")
+            if after in BLOCKS or after is None:
+                text = text.rstrip(" ")
+            if text:
+                children.append(text)
+        elif child.tag in BLOCKS or child.tag in INLINE:
+            children.append(_element(child))
+        elif child.tag != "-comment":
+            raise ValueError(f"the print template has no <{child.tag}>: faqgen/templates/document.typ")
+    element = {"t": node.tag, "c": children}
+    for name in ATTRIBUTES:
+        if (value := node.attributes.get(name)) is not None:
+            element[name] = int(value) if name == "start" else value
+    return element

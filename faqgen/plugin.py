@@ -67,7 +67,7 @@ class IsoDate(c.BaseConfigOption[dt.date]):
 class FaqConfig(base.Config):
     source = c.File(exists=True, default="faq.yaml")
     as_of = c.Optional(IsoDate())
-    pdf = c.Type(bool, default=True)  # the complete document as a PDF per language (the benchmark turns it off)
+    pdf = c.Type(bool, default=True)  # the complete document as a PDF per language (`false`: none, and no link to it)
 
 
 @dataclass

@@ -50,14 +50,17 @@ def test_verdicts_name_each_target_missed():
     ]
 
 
-def test_publishing_verdicts_time_verification_within_site():
-    def run(site_s, verify_s, total_s):  # `site` timed from outside; its phases within its process
-        return Run("audiences", 5000, build_s=4.0, site_s=site_s, stock_s=10.0, page_kb=(200.0, 300.0),
-                   phases={VERIFY: verify_s, "total": total_s})  # fmt: skip
+def test_publishing_verdicts_time_verification_within_site_and_compare_like_with_like():
+    def run(site_s, verify_s, total_s, size=5000, without_pdfs_s=4.0):  # `site` timed from outside; its phases within
+        return Run("audiences", size, build_s=4.0, site_s=site_s, site_without_pdfs_s=without_pdfs_s, stock_s=10.0,
+                   page_kb=(200.0, 300.0), phases={VERIFY: verify_s, "total": total_s})  # fmt: skip
 
     def missed(run):
         return [line for line in publishing_verdicts([run]) if "not met" in line]
 
-    assert missed(run(4.8, 0.45, 4.5)) == []
+    assert missed(run(9.0, 0.45, 4.5)) == []  # the PDFs count in `site`, not against the stock build (which makes none)
     assert missed(run(4.8, 0.47, 4.5)) == ["- **not met**: verification ≤ 10 % of `site` at 5,000"]
-    assert missed(run(5.2, 0.3, 4.8)) == ["- **not met**: `site` ≤ 5 s at 5,000"]
+    assert missed(run(9.0, 0.3, 4.8, without_pdfs_s=7.6)) == [
+        "- **not met**: `site` ≤ 0.75× the stock build at 5,000 (PDFs off, as the stock build makes none)"]
+    assert missed(run(6.0, 0.3, 6.0, size=1000)) == []  # the PDFs add half: met
+    assert missed(run(6.1, 0.3, 6.1, size=1000)) == ["- **not met**: the PDFs add ≤ 50% of the rest of `site` at 1,000"]

@@ -15,6 +15,7 @@ import pytest
 from helpers import LANGUAGE_DIRS, ROOT, html
 
 from faqgen.labels import LABELS
+from faqgen.languages import typeset
 from faqgen.pipeline import check
 from faqgen.verify import verify_site
 
@@ -94,9 +95,12 @@ def test_the_complete_document_is_a_tagged_pdf_in_its_language_with_every_questi
     reader = pypdf.PdfReader(path)
     root = reader.trailer["/Root"]
     assert root["/Lang"] == lang and "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
-    assert b'pdfuaid:part="1"' in root["/Metadata"].get_object().get_data()  # declared PDF/UA-1
-    assert reader.metadata["/Title"].startswith(FAQ.document.title.in_(lang).replace("'", "’")[:20])
-    assert reader.metadata["/CreationDate"] == "D:20200214"  # the data's date: the same bytes at every build
+    assert re.search(rb"<pdfuaid:part>1</pdfuaid:part>|pdfuaid:part=\"1\"", root["/Metadata"].get_object().get_data())  # PDF/UA-1
+    assert reader.metadata["/Title"] == typeset(FAQ.document.title.in_(lang), lang)
+    assert reader.metadata["/Author"] == typeset(FAQ.document.ministry.in_(lang), lang)
+    assert reader.metadata["/Subject"] == typeset(FAQ.document.subtitle.in_(lang), lang)
+    assert reader.metadata["/CreationDate"].startswith("D:20200214")  # the data's date: the same bytes at every build
+    assert {round(float(value)) for page in reader.pages for value in page.mediabox[2:]} == {612, 792}  # Letter
     text = words(" ".join(page.extract_text() for page in reader.pages))
     position = 0
     for _, number, question in FAQ.questions():
@@ -109,7 +113,26 @@ def test_the_complete_document_is_a_tagged_pdf_in_its_language_with_every_questi
         assert words(audience.title.in_(lang)) in titles
         assert all(words(f"{n}. {q.question.in_(lang)}").replace("'", "’") in titles
                    for n, q in enumerate(audience.questions, start=1))  # fmt: skip
-    assert words(LABELS[lang]["timeline"]) in titles
+    assert words(LABELS[lang]["timeline"]) in titles and words(LABELS[lang]["glossary"]) in titles
+    title_page = words(reader.pages[0].extract_text())
+    assert title_page.startswith(words(typeset(FAQ.document.ministry.in_(lang), lang)))
+    assert words(typeset(FAQ.document.subtitle.in_(lang), lang)) in title_page and LABELS[lang]["key_points"] not in title_page
+    assert all(words(page.extract_text()).endswith(f"{number} / {len(reader.pages)}")
+               for number, page in enumerate(reader.pages, start=1))  # fmt: skip
+    glossary = text[text.rindex(words(LABELS[lang]["glossary"])):]
+    assert all(words(typeset(term.term.in_(lang), lang)) in glossary for term in FAQ.glossary)
+    sizes: dict[float, int] = {}
+
+    def size_of(text, matrix, text_matrix, font, font_size):
+        size = round(font_size * text_matrix[0] * matrix[0], 1)
+        sizes[size] = sizes.get(size, 0) + len(text.strip())
+
+    for page in reader.pages[1:]:
+        page.extract_text(visitor_text=size_of)
+    assert max(sizes, key=sizes.get) == 11.0  # the body text
+    fonts = {font.get_object()["/BaseFont"].split("+")[-1] for page in reader.pages
+             for font in page["/Resources"]["/Font"].values()}  # fmt: skip
+    assert {font.split("-")[0] for font in fonts} == {"LibertinusSerif"}  # every character in the document's font: none fell back
     page = html(built_site / LANGUAGE_DIRS[lang] / "municipalities" / "index.html")
     assert page.select_one(f'article .faq-pdf a[href="../faq-{lang}.pdf"]') is not None  # every page links it
 

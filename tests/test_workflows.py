@@ -115,3 +115,14 @@ def test_every_run_step_is_a_shell_script_bash_can_read():
                 if "run" in step:
                     checked = subprocess.run(["bash", "-n", "-c", step["run"]], capture_output=True, text=True)
                     assert checked.returncode == 0, (path.name, job_name, step.get("name"), checked.stderr)
+
+
+def test_publishing_installs_nothing_outside_the_projects_environment():
+    """`make site`, `check` and `serve` on a fresh machine: the lock into .venv/, then faqgen —
+    no apt, no sudo (the PDFs' engine is a wheel with its own fonts). Only the tests install a browser."""
+    commands = subprocess.run(["make", "-n", "-B", "site", "check", "serve"], cwd=ROOT, capture_output=True, text=True,
+                              check=True).stdout  # fmt: skip
+    assert "build_faq.py site" in commands and "--require-hashes" in commands
+    assert not re.search(r"\b(apt-get|apt|sudo|dpkg)\b", commands), commands
+    assert re.search(r"\bapt-get\b", subprocess.run(["make", "-n", "-B", "test"], cwd=ROOT, capture_output=True,
+                                                     text=True, check=True).stdout)  # the browser, when missing  # fmt: skip
