@@ -67,7 +67,7 @@ CHROME = _elements({
 
 _CHROME_DATA = re.compile(r"data-(?:md-[a-z-]+|none|one|other|failed|partial|spelled|placeholder|site-root|faq-toggle)$")
 
-# The theme's inline scripts (mkdocs-material 9.8.1), by the SHA-256 of their text with the
+# The theme's inline scripts (mkdocs-material 9.8.1 and 9.8.2), by the SHA-256 of their text with the
 # relative path to the site root written as "."; no other inline script may run. After a
 # theme upgrade verification names the new ones: look at them, then list them here.
 THEME_INLINE_SCRIPTS = frozenset({

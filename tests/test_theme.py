@@ -1,12 +1,14 @@
-"""Theme surgery is a conscious act: each template of mkdocs-material that overrides/ copies (to
-change a few lines where the theme offers no block to override) is held to the hash of the
-installed theme's original. When an upgrade changes one, this fails: compare the new original
-with the copy, carry its changes (accessibility fixes among them) into the copy, then record
-the new hash. Block overrides (main.html's `extrahead`, 404.html's blocks) need no copy."""
+"""Theme surgery is a conscious act. Each template of mkdocs-material that overrides/ copies (to
+change a few lines where the theme offers no block to override) is kept beside the tests as the
+original it was copied from (tests/theme_originals/). When an upgrade changes one of them, this
+fails and shows the theme's change: carry it into the copy (security and accessibility fixes
+among them), then replace the original. An upgrade that leaves them alone — a security release
+that changes only the theme's code, as 9.8.2 did — is a one-line change of the lock.
+Block overrides (main.html's `extrahead`, 404.html's blocks) need no copy."""
 
 from __future__ import annotations
 
-import hashlib
+import difflib
 import re
 from pathlib import Path
 
@@ -15,31 +17,52 @@ import pytest
 from helpers import ROOT
 
 THEME = Path(material.__file__).parent / "templates"
-COPIES = {  # our file → (the theme's original, its SHA-256 when copied: mkdocs-material 9.8.1)
-    "partials/header.html": ("partials/header.html", "8cf3fb15bcf969ff596649616fd99366b3c31c08d57a86d05308efc16d8fa75f"),
-    "partials/alternate.html": ("partials/alternate.html", "572b1d4dae611aa5fd65107edec95e44331b6141abf86834ea4dc6c1ddd7241b"),
-    "partials/search.html": ("partials/search.html", "bfd556535abcddb99396ab2a7e3acc2ebcd3f36756007d3969396caa4126be30"),
-    "main.html": ("base.html#site_meta", "e306b9472bf91403943802f57b9a77a72eabbd2612dfcf341a7c228d6aa8223f"),
-}  # fmt: skip
+ORIGINALS = Path(__file__).parent / "theme_originals"
+COPIES = {  # our file → the theme's original (a file, or a block of one), as kept in ORIGINALS
+    "partials/header.html": "partials/header.html",
+    "partials/alternate.html": "partials/alternate.html",
+    "partials/search.html": "partials/search.html",
+    "main.html": "base.html#site_meta",
+}
+_THEME_VERSION = re.compile(r"mkdocs-material-\d+\.\d+\.\d+")  # the theme's own version, in its generator tag
 
 
-def original(name: str) -> bytes:
-    path, _, block = name.partition("#")
+def installed(original: str) -> str:
+    path, _, block = original.partition("#")
     text = (THEME / path).read_text(encoding="utf-8")
     if block:
-        return re.search(rf"{{% block {block} %}}.*?{{% endblock %}}", text, re.S).group(0).encode("utf-8")
-    return text.encode("utf-8")
+        text = re.search(rf"{{% block {block} %}}.*?{{% endblock %}}", text, re.S).group(0) + "\n"
+    return _THEME_VERSION.sub("mkdocs-material", text)
+
+
+def kept(original: str) -> str:
+    path, _, block = original.partition("#")
+    name = f"{path.removesuffix('.html')}.{block}.html" if block else path
+    return _THEME_VERSION.sub("mkdocs-material", (ORIGINALS / name).read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("copy", sorted(COPIES))
-def test_each_copied_template_still_matches_the_theme_original_it_was_copied_from(copy):
-    source, recorded = COPIES[copy]
-    assert hashlib.sha256(original(source)).hexdigest() == recorded, (
-        f"mkdocs-material's {source} changed since overrides/{copy} was copied from it: carry its changes "
-        "into the copy, then record the new hash here"
-    )
+def test_each_copied_template_was_copied_from_the_installed_themes_original(copy):
+    original = COPIES[copy]
+    change = "".join(difflib.unified_diff(kept(original).splitlines(keepends=True), installed(original).splitlines(keepends=True),
+                                          f"as copied: tests/theme_originals/{original}", f"installed: {original}"))  # fmt: skip
+    assert not change, (f"mkdocs-material changed {original}, which overrides/{copy} copies: carry this change into the "
+                        f"copy, then replace the original in tests/theme_originals/\n{change}")  # fmt: skip
+
+
+def test_the_check_names_what_the_theme_changed(tmp_path, monkeypatch):
+    """Shown with a theme whose header gained a line: the failure says which line, where."""
+    theme = tmp_path / "templates"
+    (theme / "partials").mkdir(parents=True)
+    text = (THEME / "partials" / "header.html").read_text(encoding="utf-8")
+    (theme / "partials" / "header.html").write_text(text.replace("<header", '<p class="new">\n<header', 1), encoding="utf-8")
+    monkeypatch.setattr(__import__(__name__), "THEME", theme)
+    with pytest.raises(AssertionError, match=r'(?s)changed partials/header\.html.*\n *\+<p class="new">\n'):
+        test_each_copied_template_was_copied_from_the_installed_themes_original("partials/header.html")
 
 
 def test_every_override_is_accounted_for():
     overrides = {path.relative_to(ROOT / "overrides").as_posix() for path in (ROOT / "overrides").rglob("*.html")}
     assert overrides == set(COPIES) | {"404.html"}  # 404.html extends main.html: blocks only
+    originals = {path.relative_to(ORIGINALS).as_posix() for path in ORIGINALS.rglob("*.html")}
+    assert originals == {"partials/header.html", "partials/alternate.html", "partials/search.html", "base.site_meta.html"}
