@@ -22,7 +22,7 @@ from selectolax.lexbor import LexborHTMLParser
 from .labels import LABELS, roman
 from .languages import typeset
 from .model import Faq, RichText
-from .render import RichTextRenderer
+from .rich_text import RichTextRenderer
 
 
 def calendar_file(lang: str) -> str:

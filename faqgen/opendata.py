@@ -20,7 +20,8 @@ from selectolax.lexbor import LexborHTMLParser
 from .addresses import Addresses
 from .languages import LANGUAGES
 from .model import Faq, RichText, Translation
-from .render import RichTextRenderer, published_html
+from .render import published_html
+from .rich_text import RichTextRenderer
 
 DATA_FILE = "faq.json"
 SCHEMA_FILE = "faq-data.schema.json"

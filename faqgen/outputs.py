@@ -28,7 +28,7 @@ from . import processes
 from .addresses import Addresses
 from .model import Faq
 from .page_html import PageHtml
-from .render import RichTextRenderer
+from .rich_text import RichTextRenderer
 from .search import Counted, Record, SearchCopy, SearchIndex, audience_records, page_record
 from .takeaway import takeaway_files, takeaway_items, write_files
 from .updates import WHATS_NEW

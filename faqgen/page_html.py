@@ -89,6 +89,11 @@ def page_html(markdown: str, page: str, link: Callable[[str], str]) -> PageHtml:
     return replace(converter.result(), made_of=_identity(markdown))
 
 
+def generated_page_html(markdown: str, file: str, pages: Sequence[str], page: str) -> PageHtml:
+    """A generated page's HTML (`file`: its file; `page`: its name), its links read among `pages`."""
+    return page_html(markdown, file, lambda href: page_link(pages, page, href))
+
+
 def page_link(pages: Sequence[str], page: str, href: str) -> str:
     """A link of generated page `page` (`timeline.md`, `municipalities.md#id`, `#id`) as the
     site has it; GeneratedMarkdownError if it leads to none of `pages`."""

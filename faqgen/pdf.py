@@ -21,7 +21,8 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .languages import typeset
 from .model import Faq
-from .render import TEMPLATES, RichTextRenderer, document_html
+from .render import TEMPLATES, document_html
+from .rich_text import RichTextRenderer
 
 TEMPLATE = TEMPLATES / "document.typ"
 BLOCKS = frozenset({"section", "h1", "h2", "h3", "p", "ul", "ol", "li", "dl", "dt", "dd"})

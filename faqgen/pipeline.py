@@ -1,21 +1,30 @@
-"""The stages in order: load -> validate -> render -> write (-> convert). Used by the CLI and the MkDocs plugin."""
+"""The stages in order: load -> validate -> render -> write (-> convert, by the converter the
+MkDocs plugin hands over: the stages do not call the ones after them). Used by the CLI and the
+MkDocs plugin."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import processes
 from .languages import LANGUAGES
 from .loader import load_file
 from .model import Faq
-from .page_html import PageHtml, page_html, page_link
 from .problems import Problem
-from .render import Page, RenderedPages, RichTextRenderer, page_names, render_site
+from .render import Page, RenderedPages, page_names, render_site
+from .rich_text import RichTextRenderer
 from .validate import Validated, validate
 from .write import WriteReport, write_pages
+
+if TYPE_CHECKING:
+    from .page_html import PageHtml
+
+Converter = Callable[[Page, Sequence[str]], "PageHtml"]
+"""A generated page → its HTML, given every page's name (its links lead to them): MkDocs' stage's."""
 
 
 @dataclass
@@ -39,7 +48,7 @@ def check(faq_path: Path, display_name: str | None = None, *, strict: bool = Fal
 
 def generate(
     faq_path: Path, content_dir: Path, *, as_of: dt.date | None = None, display_name: str | None = None,
-    checked: Validated | None = None, parallel: bool = False,
+    checked: Validated | None = None, parallel: bool = False, convert: Converter | None = None,
     with_pages: Callable[[dict[tuple[str, str], PageHtml]], object] | None = None,
     then: Callable[[list[object]], None] | None = None, earlier: RenderedPages | None = None,
 ) -> Generated:
@@ -47,7 +56,7 @@ def generate(
     read again). Nothing is written unless the whole file is valid and every page rendered.
     With `parallel` (where processes.can_fork()), the pages are shared out between two child
     processes (`shares`: the two cores), each of which renders its pages, converts them to HTML
-    and hands them to `with_pages(pages)` ((language, page name) → HTML); what both returned
+    (`convert`) and hands them to `with_pages(pages)` ((language, page name) → HTML); what both returned
     goes to `then` as soon as both are in, before the pages come back (the search records are
     written so, and Pagefind started), without their section texts. Without `parallel`, the
     pages are converted when MkDocs asks for them (faqgen/plugin.py), and `earlier` (the
@@ -57,7 +66,9 @@ def generate(
         checked = replace(checked, faq=checked.faq.drawn_for(as_of))
     with processes.cycle_collection_paused():
         if parallel:
-            children = [processes.Forked(lambda share=share: _rendered_and_converted(checked, share, with_pages))
+            if convert is None:
+                raise TypeError("generate(parallel=True) converts the pages: give it `convert`")
+            children = [processes.Forked(lambda share=share: _rendered_and_converted(checked, share, convert, with_pages))
                         for share in shares(checked.faq, 2)]  # fmt: skip
             try:
                 received: list[list] = [[] for _ in children]
@@ -103,12 +114,11 @@ def _text_size(faq: Faq, lang: str, name: str) -> int:
     return sum(len(question.question.in_(lang)) + len(question.answer.in_(lang)) for question in audience.questions)
 
 
-def _rendered_and_converted(checked: Validated, share: set[tuple[str, str]],
+def _rendered_and_converted(checked: Validated, share: set[tuple[str, str]], convert: Converter,
                             with_pages: Callable[[dict[tuple[str, str], PageHtml]], object] | None) -> processes.Parts:  # fmt: skip
     """In a child: what `with_pages` made of the `share` of pages, then the pages (Page, PageHtml)."""
     names = page_names(checked.faq)
-    made = [(page, page_html(page.markdown, page.filename, lambda href, page=page: page_link(names, page.name, href)))
-            for page in render_site(checked.faq, checked.texts, only=share)]  # fmt: skip
+    made = [(page, convert(page, names)) for page in render_site(checked.faq, checked.texts, only=share)]
     if with_pages is None:
         return processes.Parts(None, made)
     handed = with_pages({(page.lang, page.name): html for page, html in made})

@@ -40,10 +40,11 @@ from .labels import LABELS
 from .languages import folders, root_language
 from .model import Faq, iso_date
 from .outputs import Converted, Outputs, Sources
-from .page_html import GeneratedMarkdownError, PageHtml, page_html, page_link
+from .page_html import GeneratedMarkdownError, PageHtml, generated_page_html
 from .pipeline import check, generate
 from .problems import FaqError, os_error_message
-from .render import GENERATED_MARKER, RenderedPages, RichTextRenderer, faq_page, page_names
+from .render import GENERATED_MARKER, RenderedPages, faq_page, page_names
+from .rich_text import RichTextRenderer
 from .safety import unrequested_file, with_policy
 from .search import SearchIndexError
 from .takeaway import downloads, relative_href
@@ -147,6 +148,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
                 then = lambda counted: self._start_search(config, checked.faq, counted)  # noqa: E731
             result = generate(source, Path(config.docs_dir), display_name=source.name,
                               checked=checked, parallel=parallel, with_pages=with_pages, then=then,
+                              convert=lambda page, names: generated_page_html(page.markdown, page.filename, names, page.name),
                               earlier=self.rendered if self.serving else None)  # fmt: skip
         except FaqError as error:
             if not (self.serving and self.last_good is not None):
@@ -216,7 +218,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
             converted = earlier[1]
         else:
             try:
-                converted = page_html(markdown, page.file.src_uri, lambda href: page_link(self.build.pages, name, href))
+                converted = generated_page_html(markdown, page.file.src_uri, self.build.pages, name)
             except GeneratedMarkdownError as error:
                 raise PluginError(str(error)) from None
             if self.serving:

@@ -24,13 +24,17 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import processes
-from .languages import project_root_language
+from .languages import root_language
 from .pipeline import check
 from .validate import Validated
 from .verify import verify_site
 from .write import exclusive
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 MARKER = ".faq-site"
 """A file in every site `site` builds: only a folder holding it may be replaced."""
@@ -58,11 +62,12 @@ def build_site(root: Path, output: Path, *, on_wait: Callable[[], None] = lambda
         _remove_leftovers(output)
         staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-new-", dir=output.parent))
         try:
-            with _mkdocs_build(root / "mkdocs.yml", staging, root / "faq.yaml", checked, preview) as site_url:
+            with _mkdocs_build(root / "mkdocs.yml", staging, root / "faq.yaml", checked, preview) as config:
                 # The pages are built; Pagefind finishes the search index meanwhile (faqgen/outputs.py).
                 processes.release_freed_memory()  # what building the pages freed: verification parses large pages
-                problems = verify_site(staging, checked.faq, project_root_language(root), parallel=processes.can_fork(),
+                problems = verify_site(staging, checked.faq, root_language(config), parallel=processes.can_fork(),
                                        preview=preview)  # fmt: skip
+                site_url = config.site_url or None
             if problems:
                 raise PublishError("the built site failed verification:\n" + "\n".join(problems))
             pages = sum(1 for _ in staging.rglob("*.html"))
@@ -75,11 +80,12 @@ def build_site(root: Path, output: Path, *, on_wait: Callable[[], None] = lambda
 
 
 @contextmanager
-def _mkdocs_build(config_file: Path, site_dir: Path, faq_file: Path, checked: Validated, preview: str | None) -> Iterator[str | None]:
+def _mkdocs_build(config_file: Path, site_dir: Path, faq_file: Path, checked: Validated, preview: str | None) -> Iterator[MkDocsConfig]:
     """`mkdocs build --strict` in this process, as MkDocs' own command runs it, its plugin
     handed the FAQ this run has validated: faq.yaml is read and validated once per `site`.
     The body runs once the build is done, before MkDocs' shutdown event (which waits for the
-    search index), given the site's address (`site_url`, None without one). PublishError with MkDocs' warnings and errors if it refuses."""
+    search index), given the configuration as loaded (mkdocs.yml is read once per `site`).
+    PublishError with MkDocs' warnings and errors if it refuses."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -103,7 +109,7 @@ def _mkdocs_build(config_file: Path, site_dir: Path, faq_file: Path, checked: Va
         config.plugins.on_startup(command="build", dirty=False)
         try:
             build(config)
-            yield config.site_url or None
+            yield config
         finally:
             config.plugins.on_shutdown()
     except (MkDocsException, OSError) as error:

@@ -20,7 +20,7 @@ from .labels import LABELS
 from .model import Faq
 from .opendata import DATA_FILE, PACKAGE_FILE, SCHEMA_FILE, data_package, data_schema, open_data, write_json
 from .pdf import document_pdf, pdf_file
-from .render import RichTextRenderer
+from .rich_text import RichTextRenderer
 
 
 @dataclass(frozen=True)

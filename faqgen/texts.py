@@ -17,7 +17,7 @@ from .loader import KeyPath, Source, mappings, raw_questions
 from .markup import BLOCKS, link_references, misplaced_blocks, shortcodes, unbalanced_syntax
 from .model import RichText, model_at
 from .problems import Problem, describe, did_you_mean
-from .render import RichTextRenderer
+from .rich_text import RichTextRenderer
 from .safety import read_url
 
 _VISIBLE = re.compile(r"[^\s\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"

@@ -20,7 +20,7 @@ from .loader import Source
 from .messages import model_problem
 from .model import Faq
 from .problems import FaqError, Problem
-from .render import RichTextRenderer
+from .rich_text import RichTextRenderer
 from .texts import text_problems
 
 

@@ -10,7 +10,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from faqgen.markup import expand_abbreviations
 from faqgen.pipeline import check
-from faqgen.render import RichTextRenderer
+from faqgen.rich_text import RichTextRenderer
 
 FAQ = check(ROOT / "faq.yaml").faq
 GLOSSARY = [("ODSP", "Ontario Disability Support Program"), ("SSM", "Service System Manager")]

@@ -18,7 +18,7 @@ from faqgen.loader import load_text
 from faqgen.markup import MARKDOWN_SYNTAX, EditorMarkdown, lists_and_links, markdown_escape, plain_paragraphs
 from faqgen.pipeline import check
 from faqgen.problems import FaqError
-from faqgen.render import RichTextRenderer
+from faqgen.rich_text import RichTextRenderer
 from faqgen.safety import EDITOR_TEXT, Fragment, check_fragment, check_page
 from faqgen.validate import validate
 from faqgen.verify import page_file, verify_site
