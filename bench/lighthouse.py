@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.harness import CHROMIUM, ROOT, SiteServer, publish_real_faq
-from faqgen.addresses import page_path
 from faqgen.languages import folders, project_root_language
+from faqgen.site_plan import page_path
 
 HOME = Path(__file__).parent / "npm"  # package.json and package-lock.json; node_modules/ is not kept in git
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")

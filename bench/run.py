@@ -320,9 +320,9 @@ def search_relevance(project: Path, site_url: str) -> list[Score]:
     """tests/relevance.yaml on this site: the real FAQ's questions among all the others."""
     from playwright.sync_api import sync_playwright
 
-    from faqgen.addresses import page_path
     from faqgen.languages import folders, project_root_language
     from faqgen.pipeline import check
+    from faqgen.site_plan import page_path
 
     faq, dirs = check(project / "faq.yaml").faq, folders(project_root_language(project))
     with sync_playwright() as playwright:

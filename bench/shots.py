@@ -15,8 +15,8 @@ import tempfile
 from pathlib import Path
 
 from bench.harness import CHROMIUM, CHROMIUM_FLAGS, ROOT, SiteServer, publish_real_faq
-from faqgen.addresses import page_path
 from faqgen.languages import folders, project_root_language
+from faqgen.site_plan import page_path
 
 OUT = Path(__file__).parent / "shots"
 WIDTHS = (375, 1280)

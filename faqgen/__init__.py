@@ -8,9 +8,7 @@ The pipeline, one module per stage:
     write     put pages in content/, touching only what changed
     pipeline  the stages in order, used by the CLI and the MkDocs plugin (plugin.py)
     languages which languages, where their pages are, their typography
-"""
+    site_plan which pages, where each lives, the names the site keeps
 
-LANGUAGES = ("fr", "en")
-"""Site languages; the first is the source language and sits at the site root."""
-NAMES = {"fr": "French", "en": "English"}
-"""How messages to editors name the languages."""
+docs/architecture.md names every module and its job.
+"""

@@ -18,14 +18,11 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from .site_plan import page_path
+
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
-SITEMAP = "sitemap.xml"
 
-
-def page_path(language_dirs: dict[str, str], lang: str, name: str) -> str:
-    """The page's folder below the site root: "", "en/", "municipalities/", "en/timeline/"."""
-    return language_dirs[lang] + ("" if name == "index" else f"{name}/")
 
 
 def relative_url(from_name: str, to_name: str) -> str:

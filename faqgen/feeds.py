@@ -20,7 +20,7 @@ from .labels import LABELS
 from .languages import typeset
 from .model import Faq
 from .render import touched_target
-from .updates import WHATS_NEW
+from .site_plan import WHATS_NEW
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 FEED_TYPE = "application/atom+xml"

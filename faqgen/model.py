@@ -22,10 +22,8 @@ from .languages import LANGUAGES
 from .safety import read_url
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-CONFIRMED_PATTERN = r"^fr [0-9a-f]{8} en [0-9a-f]{8}$"
-RESERVED_PAGE_IDS = frozenset({"index", "timeline", "whats-new", "glossary", "assets", "en", "fr", "search", "404", "pagefind",
-                               "sitemap", "feed"})
-"""Page names (folders) the site and its tools use themselves; an audience cannot take them."""
+CONFIRMED_PATTERN = "^" + " ".join(f"{lang} [0-9a-f]{{8}}" for lang in LANGUAGES) + "$"
+"""`confirmed:` — each language and its text's fingerprint, in LANGUAGES' order: "fr 1a2b3c4d en 5e6f7a8b"."""
 RESERVED_ANCHORS = frozenset({"page-title", "on-this-page", "key-points", "audiences", "phases", "milestones",
                               "recently-updated", "downloads"})
 """Ids the page templates give their own headings; a question or key point section cannot take them."""

@@ -22,6 +22,7 @@ from .languages import LANGUAGES
 from .model import Faq, RichText, Translation
 from .render import published_html
 from .rich_text import RichTextRenderer
+from .site_plan import HOME, TIMELINE
 
 DATA_FILE = "faq.json"
 SCHEMA_FILE = "faq-data.schema.json"
@@ -54,10 +55,10 @@ def open_data(faq: Faq, addresses: Addresses, texts: RichTextRenderer | None = N
             "ministry": both(faq.document.ministry), "published": faq.document.published.isoformat(),
             "updated": faq.document.updated.isoformat() if faq.document.updated else None,
             "as_of": faq.document.as_of.isoformat(), "original": faq.document.original,
-            "address": {lang: _address(addresses, lang, "index") for lang in LANGUAGES},
+            "address": {lang: _address(addresses, lang, HOME) for lang in LANGUAGES},
         }.items() if value is not None},  # fmt: skip
         "key_points": [
-            {"id": section.id, "title": both(section.title), "points": [rich(point, "index") for point in section.points]}
+            {"id": section.id, "title": both(section.title), "points": [rich(point, HOME) for point in section.points]}
             for section in faq.key_points
         ],
         "audiences": [
@@ -82,12 +83,12 @@ def open_data(faq: Faq, addresses: Addresses, texts: RichTextRenderer | None = N
         ],
         "phases": [
             {"id": phase.id, "number": phase.number, "name": both(phase.name), "start": phase.start.isoformat(),
-             "end": phase.end.isoformat() if phase.end else None, "description": rich(phase.description, "timeline")}
+             "end": phase.end.isoformat() if phase.end else None, "description": rich(phase.description, TIMELINE)}
             for phase in faq.phases
         ],  # fmt: skip
         "milestones": [
             {"id": milestone.id, "date": milestone.date.isoformat() if milestone.date else None,
-             "precision": milestone.precision, "when": both(milestone.when), "label": rich(milestone.label, "timeline"),
+             "precision": milestone.precision, "when": both(milestone.when), "label": rich(milestone.label, TIMELINE),
              "phase": milestone.phase}
             for milestone in faq.milestones
         ],  # fmt: skip

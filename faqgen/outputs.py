@@ -30,8 +30,8 @@ from .model import Faq
 from .page_html import PageHtml
 from .rich_text import RichTextRenderer
 from .search import Counted, Record, SearchCopy, SearchIndex, audience_records, page_record
+from .site_plan import WHATS_NEW
 from .takeaway import takeaway_files, takeaway_items, write_files
-from .updates import WHATS_NEW
 
 log = logging.getLogger("mkdocs.plugins.faq")
 

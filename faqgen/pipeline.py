@@ -15,8 +15,9 @@ from .languages import LANGUAGES
 from .loader import load_file
 from .model import Faq
 from .problems import Problem
-from .render import Page, RenderedPages, page_names, render_site
+from .render import Page, RenderedPages, render_site
 from .rich_text import RichTextRenderer
+from .site_plan import page_names
 from .validate import Validated, validate
 from .write import WriteReport, write_pages
 

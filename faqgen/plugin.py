@@ -32,7 +32,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 
 from . import processes
-from .addresses import SITEMAP, Addresses, sitemap
+from .addresses import Addresses, sitemap
 from .compiled import COMPILED
 from .feeds import atom_feed, feed_file
 from .frame import framed, page_frame
@@ -43,10 +43,11 @@ from .outputs import Converted, Outputs, Sources
 from .page_html import GeneratedMarkdownError, PageHtml, generated_page_html
 from .pipeline import check, generate
 from .problems import FaqError, os_error_message
-from .render import GENERATED_MARKER, RenderedPages, faq_page, page_names
+from .render import GENERATED_MARKER, RenderedPages, faq_page
 from .rich_text import RichTextRenderer
 from .safety import unrequested_file, with_policy
 from .search import SearchIndexError
+from .site_plan import HOME, SITEMAP, TIMELINE, page_names, page_of_source
 from .takeaway import downloads, relative_href
 from .updates import Changes
 from .validate import Validated
@@ -317,7 +318,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         calendar, every page its PDF."""
         links = [{"label": item.label, "media_type": item.media_type, "href": relative_href(build.addresses, lang, name, item.file)}
                  for item in downloads(build.faq, build.addresses, lang, pdf=self.config.pdf)]  # fmt: skip
-        listed = {"index": links, "timeline": [link for link in links if link["media_type"] == "text/calendar"]}
+        listed = {HOME: links, TIMELINE: [link for link in links if link["media_type"] == "text/calendar"]}
         pdf = next((link for link in links if link["media_type"] == "application/pdf"), None)
         return page_frame(build.faq, lang, address, title, build.changes.page_modified(name), listed.get(name, []), pdf)
 
@@ -380,6 +381,5 @@ def _plain_title(title: str) -> str:
 
 
 def _page_of(page) -> tuple[str, str]:
-    """(language, page name) of a generated page, from its file name: `municipalities.en.md`."""
-    name, lang, _ = Path(page.file.src_uri).name.rsplit(".", 2)
-    return lang, name
+    """(language, page name) of a generated page."""
+    return page_of_source(page.file.src_uri)

@@ -27,39 +27,28 @@ from .languages import LANGUAGES, typeset
 from .markup import BLOCKS, expand_abbreviations, markdown_escape
 from .model import Audience, Faq, Question, RichText, Translation
 from .rich_text import RichTextRenderer
-from .updates import WHATS_NEW, Changes
+from .site_plan import DOCUMENT, GLOSSARY, HOME, TIMELINE, WHATS_NEW, page_names, source_file
+from .updates import Changes
 
 TEMPLATES = Path(__file__).parent / "templates"
-GLOSSARY = "glossary"
-"""The page name of the glossary (there is one when faq.yaml has a `glossary:`)."""
-DOCUMENT = "document"
-"""Not a page: the whole FAQ in one document (the PDF), where every question has its anchor."""
 GENERATED_MARKER = "generated_from"
 """Front-matter key that marks a page as generated (and so safe to rewrite or remove)."""
 
 
 @dataclass(frozen=True)
 class Page:
-    name: str  # the page's address: "service-providers" -> /service-providers/ and /en/service-providers/
+    name: str  # the page's name in the site plan (faqgen/site_plan.py)
     lang: str
     text: str
 
     @property
     def filename(self) -> str:
-        """mkdocs-static-i18n's suffix layout: page.fr.md, page.en.md."""
-        return f"{self.name}.{self.lang}.md"
+        return source_file(self.name, self.lang)
 
     @property
     def markdown(self) -> str:
         """The page without its front matter, as MkDocs reads it (leading blank lines dropped)."""
         return self.text.split("\n---\n", 1)[1].lstrip("\n")
-
-
-def page_names(faq: Faq) -> list[str]:
-    """Every page, in menu order. "What's new" is there from the first day: readers can subscribe
-    before the first update, which otherwise would reach nobody."""
-    return ["index", *(audience.id for audience in faq.audiences), *(["timeline"] if faq.has_timeline else []),
-            WHATS_NEW, *([GLOSSARY] if faq.glossary else [])]  # fmt: skip
 
 
 def render_site(faq: Faq, texts: RichTextRenderer | None = None, earlier: RenderedPages | None = None,
@@ -77,9 +66,9 @@ def render_site(faq: Faq, texts: RichTextRenderer | None = None, earlier: Render
         ui = LABELS[lang]
         subtitle = faq.document.subtitle.in_(lang)
         wanted = {name for name in page_names(faq) if only is None or (lang, name) in only}
-        if "index" in wanted:
+        if HOME in wanted:
             description = f"{faq.document.title.in_(lang)} — {subtitle}"
-            pages.append(renderer.page("index", lang, "home.md.j2", title=None, description=description))
+            pages.append(renderer.page(HOME, lang, "home.md.j2", title=None, description=description))
         for audience in (audience for audience in faq.audiences if audience.id in wanted):
             render = functools.partial(
                 renderer.page,
@@ -92,9 +81,9 @@ def render_site(faq: Faq, texts: RichTextRenderer | None = None, earlier: Render
                 audience=audience,
             )
             pages.append(earlier.page(audience, lang, render) if earlier is not None else render())
-        if "timeline" in wanted:
+        if TIMELINE in wanted:
             intro = faq.document.timeline_intro.in_(lang) if faq.document.timeline_intro else ui["timeline_intro"]
-            pages.append(renderer.page("timeline", lang, "timeline.md.j2", title=None, description=intro, intro=intro))
+            pages.append(renderer.page(TIMELINE, lang, "timeline.md.j2", title=None, description=intro, intro=intro))
         if WHATS_NEW in wanted:
             pages.append(renderer.page(WHATS_NEW, lang, "whats_new.md.j2", title=None, description=ui["whats-new_intro"]))
         if GLOSSARY in wanted:
@@ -246,9 +235,9 @@ def touched_target(faq: Faq, item_id: str, lang: str) -> tuple[str, str, str]:
         if question.id == item_id:
             return audience.id, item_id, question_heading(number, question, lang)
     if section := next((section for section in faq.key_points if section.id == item_id), None):
-        return "index", item_id, typeset(section.title.in_(lang), lang)
+        return HOME, item_id, typeset(section.title.in_(lang), lang)
     phase = faq.phase(item_id)
-    return "timeline", "phases", f"{LABELS[lang]['phase'].format(number=roman(phase.number))} – {typeset(phase.name.in_(lang), lang)}"
+    return TIMELINE, "phases", f"{LABELS[lang]['phase'].format(number=roman(phase.number))} – {typeset(phase.name.in_(lang), lang)}"
 
 
 def question_heading(number: int, question: Question, lang: str) -> str:

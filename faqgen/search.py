@@ -52,6 +52,7 @@ from .languages import LANGUAGES, SNOWBALL, typeset
 from .model import SUMMARY_ANCHORS, Audience, Faq
 from .render import TEMPLATES, question_heading
 from .safety import unrequested_file
+from .site_plan import SEARCH_FOLDER
 
 _ELIDED = "[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu"  # at most 6 letters
 ELISION = re.compile(rf"(?<![\w’'])((?:{_ELIDED})’)(?=\w)", re.IGNORECASE)
@@ -59,7 +60,7 @@ ELISION = re.compile(rf"(?<![\w’'])((?:{_ELIDED})’)(?=\w)", re.IGNORECASE)
 _APOSTROPHE = re.compile(r"’(?=\w)")
 _ELIDED_AT_END = re.compile(rf"(?:{_ELIDED})\Z", re.IGNORECASE)
 _JOINED = re.compile(r"[\w’']")
-BUNDLE = "pagefind"
+BUNDLE = SEARCH_FOLDER
 WORD = re.compile(r"[^\W\d_]{4,}")  # the index's words the search script knows and corrects to
 _ANCHORED = "h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]"
 

@@ -21,6 +21,7 @@ from .model import Faq
 from .opendata import DATA_FILE, PACKAGE_FILE, SCHEMA_FILE, data_package, data_schema, open_data, write_json
 from .pdf import document_pdf, pdf_file
 from .rich_text import RichTextRenderer
+from .site_plan import HOME
 
 
 @dataclass(frozen=True)
@@ -37,9 +38,9 @@ def downloads(faq: Faq, addresses: Addresses, lang: str, *, pdf: bool = True) ->
     ui = LABELS[lang]
     found = []
     if pdf:
-        found.append(Download(ui["download_pdf"], addresses.path(lang, "index") + pdf_file(lang), "application/pdf", lang))
+        found.append(Download(ui["download_pdf"], addresses.path(lang, HOME) + pdf_file(lang), "application/pdf", lang))
     if faq.phases or any(milestone.date for milestone in faq.milestones):
-        found.append(Download(ui["download_calendar"], addresses.path(lang, "index") + calendar_file(lang), "text/calendar", lang))
+        found.append(Download(ui["download_calendar"], addresses.path(lang, HOME) + calendar_file(lang), "text/calendar", lang))
     found.append(Download(ui["download_data"], DATA_FILE, "application/json", None))
     return found
 
@@ -72,7 +73,7 @@ def takeaway_items(faq: Faq, addresses: Addresses, modified: dt.date, *, pdf: bo
             if download.media_type == "text/calendar":
                 yield download.file, timeline_calendar(faq, lang, domain)
             elif download.media_type == "application/pdf":
-                home = addresses.url(lang, "index") if addresses.site_url else None
+                home = addresses.url(lang, HOME) if addresses.site_url else None
                 yield download.file, document_pdf(faq, lang, modified, home, texts)
 
 

@@ -68,7 +68,7 @@ def confirmed_value(texts: dict[str, str]) -> str:
 
 
 def _confirmed(fingerprints: dict[str, str]) -> str:
-    return f"fr {fingerprints['fr']} en {fingerprints['en']}"
+    return " ".join(f"{lang} {fingerprints[lang]}" for lang in LANGUAGES)
 
 
 def tracked_texts(data) -> Iterator[tuple[KeyPath, str, str]]:

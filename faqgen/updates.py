@@ -13,8 +13,8 @@ import itertools
 from collections.abc import Iterator
 
 from .model import Faq, Update
+from .site_plan import HOME, TIMELINE, WHATS_NEW
 
-WHATS_NEW = "whats-new"
 """The page name of the "What's new" page (there is one when faq.yaml has updates)."""
 
 
@@ -42,9 +42,9 @@ class Changes:
 
     def items(self, page_name: str) -> list[str]:
         faq = self.faq
-        if page_name == "index":
+        if page_name == HOME:
             return [section.id for section in faq.key_points]
-        if page_name == "timeline":
+        if page_name == TIMELINE:
             return [phase.id for phase in faq.phases]
         if page_name == WHATS_NEW:
             return [touched for update in faq.updates for touched in update.touched]

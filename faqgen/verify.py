@@ -20,14 +20,14 @@ from urllib.parse import urlsplit
 import icalendar
 
 from . import processes
-from .addresses import SITEMAP, SITEMAP_NS, page_path
+from .addresses import SITEMAP_NS
 from .feeds import ATOM_NS, FEED_TYPE, feed_file
 from .ical import calendar_file
 from .languages import LANGUAGES, folders
 from .model import Faq
 from .opendata import DATA_FILE
-from .render import page_names
 from .safety import check_page, read_url, unrequested_file
+from .site_plan import SITEMAP, page_names, page_path
 
 
 @dataclass

@@ -33,11 +33,11 @@ import yaml
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
 
-from .addresses import page_path
 from .confirm import confirm
 from .languages import LANGUAGES, NAMES
 from .loader import KeyPath, Source, load_text
 from .problems import FaqError, Problem
+from .site_plan import HOME, page_path
 from .translations import State, fingerprint, statuses
 
 XLIFF_12 = "urn:oasis:names:tc:xliff:document:1.2"
@@ -98,7 +98,7 @@ def units(source: Source) -> dict[str, Unit]:
         path = status.path
         if path[0] == "key_points":
             section = data["key_points"][path[1]]
-            unit = Unit(f"kp/{section.get('id')}/{path[3] + 1}", path, "index", str(section.get("id")))
+            unit = Unit(f"kp/{section.get('id')}/{path[3] + 1}", path, HOME, str(section.get("id")))
         elif path[2] == "key_points":
             audience = data["audiences"][path[1]]
             unit = Unit(f"a/{audience.get('id')}/kp/{path[3] + 1}", path, str(audience.get("id")), "key-points")
@@ -147,7 +147,7 @@ def export(source: Source, target: str, *, everything: bool = False, version: st
     for unit in chosen:
         text = _text(source, unit.path, source_lang)
         current = _text(source, unit.path, target)
-        page = "home page" if unit.page == "index" else f"page {unit.page}"
+        page = "home page" if unit.page == HOME else f"page {unit.page}"
         where = f"{NAMES[source_lang]} text on the {page}, #{unit.anchor}"
         if site_url and language_dirs:
             where += f": {site_url}{page_path(language_dirs, source_lang, unit.page)}#{unit.anchor}"

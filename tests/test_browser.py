@@ -17,7 +17,7 @@ from bench.harness import wait_in_page
 from bench.relevance import without_highlight
 from faqgen.labels import LABELS
 from faqgen.pipeline import check
-from faqgen.render import page_names
+from faqgen.site_plan import page_names
 
 FAQ = check(ROOT / "faq.yaml").faq
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}

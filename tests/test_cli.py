@@ -10,7 +10,7 @@ from pathlib import Path
 from helpers import PLAIN_ENVIRONMENT, ROOT, build_faq
 
 from faqgen.pipeline import check
-from faqgen.render import page_names
+from faqgen.site_plan import page_names
 
 BAD = Path(__file__).parent / "fixtures" / "bad"
 

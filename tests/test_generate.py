@@ -11,7 +11,8 @@ from faqgen.languages import LANGUAGES
 from faqgen.loader import load_text
 from faqgen.pipeline import check, generate, shares
 from faqgen.problems import FaqError
-from faqgen.render import RenderedPages, page_names, render_site
+from faqgen.render import RenderedPages, render_site
+from faqgen.site_plan import page_names
 from faqgen.validate import validate
 from faqgen.write import HandWrittenPageError
 

@@ -11,7 +11,7 @@ from helpers import LANGUAGE_DIRS, ROOT, url_of
 from faqgen.labels import LABELS
 from faqgen.languages import typeset
 from faqgen.pipeline import check
-from faqgen.render import page_names
+from faqgen.site_plan import page_names
 
 FAQ = check(ROOT / "faq.yaml").faq
 PAGES = page_names(FAQ)

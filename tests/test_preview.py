@@ -14,7 +14,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from faqgen.labels import LABELS
 from faqgen.pipeline import check
-from faqgen.render import page_names
+from faqgen.site_plan import page_names
 from faqgen.verify import verify_site
 
 SITE_URL = "https://ministry.github.io/faq-previews/pr-12/"

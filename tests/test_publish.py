@@ -18,7 +18,7 @@ from helpers import PLAIN_ENVIRONMENT, ROOT, ROOT_LANGUAGE, build_faq, snapshot
 from bench.harness import wait_for
 from faqgen.pipeline import check
 from faqgen.publish import MARKER
-from faqgen.render import page_names
+from faqgen.site_plan import page_names
 from faqgen.verify import verify_site
 
 FAQ = check(ROOT / "faq.yaml").faq

@@ -16,10 +16,10 @@ from helpers import LANGUAGE_DIRS, ROOT
 from selectolax.lexbor import LexborHTMLParser
 
 from bench.relevance import measure, results, without_highlight
-from faqgen.addresses import page_path
 from faqgen.model import SUMMARY_ANCHORS
 from faqgen.pipeline import check
 from faqgen.search import WORD, separate_elisions, stop_words
+from faqgen.site_plan import page_path
 
 FAQ = check(ROOT / "faq.yaml").faq
 

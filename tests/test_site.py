@@ -19,8 +19,8 @@ from faqgen.languages import typeset
 from faqgen.loader import load_text
 from faqgen.markup import french_typography
 from faqgen.pipeline import check
-from faqgen.render import page_names
 from faqgen.search import QUESTIONS_PER_RECORD
+from faqgen.site_plan import page_names
 from faqgen.verify import broken_links, read_page
 
 FAQ = check(ROOT / "faq.yaml").faq

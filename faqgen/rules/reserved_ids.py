@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ..model import RESERVED_ANCHORS, RESERVED_PAGE_IDS
+from ..model import RESERVED_ANCHORS
+from ..site_plan import RESERVED_PAGE_NAMES
 
 ID = "reserved-ids"
 
@@ -10,7 +11,7 @@ ID = "reserved-ids"
 def check(context):
     faq = context.faq
     for index, audience in enumerate(faq.audiences):
-        if audience.id in RESERVED_PAGE_IDS:
+        if audience.id in RESERVED_PAGE_NAMES:
             yield ("audiences", index, "id"), f"`{audience.id}` is a page name the site uses itself; choose another audience id"
     anchors = [(("key_points", k, "id"), section.id) for k, section in enumerate(faq.key_points)]
     anchors += [(("audiences", a, "questions", q, "id"), question.id) for a, audience in enumerate(faq.audiences)
