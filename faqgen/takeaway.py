@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from . import processes
 from .addresses import Addresses
 from .ical import calendar_file, timeline_calendar
 from .labels import LABELS
@@ -62,19 +63,29 @@ def takeaway_files(faq: Faq, addresses: Addresses, modified: dt.date, *, pdf: bo
 def takeaway_items(faq: Faq, addresses: Addresses, modified: dt.date, *, pdf: bool = True,
                    texts: RichTextRenderer | None = None) -> Iterator[tuple[str, bytes]]:  # fmt: skip
     """The formats one by one, as `takeaway_files` (the preview stops between two when a newer
-    build starts)."""
-    yield DATA_FILE, write_json(open_data(faq, addresses, texts))
-    yield SCHEMA_FILE, write_json(data_schema())
-    yield PACKAGE_FILE, write_json(data_package(faq, addresses))
-    domain = urlsplit(faq.publisher.url.en).hostname if faq.publisher else None
-    domain = domain or (urlsplit(addresses.site_url).hostname if addresses.site_url else None) or "faqgen.invalid"
-    for lang in addresses.language_dirs:
-        for download in downloads(faq, addresses, lang, pdf=pdf):
-            if download.media_type == "text/calendar":
-                yield download.file, timeline_calendar(faq, lang, domain)
-            elif download.media_type == "application/pdf":
-                home = addresses.url(lang, HOME) if addresses.site_url else None
-                yield download.file, document_pdf(faq, lang, modified, home, texts)
+    build starts). Where this process may fork, each PDF is made in a process of its own, all
+    started first: laying the documents out is most of the formats' work, and Typst keeps what it
+    laid out until its process ends (1.7 GB for one language at 5,000 questions)."""
+    def pdf_of(lang: str) -> bytes:
+        return document_pdf(faq, lang, modified, addresses.url(lang, HOME) if addresses.site_url else None, texts)
+
+    apart = {lang: processes.Forked(lambda lang=lang: pdf_of(lang))
+             for lang in (addresses.language_dirs if pdf and processes.can_fork() else ())}  # fmt: skip
+    try:
+        yield DATA_FILE, write_json(open_data(faq, addresses, texts))
+        yield SCHEMA_FILE, write_json(data_schema())
+        yield PACKAGE_FILE, write_json(data_package(faq, addresses))
+        domain = urlsplit(faq.publisher.url.en).hostname if faq.publisher else None
+        domain = domain or (urlsplit(addresses.site_url).hostname if addresses.site_url else None) or "faqgen.invalid"
+        for lang in addresses.language_dirs:
+            for download in downloads(faq, addresses, lang, pdf=pdf):
+                if download.media_type == "text/calendar":
+                    yield download.file, timeline_calendar(faq, lang, domain)
+                elif download.media_type == "application/pdf":
+                    yield download.file, apart.pop(lang).wait() if lang in apart else pdf_of(lang)
+    finally:  # stopped early (a newer preview build) or failed: the PDFs are no longer wanted
+        for child in apart.values():
+            child.kill()
 
 
 def relative_href(addresses: Addresses, lang: str, page_name: str, file: str) -> str:
