@@ -28,6 +28,8 @@ from urllib.parse import SplitResult, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from . import theme
+
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 """What a link in a text may lead to, besides the site's own pages."""
 
@@ -57,31 +59,15 @@ HEAD = {
     "link": frozenset({"rel", "href", "hreflang", "type", "title"}), "script": frozenset({"src", "type", "id"}),
 }  # fmt: skip
 
-CHROME = _elements({
-    "html": "", "body": "", "header": "", "footer": "", "main": "", "aside": "", "nav": "aria-label", "div": "aria-label aria-live role tabindex hidden",
-    "span": "", "a": "href hreflang aria-label", "ul": "", "ol": "", "li": "", "label": "for role tabindex", "form": "name",
-    "input": "type name placeholder aria-label autocapitalize autocorrect autocomplete spellcheck",
-    "button": "type aria-label hidden", "svg": "viewBox xmlns", "path": "d", "script": "src type id", "p": "role",
-})  # fmt: skip
-"""The theme's frame around the content (mkdocs-material), with its `data-md-*` attributes."""
+CHROME = _elements(theme.FRAME_ELEMENTS)
+"""The theme's frame around the content (faqgen/theme.py)."""
 
-_CHROME_DATA = re.compile(r"data-(?:md-[a-z-]+|none|one|other|failed|partial|spelled|placeholder|site-root|faq-toggle)$")
-
-# The theme's inline scripts (mkdocs-material 9.8.1 and 9.8.2), by the SHA-256 of their text with the
-# relative path to the site root written as "."; no other inline script may run. After a
-# theme upgrade verification names the new ones: look at them, then list them here.
-THEME_INLINE_SCRIPTS = frozenset({
-    "6a9a103c779f08d5a3c5b0a6f87cd50ce016e024955a163b5729508e0385c9f9",  # __md_scope, __md_get/__md_set
-    "ffcc0f7735fdab434d257c80e65cec2e88d716991e69757185b7e450e41a5b2f",  # opens the tab named in the address
-})  # fmt: skip
-DATA_SCRIPT_TYPES = frozenset({"application/json"})  # the theme's configuration
-UNREQUESTED_FILES = ("assets/javascripts/lunr/*", "assets/javascripts/workers/*", "*.map",
-                     "pagefind/pagefind-*ui.*", "pagefind/pagefind-highlight.js")  # fmt: skip
-"""What the theme and Pagefind ship that no page of the site requests (about 2.4 of 4.2 MB): the
-theme's own search (lunr, its languages and its worker: faqgen searches with Pagefind), source
-maps, and Pagefind's ready-made interfaces and highlighter (faqgen/assets/faq-search.js is the
-interface). The build leaves them out; verification refuses them."""
-_RELATIVE_ROOT = re.compile(r'(?<=new URL\()"[^"\\]*"(?=,location\))')  # the page's path to the site root
+_CHROME_DATA = re.compile(rf"data-(?:{theme.FRAME_DATA}|none|one|other|failed|partial|spelled|placeholder|site-root|faq-toggle)$")
+UNREQUESTED_FILES = (*theme.UNREQUESTED_FILES, "pagefind/pagefind-*ui.*", "pagefind/pagefind-highlight.js")
+"""What the theme (faqgen/theme.py) and Pagefind ship that no page of the site requests (about 2.4
+of 4.2 MB): the theme's own search and source maps, and Pagefind's ready-made interfaces and
+highlighter (faqgen/assets/faq-search.js is the interface). The build leaves them out;
+verification refuses them."""
 
 # Every page's Content-Security-Policy, as a <meta> (GitHub Pages sets no headers): scripts from
 # the site, and inline only the theme's own by their hash (an injected one does not run even if
@@ -100,7 +86,7 @@ def unrequested_file(path: str) -> bool:
 
 def with_policy(html: str) -> str:
     """The page with its Content-Security-Policy, first after its charset: the theme's inline
-    scripts (THEME_INLINE_SCRIPTS) allowed by their hashes, and no other."""
+    scripts (theme.INLINE_SCRIPTS) allowed by their hashes, and no other."""
     if _CHARSET not in html:
         raise ValueError(f"a page without {_CHARSET}: the policy must come before its first script")
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy_of(LexborHTMLParser(html))}">'
@@ -112,14 +98,14 @@ def policy_of(page: LexborHTMLParser) -> str:
     hashes = []
     for script in page.css("script:not([src])"):
         text = script.text(deep=True)
-        if script.attributes.get("type") not in DATA_SCRIPT_TYPES and _fingerprint(text) in THEME_INLINE_SCRIPTS:
+        if script.attributes.get("type") not in theme.DATA_SCRIPT_TYPES and _fingerprint(text) in theme.INLINE_SCRIPTS:
             hashes.append("'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'")
     return POLICY.format(scripts="".join(" " + sha for sha in dict.fromkeys(hashes)))
 
 
 def _fingerprint(script: str) -> str:
-    """An inline script's SHA-256 as THEME_INLINE_SCRIPTS lists them (the path to the root as ".")."""
-    return hashlib.sha256(_RELATIVE_ROOT.sub('"."', script).encode("utf-8")).hexdigest()
+    """An inline script's SHA-256 as theme.INLINE_SCRIPTS lists them (the path to the root as ".")."""
+    return hashlib.sha256(theme.RELATIVE_ROOT.sub('"."', script).encode("utf-8")).hexdigest()
 
 
 _C0_AND_SPACE = "".join(map(chr, range(0x21)))
@@ -310,13 +296,13 @@ def _script_problems(node: LexborNode) -> list[str]:
     if "src" in node.attributes:
         return []
     text = node.text(deep=True)
-    if node.attributes.get("type") in DATA_SCRIPT_TYPES:
+    if node.attributes.get("type") in theme.DATA_SCRIPT_TYPES:
         try:
             json.loads(text)
         except ValueError:
             return [f"a {node.attributes['type']} script that is not JSON"]
         return []
-    if (fingerprint := _fingerprint(text)) not in THEME_INLINE_SCRIPTS:
+    if (fingerprint := _fingerprint(text)) not in theme.INLINE_SCRIPTS:
         return [f"an inline script that is not the theme's (sha256 {fingerprint}): {text[:60]!r}"]
     return []
 
