@@ -19,10 +19,12 @@ import re
 import icalendar
 from selectolax.lexbor import LexborHTMLParser
 
+from .formats import Format
 from .labels import LABELS, roman
 from .languages import typeset
 from .model import Faq, RichText
 from .rich_text import RichTextRenderer
+from .site_plan import TIMELINE
 
 
 def calendar_file(lang: str) -> str:
@@ -92,3 +94,17 @@ def _plain(texts: RichTextRenderer, text: RichText, lang: str) -> str:
 
 _BLOCK_END = re.compile(r"</(?:p|li|ul|ol|h[1-6]|dd|dt|div)>|<br\s*/?>")
 _SPACES = re.compile(r"[ \t\r\n]+")  # not U+00A0: French typography's no-break spaces stay
+
+
+def language_problems(calendar: bytes, lang: str | None) -> list[str]:
+    """Verification: every event's summary is marked with the calendar's language."""
+    events = icalendar.Calendar.from_ical(calendar).walk("VEVENT")
+    return [f"`{event['SUMMARY']}` is not marked `{lang}`" for event in events if event["SUMMARY"].params.get("LANGUAGE") != lang]
+
+
+FORMAT = Format(
+    "calendar", "text/calendar", calendar_file, per_language=True,
+    make=lambda inputs, lang: timeline_calendar(inputs.faq, lang, inputs.domain),
+    label="download_calendar", offered=lambda faq: bool(faq.phases or any(milestone.date for milestone in faq.milestones)),
+    listed_on=frozenset({TIMELINE}), check=language_problems,
+)  # fmt: skip

@@ -18,6 +18,7 @@ from urllib.parse import urljoin
 from selectolax.lexbor import LexborHTMLParser
 
 from .addresses import Addresses
+from .formats import Format
 from .languages import LANGUAGES
 from .model import Faq, RichText, Translation
 from .render import published_html
@@ -230,3 +231,11 @@ def write_json(value: dict) -> bytes:
 _INDENTED = json.JSONEncoder(ensure_ascii=False, indent=2)
 
 
+
+
+DATA = Format("open data", "application/json", lambda _: DATA_FILE, per_language=False,
+              make=lambda inputs, _: write_json(open_data(inputs.faq, inputs.addresses, inputs.texts)), label="download_data")  # fmt: skip
+SCHEMA = Format("open data's schema", "application/schema+json", lambda _: SCHEMA_FILE, per_language=False,
+                make=lambda inputs, _: write_json(data_schema()))  # fmt: skip
+PACKAGE = Format("data package", "application/json", lambda _: PACKAGE_FILE, per_language=False,
+                 make=lambda inputs, _: write_json(data_package(inputs.faq, inputs.addresses)))  # fmt: skip

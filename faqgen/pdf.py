@@ -19,6 +19,7 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from .formats import Format
 from .languages import typeset
 from .model import Faq
 from .render import TEMPLATES, document_html
@@ -87,3 +88,10 @@ def _element(node: LexborNode) -> dict:
         if (value := node.attributes.get(name)) is not None:
             element[name] = int(value) if name == "start" else value
     return element
+
+
+FORMAT = Format(
+    "pdf", "application/pdf", pdf_file, per_language=True,
+    make=lambda inputs, lang: document_pdf(inputs.faq, lang, inputs.modified, inputs.home(lang), inputs.texts),
+    label="download_pdf", at_every_page_end=True, optional=True, apart=True,
+)  # fmt: skip

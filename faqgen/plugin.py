@@ -47,7 +47,7 @@ from .render import GENERATED_MARKER, RenderedPages, faq_page
 from .rich_text import RichTextRenderer
 from .safety import unrequested_file, with_policy
 from .search import SearchIndexError
-from .site_plan import HOME, SITEMAP, TIMELINE, page_names, page_of_source
+from .site_plan import HOME, SITEMAP, page_names, page_of_source
 from .takeaway import downloads, relative_href
 from .updates import Changes
 from .validate import Validated
@@ -316,11 +316,12 @@ class FaqPlugin(BasePlugin[FaqConfig]):
     def _frame(self, build: _Build, lang: str, name: str, address: str, title: str) -> dict:
         """The page's frame (faqgen/frame.py): the home page lists every download, the timeline its
         calendar, every page its PDF."""
-        links = [{"label": item.label, "media_type": item.media_type, "href": relative_href(build.addresses, lang, name, item.file)}
-                 for item in downloads(build.faq, build.addresses, lang, pdf=self.config.pdf)]  # fmt: skip
-        listed = {HOME: links, TIMELINE: [link for link in links if link["media_type"] == "text/calendar"]}
-        pdf = next((link for link in links if link["media_type"] == "application/pdf"), None)
-        return page_frame(build.faq, lang, address, title, build.changes.page_modified(name), listed.get(name, []), pdf)
+        offered = downloads(build.faq, build.addresses, lang, pdf=self.config.pdf)
+        links = {item: {"label": item.label, "media_type": item.media_type, "href": relative_href(build.addresses, lang, name, item.file)}
+                 for item in offered}  # fmt: skip
+        listed = [link for item, link in links.items() if name == HOME or name in item.format.listed_on]
+        pdf = next((link for item, link in links.items() if item.format.at_every_page_end), None)
+        return page_frame(build.faq, lang, address, title, build.changes.page_modified(name), listed, pdf)
 
     def _build_of(self, config, faq: Faq, texts: RichTextRenderer | None, prepared: dict | None = None) -> _Build:
         return _Build(faq, _addresses(config), page_names(faq), Changes(faq, faq.document.as_of),

@@ -17,17 +17,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import icalendar
-
 from . import processes
 from .addresses import SITEMAP_NS
 from .feeds import ATOM_NS, FEED_TYPE, feed_file
-from .ical import calendar_file
 from .languages import LANGUAGES, folders
 from .model import Faq
 from .opendata import DATA_FILE
 from .safety import check_page, read_url, unrequested_file
 from .site_plan import SITEMAP, page_names, page_path
+from .takeaway import FORMATS
 
 
 @dataclass
@@ -148,19 +146,19 @@ def _addresses_only(entry: dict) -> dict:
 def _takeaway_problems(site: Path, dirs: dict[str, str], by_address: dict[str, ParsedPage], root_url: str,
                        open_data: tuple[list[str], list[str]]) -> list[str]:  # fmt: skip
     """The open data's addresses (`_open_data_addresses`) lead to pages and anchors of this
-    site (`by_address`: "/en/index.html" → its page); each calendar is in its folder's language."""
+    site (`by_address`: "/en/index.html" → its page); each format's file passes its own check
+    (faqgen/takeaway.py's registry: a calendar is in its folder's language)."""
     addresses, problems = open_data[0], list(open_data[1])
     for href in addresses:
         page_path_, _, anchor = href.removeprefix(root_url).lstrip("/").partition("#")
         page = by_address.get(posixpath.join("/", page_path_, "index.html"))
         if page is None or anchor not in page.ids:
             problems.append(f"/{DATA_FILE}: {href} is not a question of this site")
-    for lang, folder in dirs.items():
-        calendar = site / folder / calendar_file(lang)
-        if calendar.is_file():
-            events = icalendar.Calendar.from_ical(calendar.read_bytes()).walk("VEVENT")
-            wrong = [str(event["SUMMARY"]) for event in events if event["SUMMARY"].params.get("LANGUAGE") != lang]
-            problems += [f"/{folder}{calendar_file(lang)}: `{summary}` is not marked `{lang}`" for summary in wrong]
+    for format in FORMATS:
+        for lang in dirs if format.per_language else [None]:
+            file = (dirs[lang] if lang else "") + format.file(lang)
+            if format.check is not None and (site / file).is_file():
+                problems += [f"/{file}: {problem}" for problem in format.check((site / file).read_bytes(), lang)]
     return problems
 
 
