@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from .site_plan import HOME
+from .site_plan import HOME, page_path
 
 if TYPE_CHECKING:
     from .addresses import Addresses
@@ -58,6 +58,7 @@ class Format:
     apart: bool = False  # made in a process of its own where the build may fork (faqgen/takeaway.py)
     check: Callable[[bytes, str | None], list[str]] | None = None  # verification of the published file: problems
 
-    def path(self, addresses: Addresses, lang: str | None) -> str:
-        """Its file below the site root: "faq.json", "en/faq-en.pdf"."""
-        return addresses.path(lang, HOME) + self.file(lang) if self.per_language else self.file(lang)
+    def path(self, language_dirs: dict[str, str], lang: str | None) -> str:
+        """Its file below the site root ("faq.json", "en/faq-en.pdf"); `language_dirs`: each
+        language's folder (faqgen/languages.py)."""
+        return page_path(language_dirs, lang, HOME) + self.file(lang) if self.per_language else self.file(lang)

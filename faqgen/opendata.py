@@ -231,8 +231,6 @@ def write_json(value: dict) -> bytes:
 _INDENTED = json.JSONEncoder(ensure_ascii=False, indent=2)
 
 
-
-
 DATA = Format("open data", "application/json", lambda _: DATA_FILE, per_language=False,
               make=lambda inputs, _: write_json(open_data(inputs.faq, inputs.addresses, inputs.texts)), label="download_data")  # fmt: skip
 SCHEMA = Format("open data's schema", "application/schema+json", lambda _: SCHEMA_FILE, per_language=False,

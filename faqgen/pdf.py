@@ -26,10 +26,9 @@ from .render import TEMPLATES, document_html
 from .rich_text import RichTextRenderer
 
 TEMPLATE = TEMPLATES / "document.typ"
-BLOCKS = frozenset({"section", "h1", "h2", "h3", "p", "ul", "ol", "li", "dl", "dt", "dd"})
-INLINE = frozenset({"em", "strong", "br", "a", "span", "time"})
-ATTRIBUTES = ("id", "class", "href", "lang", "start")
-"""What the print template reads of the document's elements (templates/document.typ)."""
+_BLOCKS = frozenset({"section", "h1", "h2", "h3", "p", "ul", "ol", "li", "dl", "dt", "dd"})
+_INLINE = frozenset({"em", "strong", "br", "a", "span", "time"})
+_ATTRIBUTES = ("id", "class", "href", "lang", "start")  # what the print template reads of an element
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")  # collapsed as browsers do; no-break spaces are kept
 
 
@@ -59,7 +58,7 @@ def document_pdf(faq: Faq, lang: str, modified: dt.date, address: str | None,
 
 def document_tree(html: str) -> dict:
     """The body of the document's HTML as the print template reads it: each element
-    {t: tag, c: children, and its ATTRIBUTES}, each text a string with its spaces collapsed
+    {t: tag, c: children, and the attributes it reads}, each text a string with its spaces collapsed
     as a browser would. Only the elements the template knows: the HTML is faqgen's own
     (its texts checked against the allowlist), so another is a defect of faqgen."""
     return _element(LexborHTMLParser(html).body)
@@ -73,18 +72,18 @@ def _element(node: LexborNode) -> dict:
             text = _HTML_SPACE.sub(" ", child.text_content)
             before = nodes[index - 1].tag if index else None
             after = nodes[index + 1].tag if index + 1 < len(nodes) else None
-            if before in BLOCKS or before is None:
+            if before in _BLOCKS or before is None:
                 text = text.lstrip(" ")
-            if after in BLOCKS or after is None:
+            if after in _BLOCKS or after is None:
                 text = text.rstrip(" ")
             if text:
                 children.append(text)
-        elif child.tag in BLOCKS or child.tag in INLINE:
+        elif child.tag in _BLOCKS or child.tag in _INLINE:
             children.append(_element(child))
         elif child.tag != "-comment":
             raise ValueError(f"the print template has no <{child.tag}>: faqgen/templates/document.typ")
     element = {"t": node.tag, "c": children}
-    for name in ATTRIBUTES:
+    for name in _ATTRIBUTES:
         if (value := node.attributes.get(name)) is not None:
             element[name] = int(value) if name == "start" else value
     return element

@@ -44,7 +44,7 @@ def made_formats(faq: Faq, *, pdf: bool = True) -> list[Format]:
 
 def downloads(faq: Faq, addresses: Addresses, lang: str, *, pdf: bool = True) -> list[Download]:
     """What a reader of `lang` can take away, in the order the home page lists it."""
-    return [Download(LABELS[lang][format.label], format.path(addresses, lang), format.media_type,
+    return [Download(LABELS[lang][format.label], format.path(addresses.language_dirs, lang), format.media_type,
                      lang if format.per_language else None, format)
             for format in made_formats(faq, pdf=pdf) if format.label]  # fmt: skip
 
@@ -79,7 +79,7 @@ def takeaway_items(faq: Faq, addresses: Addresses, modified: dt.date, *, pdf: bo
     try:
         for format, lang in files:
             child = apart.pop((format.name, lang), None)
-            yield format.path(addresses, lang), child.wait() if child else format.make(inputs, lang)
+            yield format.path(addresses.language_dirs, lang), child.wait() if child else format.make(inputs, lang)
     finally:  # stopped early (a newer preview build) or failed: what is still being made is not wanted
         for child in apart.values():
             child.kill()

@@ -156,7 +156,7 @@ def _takeaway_problems(site: Path, dirs: dict[str, str], by_address: dict[str, P
             problems.append(f"/{DATA_FILE}: {href} is not a question of this site")
     for format in FORMATS:
         for lang in dirs if format.per_language else [None]:
-            file = (dirs[lang] if lang else "") + format.file(lang)
+            file = format.path(dirs, lang)
             if format.check is not None and (site / file).is_file():
                 problems += [f"/{file}: {problem}" for problem in format.check((site / file).read_bytes(), lang)]
     return problems

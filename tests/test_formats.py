@@ -27,8 +27,7 @@ def test_every_format_a_module_declares_is_registered_and_labelled_in_every_lang
                 for value in vars(importlib.import_module(f"faqgen.{info.name}")).values() if isinstance(value, Format)}  # fmt: skip
     assert declared == set(takeaway.FORMATS)
     assert all(format.label in LABELS[lang] for format in takeaway.FORMATS if format.label for lang in LANGUAGES)
-    addresses = Addresses(None, LANGUAGE_DIRS, LANGUAGES[0])
-    files = [format.path(addresses, lang) for format in takeaway.FORMATS
+    files = [format.path(LANGUAGE_DIRS, lang) for format in takeaway.FORMATS
              for lang in (LANGUAGES if format.per_language else [None])]  # fmt: skip
     assert len(files) == len(set(files))
 
@@ -38,7 +37,7 @@ def test_each_format_is_published_linked_where_it_says_and_passes_its_check(buil
     folder = built_site / LANGUAGE_DIRS[lang]
     home = html(folder / "index.html")
     for format in takeaway.made_formats(FAQ):
-        file = (LANGUAGE_DIRS[lang] if format.per_language else "") + format.file(lang)
+        file = format.path(LANGUAGE_DIRS, lang if format.per_language else None)
         assert (built_site / file).is_file(), file
         if format.check is not None:
             assert format.check((built_site / file).read_bytes(), lang if format.per_language else None) == []
