@@ -64,3 +64,14 @@ def test_publishing_verdicts_time_verification_within_site_and_compare_like_with
         "- **not met**: `site` ≤ 0.75× the stock build at 5,000 (PDFs off, as the stock build makes none)"]
     assert missed(run(6.0, 0.3, 6.0, size=1000)) == []  # the PDFs add half: met
     assert missed(run(6.1, 0.3, 6.1, size=1000)) == ["- **not met**: the PDFs add ≤ 50% of the rest of `site` at 1,000"]
+
+
+def test_a_target_at_a_size_that_was_not_run_is_not_measured_rather_than_met():
+    run = Run("audiences", 5000, build_s=4.0, site_s=6.0, site_without_pdfs_s=4.0, stock_s=10.0,
+              page_kb=(200.0, 300.0), phases={VERIFY: 0.3, "total": 4.0})  # fmt: skip
+    lines = publishing_verdicts([run])
+    assert [line for line in lines if line.startswith("- not measured")] == [
+        "- not measured: the PDFs add ≤ 50% of the rest of `site` at 1,000",
+        "- not measured: `site` at 10,000 ≤ 2.05× its time at 5,000",
+        "- not measured: peak memory ≤ 400 MB at 10,000 (`site`, `mkdocs build`)",
+    ]
