@@ -13,7 +13,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Another apt run (unattended upgrades, a second build) holds dpkg's lock: wait for it, not fail.
 APT_GET := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600
 
-.PHONY: setup lock browser site serve check test bench shots lighthouse
+.PHONY: setup lock browser site serve check test bench shots lighthouse admin
 setup: $(VENV)/installed
 
 browser:
@@ -60,3 +60,10 @@ shots: setup browser
 
 lighthouse: setup browser
 	$(PYTHON) -m bench.lighthouse
+
+# The editors' page's CMS, faqgen/admin/dist/ (kept in git: publishing needs neither Node nor the
+# network), rebuilt from faqgen/admin/package-lock.json after a change to faqgen/admin/src/ or an
+# upgrade of Sveltia CMS (docs/publishing.md). tests/test_admin.py fails when dist/ is stale.
+admin:
+	npm ci --prefix faqgen/admin --ignore-scripts --no-audit --no-fund
+	node faqgen/admin/build.mjs

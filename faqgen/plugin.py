@@ -34,6 +34,7 @@ from mkdocs.structure.toc import get_toc
 from . import processes
 from .addresses import Addresses, sitemap
 from .compiled import COMPILED
+from .editor import write_admin
 from .feeds import atom_feed, feed_file
 from .frame import framed, page_frame
 from .labels import LABELS
@@ -70,6 +71,10 @@ class FaqConfig(base.Config):
     source = c.File(exists=True, default="faq.yaml")
     as_of = c.Optional(IsoDate())
     pdf = c.Type(bool, default=True)  # the complete document as a PDF per language (`false`: none, and no link to it)
+    # The editors' page /admin/ (faqgen/editor.py): the GitHub repository ("owner/name") its
+    # changes go to as pull requests, and the branch they are made from.
+    repository = c.Optional(c.Type(str))
+    branch = c.Type(str, default="main")
 
 
 @dataclass
@@ -303,6 +308,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         else:
             log.info("site_url is not set (FAQ_SITE_URL): no Atom feed of the updates")
         try:
+            write_admin(site, self.config.repository, self.config.branch)
             self.outputs.after_pages(self._sources(build), site, Converted(build.texts, build.whole), preview=self.serving)
             if not self.serving:  # read by now (the preview's thread reads them later)
                 build.texts.clear()
@@ -311,7 +317,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         except processes.ChildFailed as error:
             raise PluginError(f"the search index or the take-away formats could not be made: {error}") from None
         except OSError as error:
-            raise PluginError(f"the search index or the take-away formats could not be written: {os_error_message(error)}") from None
+            raise PluginError(f"the search index, the take-away formats or the editors' page could not be written: {os_error_message(error)}") from None
 
     def _frame(self, build: _Build, lang: str, name: str, address: str, title: str) -> dict:
         """The page's frame (faqgen/frame.py): the home page lists every download, the timeline its

@@ -31,9 +31,11 @@ DOCUMENT = "document"
 SEARCH_FOLDER = "pagefind"
 """The search index and its scripts (faqgen/search.py)."""
 SITEMAP = "sitemap.xml"
-SITE_NAMES = frozenset({"assets", "search", "404", SEARCH_FOLDER, "sitemap", "feed"})
+ADMIN_FOLDER = "admin"
+"""The editors' page (faqgen/editor.py): not a page of the FAQ."""
+SITE_NAMES = frozenset({"assets", "search", "404", SEARCH_FOLDER, "sitemap", "feed", ADMIN_FOLDER})
 """Folders and files of the site's own (the theme's assets, search, the not-found page, the
-sitemap, the feeds) that a page's folder could be mistaken for."""
+sitemap, the feeds, the editors' page) that a page's folder could be mistaken for."""
 RESERVED_PAGE_NAMES = frozenset({HOME, TIMELINE, WHATS_NEW, GLOSSARY, *LANGUAGES, *SITE_NAMES})
 """What an audience's id cannot be: a page of the plan, a language's folder, a name of the site's own."""
 

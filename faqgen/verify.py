@@ -19,12 +19,13 @@ from urllib.parse import urlsplit
 
 from . import processes
 from .addresses import SITEMAP_NS
+from .editor import admin_files
 from .feeds import ATOM_NS, FEED_TYPE, feed_file
 from .languages import LANGUAGES, folders
 from .model import Faq
 from .opendata import DATA_FILE
 from .safety import check_page, read_url, unrequested_file
-from .site_plan import SITEMAP, page_names, page_path
+from .site_plan import ADMIN_FOLDER, SITEMAP, page_names, page_path
 from .takeaway import FORMATS
 
 
@@ -68,7 +69,8 @@ def verify_site(site: Path, faq: Faq, root_language: str, *, parallel: bool = Fa
 
 def _verified(site: Path, faq: Faq, root_language: str, parallel: bool, preview: str | None) -> list[str]:
     open_data = _open_data_addresses(site)
-    pages = _read_pages(site, sorted(site.rglob("*.html")), parallel)
+    admin = site / ADMIN_FOLDER
+    pages = _read_pages(site, sorted(path for path in site.rglob("*.html") if not path.is_relative_to(admin)), parallel)
     dirs = folders(root_language)
     problems: list[str] = []
     for lang, folder in dirs.items():  # each language's home is where the root language puts it
@@ -97,6 +99,19 @@ def _verified(site: Path, faq: Faq, root_language: str, parallel: bool, preview:
         problems += _sitemap_addresses(site, root_url)
         problems += _feed_links(site, root_url, pages)
     problems += _takeaway_problems(site, dirs, by_address, root_url or "/", open_data)
+    problems += _admin_problems(admin)
+    return problems
+
+
+def _admin_problems(admin: Path) -> list[str]:
+    """The editors' page is exactly what faqgen/editor.py writes (its configuration aside, which
+    depends on the build's settings), and nothing more."""
+    expected = admin_files(None, "main")
+    found = {path.relative_to(admin).as_posix() for path in admin.rglob("*") if path.is_file()}
+    problems = [f"/{ADMIN_FOLDER}/{name}: missing" for name in sorted(set(expected) - found)]
+    problems += [f"/{ADMIN_FOLDER}/{name}: not a file of the editors' page" for name in sorted(found - set(expected))]
+    problems += [f"/{ADMIN_FOLDER}/{name}: not the file faqgen/editor.py writes" for name in sorted(found & set(expected))
+                 if name != "config.json" and (admin / name).read_bytes() != expected[name]]  # fmt: skip
     return problems
 
 

@@ -21,7 +21,6 @@ gets its `confirmed:` line (faqgen/confirm.py). The result must pass `check` bef
 from __future__ import annotations
 
 import bisect
-import json
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
@@ -29,11 +28,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
 
 from .confirm import confirm
+from .in_place import set_texts
 from .languages import LANGUAGES, NAMES
 from .loader import KeyPath, Source, load_text
 from .problems import FaqError, Problem
@@ -454,85 +453,8 @@ def _shown(code: str) -> str:
 
 
 def _write(source: Source, accepted: list[Translated], target: str) -> str:
-    """faq.yaml's text with each accepted translation at its place, then confirmed. A comment
-    stays with the text it was written after; a file with CRLF line ends keeps them."""
-    crlf = "\r\n" in source.text
-    text = source.text.replace("\r\n", "\n")  # positions are lines and columns: unchanged
-    offsets = [0]
-    for line in text.splitlines(keepends=True):
-        offsets.append(offsets[-1] + len(line))
-
-    def offset(line: int, column: int) -> int:
-        return offsets[line - 1] + column - 1
-
-    def line_end(at: int) -> int:
-        end = text.find("\n", at)
-        return len(text) if end < 0 else end
-
-    edits = []  # (start, end, new text), character offsets
-    for item in accepted:
-        path = (*item.unit.path, target)
-        other_path = (*item.unit.path, next(lang for lang in LANGUAGES if lang != target))
-        mapping_line, mapping_column = source.where(item.unit.path)
-        flow = text[offset(mapping_line, mapping_column)] == "{"  # {fr: …, en: …}: no blocks, no comments
-        multiline = "\n" in item.text
-        scalar = source.scalars.get(path)
-        if scalar is not None:  # replace the old translation, in the style it was written in
-            start, end = offset(scalar.line, scalar.column), offset(scalar.end_line, scalar.end_column)
-            key_indent = source.key_positions[path][1] - 1
-            if flow:
-                edits.append((start, end, _inline_value(item.text, "'" if scalar.style == "'" and not multiline else '"')))
-            elif scalar.style in ("|", ">"):  # keep the blank lines after the block
-                region = text[start:end]
-                edits.append((start, end, _block_value(item.text, key_indent) + region[len(region.rstrip()):]))
-            elif multiline:  # a quoted or plain text becomes a block; its comment goes after the `|`
-                comment = text[end : line_end(end)].strip()
-                edits.append((start, line_end(end), _block_value(item.text, key_indent, comment)))
-            else:
-                edits.append((start, end, _inline_value(item.text, scalar.style)))
-            continue
-        # No translation yet: a new key after the other language's text.
-        other, (_, key_column) = source.scalars[other_path], source.key_positions[other_path]
-        other_end = offset(other.end_line, other.end_column)
-        if flow:
-            edits.append((other_end, other_end, f", {target}: {json.dumps(item.text, ensure_ascii=False)}"))
-            continue
-        new_key = " " * (key_column - 1) + f"{target}: " + (
-            _block_value(item.text, key_column - 1) if multiline else _inline_value(item.text, None))
-        if other.style in ("|", ">"):  # after its last line, before any blank lines
-            other_start = offset(other.line, other.column)
-            at = other_start + len(text[other_start:other_end].rstrip()) + 1
-            edits.append((at, at, new_key + "\n"))
-        else:  # on the next line, leaving the other text's comment with it
-            at = line_end(other_end)
-            edits.append((at, at, "\n" + new_key))
-    for start, end, new in sorted(edits, reverse=True):
-        text = text[:start] + new + text[end:]
-    written = load_text(text, source.file)  # never write a file that no longer parses
-    for item in accepted:
-        if _text(written, item.unit.path, target) != item.text.strip():  # pragma: no cover - a bug, not an input
-            raise ValueError(f"{item.unit.name}: the text did not land as translated")
+    """faq.yaml's text with each accepted translation at its place (faqgen/in_place.py), then
+    confirmed."""
+    written = load_text(set_texts(source, {(*item.unit.path, target): item.text for item in accepted}), source.file)
     paths = {item.unit.path for item in accepted}
-    confirmed = confirm(written, [status for status in statuses(written) if status.path in paths and not status.ok])
-    return confirmed.replace("\n", "\r\n") if crlf else confirmed
-
-
-def _block_value(text: str, key_indent: int, comment: str = "") -> str:
-    """A literal block indented under its key, with the comment of the line it replaces."""
-    indent = " " * (key_indent + 2)
-    lines = "\n".join(indent + line if line.strip() else "" for line in text.split("\n"))
-    return "|" + (f"  {comment}" if comment else "") + "\n" + lines
-
-
-def _inline_value(text: str, style: str | None) -> str:
-    """A one-line text as a YAML value: the same quotes (`'`), plain when it reads back the
-    same, else double-quoted."""
-    if style == "'":
-        return "'" + text.replace("'", "''") + "'"
-    if not style:
-        try:
-            if yaml.safe_load(f"k: {text}") == {"k": text}:
-                return text
-        except yaml.YAMLError:
-            pass
-    return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
+    return confirm(written, [status for status in statuses(written) if status.path in paths and not status.ok])

@@ -3,6 +3,7 @@ and the hostile texts (fixtures are in conftest.py)."""
 
 from __future__ import annotations
 
+import difflib
 import os
 import subprocess
 import sys
@@ -13,6 +14,7 @@ from bs4 import BeautifulSoup
 
 from bench.harness import ROOT, make_project  # noqa: F401  (the tests import them from here)
 from faqgen.languages import folders, project_root_language
+from faqgen.site_plan import ADMIN_FOLDER
 
 ROOT_LANGUAGE = project_root_language(ROOT)  # mkdocs.yml's one setting (French at the root)
 LANGUAGE_DIRS = folders(ROOT_LANGUAGE)
@@ -189,3 +191,15 @@ def pixels(png: bytes) -> list[list[tuple[int, ...]]]:
         rows.append([tuple(line[x : x + size]) for x in range(0, stride, size)])
         previous = line
     return rows
+
+
+def reader_pages(site: Path, pattern: str = "*.html") -> list[Path]:
+    """The site's pages for readers: its HTML files but the editors' page (faqgen/editor.py)."""
+    return sorted(path for path in site.rglob(pattern) if path.relative_to(site).parts[0] != ADMIN_FOLDER)
+
+
+def changed_lines(before: str, after: str) -> list[tuple[str, list[str], list[str]]]:
+    """What a diff shows between two texts: (replace|insert|delete, old lines, new lines) each."""
+    old, new = before.split("\n"), after.split("\n")
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    return [(tag, old[i1:i2], new[j1:j2]) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]

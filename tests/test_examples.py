@@ -29,7 +29,7 @@ def test_the_example_faq_builds_verifies_and_publishes(tmp_path):
     assert home.html["lang"] == "en" and french.html["lang"] == "fr"
     assert home.select_one("article h1").get_text(strip=True) == "Community Micro-Grants"
     assert french.select_one("article h1").get_text(strip=True) == "Microsubventions communautaires"
-    assert sorted(path.name for path in out.iterdir() if path.is_dir()) == ["applicants", "assets", "fr", "pagefind", "partners", "whats-new"]
+    assert sorted(path.name for path in out.iterdir() if path.is_dir()) == ["admin", "applicants", "assets", "fr", "pagefind", "partners", "whats-new"]
     assert not home.select('a[href*="timeline"]')  # no phases, no milestones: no timeline page
     partners = html(out / "fr" / "partners" / "index.html")
     assert partners.select_one('a[href="../applicants/#who-can-apply"]').get_text() == "question 1 (Demandeurs)"

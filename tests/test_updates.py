@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 
 import feedparser
 import pytest
-from helpers import FIXTURES, ROOT_LANGUAGE, html, make_project, mkdocs, snapshot
+from helpers import FIXTURES, ROOT_LANGUAGE, html, make_project, mkdocs, reader_pages, snapshot
 
 from faqgen.feeds import ATOM_NS
 from faqgen.loader import load_text
@@ -127,7 +127,7 @@ def test_each_feed_is_valid_atom_in_its_language_and_links_to_the_questions(upda
 
 def test_every_page_announces_its_language_feed_in_its_head(updated_site):
     site = updated_site / "site"
-    for path in site.rglob("index.html"):
+    for path in reader_pages(site, "index.html"):
         lang = "en" if path.relative_to(site).parts[0] == "en" else "fr"
         links = html(path).select('head link[rel="alternate"][type="application/atom+xml"]')
         assert [(link["hreflang"], link["href"]) for link in links] == [(lang, f"{SITE_URL}feed-{lang}.xml")], path

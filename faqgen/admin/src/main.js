@@ -1,0 +1,22 @@
+// /admin/: Sveltia CMS over faq.yaml. Its configuration (config.json beside this page, made from
+// the content model by faqgen/cms.py) is fetched from the site, not written into the page: the
+// page allows no inline script. faq.yaml is read and written by its in-place writer, registered
+// as the file's format, so a save changes only what the editor changed.
+import CMS from '@sveltia/cms';
+import { read, write } from './in_place.js';
+
+let fileText = null;  // faq.yaml as last read or written: what the next save is compared with
+
+CMS.registerCustomFormat('faq-yaml', 'yaml', {
+  fromFile(text) {
+    fileText = text;
+    return read(text);
+  },
+  toFile(data) {
+    fileText = write(fileText, data);
+    return fileText;
+  },
+});
+
+const response = await fetch(new URL('config.json', document.baseURI));
+CMS.init({ config: await response.json() });

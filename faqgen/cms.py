@@ -1,0 +1,159 @@
+"""The browser editor's configuration (/admin/config.json), made from the content model.
+
+The same JSON Schema that gives editors completion in faq.yaml (faqgen/schema.py) is turned into
+Sveltia CMS fields: one file entry, faq.yaml at the repository's root, in faq.yaml's own format
+(faqgen/admin/src/in_place.js, registered as `faq-yaml`); each of faq.yaml's keys a field of the
+same name, labelled in both languages, its hint the model's description; a text in both languages
+an object of `fr` and `en` in plain text areas (a Markdown editor would re-escape `[[…]]`); ids
+and dates with the model's patterns. tests/test_admin.py fails if a field of the
+model is not here, or the other way round.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .model import ID_PATTERN
+from .schema import schema
+
+FORMAT = "faq-yaml"
+"""The name main.js registers faq.yaml's in-place writer under."""
+
+TRANSLATIONS = ("Translation", "RichText")
+"""The model's texts in both languages (faqgen/model.py)."""
+DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+CONFIRMED_HINT = ("Une fois le français et l’anglais équivalents, collez ici la valeur que donne la vérification. · "
+                  "Once the French and English say the same, paste here the value the check gives.")
+UNCONFIGURED = "repository-not-set/see-docs-publishing"
+"""The CMS will not start without a repository: a site built without one (no GITHUB_REPOSITORY,
+no `repository:` in mkdocs.yml) can edit a folder on the editor's computer, not GitHub."""
+
+LABELS = {
+    "abbreviation": "Abréviation · Abbreviation", "answer": "Réponse · Answer",
+    "as_of": "Date du calendrier · Timeline drawn for", "audiences": "Publics · Audiences",
+    "commercial_envelope": "Enveloppe commerciale · Commercial envelope",
+    "confirmed": "Traduction confirmée · Translation confirmed", "contact": "Contact · Contact",
+    "copyright": "Droit d’auteur · Copyright", "date": "Date · Date", "definition": "Définition · Definition",
+    "description": "Description · Description", "document": "Document · Document", "email": "Courriel · E-mail",
+    "en": "English", "end": "Fin · End", "fr": "Français", "glossary": "Glossaire · Glossary",
+    "id": "Identifiant · Id", "key_points": "Points clés · Key points", "label": "Libellé · Label",
+    "links": "Liens · Links", "manager": "Gestionnaire · Manager", "milestones": "Jalons · Milestones",
+    "minimum_percent": "Minimum (%) · Minimum (%)", "minimum_points": "Minimum (points) · Minimum (points)",
+    "ministry": "Ministère · Ministry", "name": "Nom · Name", "nav_title": "Titre du menu · Menu title",
+    "number": "Numéro · Number", "only_in": "Seulement en · Only in", "original": "Langue d’origine · Original language",
+    "phase": "Phase · Phase", "phases": "Phases · Phases", "points": "Points · Points",
+    "precision": "Précision · Precision", "published": "Publication · Published", "publisher": "Éditeur · Publisher",
+    "question": "Question · Question", "questions": "Questions · Questions", "recent_days": "Jours récents · Recent days",
+    "regions": "Régions · Regions", "scoring": "Évaluation · Scoring", "search_only": "Recherche seulement · Search only",
+    "stages": "Étapes · Stages", "start": "Début · Start", "subtitle": "Sous-titre · Subtitle",
+    "summary": "Résumé · Summary", "synonyms": "Synonymes · Synonyms",
+    "technical_envelope": "Enveloppe technique · Technical envelope", "term": "Terme · Term",
+    "timeline_intro": "Introduction du calendrier · Timeline introduction", "title": "Titre · Title",
+    "total_points": "Total des points · Total points", "touched": "Touché · Touched", "updated": "Mise à jour · Updated",
+    "updates": "Mises à jour · Updates", "url": "Adresse · Address", "when": "Quand · When",
+}
+"""Every key of faq.yaml, in French and English: the editor's interface follows the browser's
+language, the labels are both (an editor of either language reads the same form)."""
+
+
+def config(repository: str | None, branch: str = "main") -> dict[str, Any]:
+    """Sveltia CMS's configuration (CMS.init's `config`): GitHub with a pull request per change,
+    and the one file entry."""
+    document = schema()
+    return {
+        "load_config_file": False,  # main.js hands this configuration over; no config.yml to fetch
+        "backend": {
+            "name": "github",
+            "repo": repository or UNCONFIGURED,
+            "branch": branch,
+            "open_authoring": False,
+        },
+        "publish_mode": "editorial_workflow",  # each change a branch and a pull request that CI checks
+        "media_folder": "content/media",  # required by the CMS; faq.yaml has no images
+        "show_preview_links": False,
+        "collections": [{
+            "name": "faq",
+            "label": "FAQ",
+            "files": [{
+                "name": "faq",
+                "label": "faq.yaml",
+                "file": "faq.yaml",
+                "format": FORMAT,
+                "editor": {"preview": False},
+                "fields": _fields(document, document),
+            }],
+        }],
+    }
+
+
+def _fields(definition: dict, document: dict) -> list[dict]:
+    required = set(definition.get("required", ()))
+    return [_field(name, spec, document, name in required) for name, spec in definition["properties"].items()]
+
+
+def _field(name: str, spec: dict, document: dict, required: bool) -> dict:
+    field: dict[str, Any] = {"name": name, "label": LABELS[name], "required": required}
+    if spec.get("description"):
+        field["hint"] = spec["description"]
+    spec = _resolved(spec, document)
+    if spec.get("type") == "object":
+        if spec.get("title") in TRANSLATIONS:
+            field.update(widget="object", fields=_translation(spec, document))
+        else:
+            field.update(widget="object", fields=_fields(spec, document))
+    elif spec.get("type") == "array":
+        items = _resolved(spec["items"], document)
+        if items.get("type") == "object":
+            field.update(widget="list", fields=_translation(items, document) if items.get("title") in TRANSLATIONS
+                         else _fields(items, document))
+        else:
+            field.update(widget="list", field={"name": "item", "label": LABELS[name], **_scalar(items)})
+        if spec.get("minItems"):
+            field["min"] = spec["minItems"]
+    else:
+        field.update(_scalar(spec))
+    return field
+
+
+def _translation(spec: dict, document: dict) -> list[dict]:
+    """`fr` above `en`, each in a plain text area that shows the whole text (a question is a long
+    line; the check refuses a line break where a text is shown on one line), then `confirmed`,
+    where an editor pastes the value the check gives once both languages say the same."""
+    fields = []
+    for name, item in spec["properties"].items():
+        field = _field(name, item, document, name in spec.get("required", ()))
+        if name == "confirmed":
+            field["hint"] = CONFIRMED_HINT
+        else:
+            field["widget"] = "text"
+        fields.append(field)
+    return fields
+
+
+def _scalar(spec: dict) -> dict:
+    if "enum" in spec:
+        return {"widget": "select", "options": spec["enum"]}
+    if spec.get("type") == "boolean":
+        return {"widget": "boolean"}
+    if spec.get("type") == "integer":
+        limits = {key: spec[source] for key, source in (("min", "minimum"), ("max", "maximum")) if source in spec}
+        return {"widget": "number", "value_type": "int", **limits}
+    if spec.get("format") == "date":
+        return {"widget": "string", "pattern": [DATE_PATTERN, "AAAA-MM-JJ · YYYY-MM-DD"]}
+    field: dict[str, Any] = {"widget": "string"}
+    if spec.get("pattern") == ID_PATTERN:
+        field["pattern"] = [ID_PATTERN, "minuscules-avec-traits-d-union · lowercase-with-hyphens"]
+    elif spec.get("pattern"):
+        field["pattern"] = [spec["pattern"], spec["pattern"]]
+    return field
+
+
+def _resolved(spec: dict, document: dict) -> dict:
+    """A field's own schema: its `$ref` followed, `X | None` read as X (the field is optional)."""
+    if "anyOf" in spec:
+        spec = next(option for option in spec["anyOf"] if option.get("type") != "null")
+    if "$ref" in spec:
+        name = re.sub("^#/\\$defs/", "", spec["$ref"])
+        return document["$defs"][name]
+    return spec

@@ -1,0 +1,20 @@
+// The browser editor's writer (faqgen/admin/dist/in_place.js, as published), called from
+// tests/test_in_place.py: a JSON request on stdin, a JSON answer on stdout.
+import { readFileSync } from 'node:fs';
+import { InPlaceError, read, setTexts, write } from '../faqgen/admin/dist/in_place.js';
+
+const request = JSON.parse(readFileSync(0, 'utf8'));
+let answer;
+try {
+  if (request.op === 'setTexts') {
+    answer = { text: setTexts(request.file, new Map(request.texts.map(({ path, text }) => [path, text]))) };
+  } else if (request.op === 'read') {
+    answer = { data: read(request.file) };
+  } else {
+    answer = { text: write(request.file, request.data) };
+  }
+} catch (error) {
+  if (!(error instanceof InPlaceError)) throw error;
+  answer = { refused: error.message };
+}
+process.stdout.write(JSON.stringify(answer));

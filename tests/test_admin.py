@@ -1,0 +1,244 @@
+"""The editors' page, /admin/: Sveltia CMS over faq.yaml, driven in Chromium as an editor uses it
+(a folder of the test's own, picked through a stubbed folder picker: the CMS's local-repository
+mode), its configuration made from the model, its bundle what faqgen/admin/ builds."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from helpers import ROOT, build_faq, changed_lines
+
+from faqgen.cms import LABELS, config
+from faqgen.editor import BUILT, MANIFEST, admin_files
+from faqgen.schema import schema
+from faqgen.verify import verify_site
+
+ADMIN = ROOT / "faqgen" / "admin"
+FAQ = (ROOT / "faq.yaml").read_text(encoding="utf-8")
+
+# The folder the editor picks: the browser's own private file system, holding `.git` (what makes a
+# folder a repository for the CMS) and faq.yaml, as the test hands it.
+PICKER = """
+window.showDirectoryPicker = async () => {
+  const root = await navigator.storage.getDirectory();
+  for await (const name of root.keys()) await root.removeEntry(name, { recursive: true });
+  const git = await root.getDirectoryHandle('.git', { create: true });
+  const head = await (await git.getFileHandle('HEAD', { create: true })).createWritable();
+  await head.write('ref: refs/heads/main\\n');
+  await head.close();
+  const faq = await (await root.getFileHandle('faq.yaml', { create: true })).createWritable();
+  await faq.write(window.faqForTheTest);
+  await faq.close();
+  return root;
+};
+"""
+SAVED = """async () => {
+  const root = await navigator.storage.getDirectory();
+  return await (await (await root.getFileHandle('faq.yaml')).getFile()).text();
+}"""
+
+
+class Editor:
+    """/admin/ in a page, as an editor works in it."""
+
+    def __init__(self, page, site_url: str):
+        self.page = page
+        page.add_init_script(f"window.faqForTheTest = {json.dumps(FAQ)};" + PICKER)
+        page.goto(site_url + "admin/")
+        page.get_by_role("button", name="Travailler avec un dépôt local").click()
+        self.open()
+
+    def open(self) -> None:
+        """faq.yaml's form (saving goes back to the list of entries)."""
+        self.page.get_by_text("faq.yaml").first.click()
+        self.page.get_by_role("button", name="Enregistrer").wait_for()
+
+    def reveal(self, selector: str):
+        """The element, once the form has drawn it: it draws list items as they scroll into view."""
+        for _ in range(300):
+            if self.page.locator(selector).count():
+                break
+            self.page.mouse.move(640, 400)
+            self.page.mouse.wheel(0, 600)
+            self.page.wait_for_timeout(50)
+        element = self.page.locator(selector).first
+        element.scroll_into_view_if_needed()
+        return element
+
+    def field(self, key_path: str):
+        return self.reveal(f'[data-key-path="{key_path}"]').locator("input, textarea").first
+
+    def save(self) -> str:
+        self.page.get_by_role("button", name="Enregistrer").click()
+        self.page.get_by_text("Entrée enregistrée").wait_for()
+        saved = self.page.evaluate(SAVED)
+        self.open()
+        return saved
+
+
+@pytest.fixture
+def editor_page(browser, site_url):
+    context = browser.new_context(locale="fr-CA", viewport={"width": 1280, "height": 900})
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    yield page, requests
+    context.close()
+
+
+def test_an_editor_changes_a_word_adds_a_question_and_removes_it_in_the_browser(editor_page, site_url, tmp_path):
+    page, requests = editor_page
+    editor = Editor(page, site_url)
+    # One word of a French answer: one line of faq.yaml changes, and the check says the English is stale.
+    answer = editor.field("audiences.0.questions.0.answer.fr")
+    answer.fill(answer.input_value().replace("progressive", "graduelle"))
+    edited = editor.save()
+    [(tag, [old], [new])] = changed_lines(FAQ, edited)
+    assert tag == "replace" and new == old.replace("progressive", "graduelle")
+    file = tmp_path / "faq.yaml"
+    file.write_text(edited, encoding="utf-8")
+    checked = build_faq("check", "--strict", str(file))
+    assert checked.returncode == 1
+    [problem] = [line for line in checked.stderr.splitlines() if ": error: " in line]
+    assert "the English answer may be out of date" in problem and "provider-inside-prototype-region" in problem
+    answer = editor.field("audiences.0.questions.0.answer.fr")
+    answer.fill(answer.input_value().replace("graduelle", "progressive"))
+    assert editor.save() == FAQ
+
+    # A new question at the end of an audience: the file only gains its lines.
+    questions = len(re.findall(r"^      - id: ", FAQ.split("  - id: service-providers", 1)[1].split("\n  - id: ", 1)[0], re.M))
+    # By keyboard: where the list ends, the audiences' own sticky "Add" bar covers this one.
+    editor.reveal('[data-key-path="audiences.0.questions"]').get_by_role("button", name=re.compile("^Ajouter")).last.press("Enter")
+    new = f"audiences.0.questions.{questions}"
+    for key, text in [("id", "a-new-question"), ("question.fr", "Une nouvelle question?"), ("question.en", "A new question?"),
+                      ("answer.fr", "Une réponse.\n\nEn deux paragraphes."), ("answer.en", "An answer.\n\nIn two paragraphs.")]:  # fmt: skip
+        editor.field(f"{new}.{key}").fill(text)
+    added = editor.save()
+    [(tag, [], lines)] = changed_lines(FAQ, added)
+    assert tag == "insert" and lines[0].endswith("- id: a-new-question") and "          fr: Une nouvelle question?" in lines
+    file.write_text(added, encoding="utf-8")
+    assert build_faq("confirm", str(file), "--question", "a-new-question").returncode == 0
+    assert build_faq("check", "--strict", str(file)).returncode == 0
+
+    # Removed again: the file as it was, byte for byte.
+    item = editor.reveal(f'[data-key-path="{new}.id"]').locator("xpath=ancestor::div[contains(concat(' ', @class, ' '), ' item ')][1]")
+    item.get_by_role("button", name="Supprimer").first.click()
+    assert editor.save() == FAQ
+
+    hosts = {urlsplit(url).netloc for url in requests if urlsplit(url).scheme in ("http", "https", "ws", "wss")}
+    assert hosts == {urlsplit(site_url).netloc}, sorted(requests)
+
+
+@pytest.mark.parametrize("locale, sign_in", [("fr-CA", "Travailler avec un dépôt local"), ("en-CA", "Work with Local Repository")])
+def test_the_editors_page_speaks_the_browsers_language_and_asks_nothing_of_other_hosts(browser, site_url, locale, sign_in):
+    context = browser.new_context(locale=locale)
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    page.goto(site_url + "admin/")
+    page.get_by_role("button", name=sign_in).wait_for()
+    page.wait_for_timeout(1000)  # what it fetches after showing itself (a status check, fonts)
+    assert {urlsplit(url).netloc for url in requests if url.startswith("http")} == {urlsplit(site_url).netloc}, requests
+    assert page.evaluate("[...document.querySelectorAll('meta[name=viewport]')].map(m => m.content)") == [
+        "width=device-width, initial-scale=1, interactive-widget=resizes-content"]  # zoom allowed (WCAG 1.4.4)
+    context.close()
+
+
+def test_the_editors_page_has_no_serious_accessibility_violation(editor_page, site_url):
+    page, _ = editor_page
+    Editor(page, site_url)
+    results = Axe().run(page)
+    serious = [violation["id"] for violation in results.response["violations"] if violation["impact"] in ("serious", "critical")]
+    assert serious == [], results.generate_report()
+
+
+def test_the_configuration_has_a_field_for_every_key_of_the_model_and_no_other():
+    document = schema()
+
+    def keys(definition: dict, prefix: str) -> set[str]:
+        found = set()
+        for name, spec in definition["properties"].items():
+            found.add(prefix + name)
+            options = spec.get("anyOf", [spec])
+            for option in options:
+                target = option.get("items", option)
+                if "$ref" in target:
+                    found |= keys(document["$defs"][target["$ref"].split("/")[-1]], f"{prefix}{name}.")
+        return found
+
+    def fields(items: list[dict], prefix: str) -> set[str]:
+        found = set()
+        for field in items:
+            found.add(prefix + field["name"])
+            found |= fields(field.get("fields", []), f"{prefix}{field['name']}.")
+        return found
+
+    [collection] = config("ministry/faq")["collections"]
+    [entry] = collection["files"]
+    assert entry["file"] == "faq.yaml" and entry["format"] == "faq-yaml"
+    assert fields(entry["fields"], "") == keys(document, "")
+    assert set(LABELS) == {key.rsplit(".", 1)[-1] for key in keys(document, "")}
+
+
+def test_every_text_is_a_plain_text_area_that_keeps_double_brackets_as_typed():
+    [entry] = config(None)["collections"][0]["files"]
+    audiences = next(field for field in entry["fields"] if field["name"] == "audiences")
+    questions = next(field for field in audiences["fields"] if field["name"] == "questions")
+    for name in ("question", "answer"):
+        fields = next(field for field in questions["fields"] if field["name"] == name)["fields"]
+        assert [(field["name"], field["widget"]) for field in fields] == [("fr", "text"), ("en", "text"), ("confirmed", "string")]
+    assert not re.search(r'"widget": "(markdown|richtext)"', json.dumps(config(None)))
+
+
+def test_the_bundle_is_what_its_sources_build():
+    """dist/ is kept in git: a change to src/, the build or the lock without `make admin` fails here,
+    and so does a file of dist/ edited by hand."""
+    built_from = json.loads((BUILT / MANIFEST).read_text())
+
+    def sha256(path: Path) -> str:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+
+    sources = ["build.mjs", "package.json", "package-lock.json", *(p.relative_to(ADMIN).as_posix() for p in sorted((ADMIN / "src").iterdir()))]
+    assert {name: sha256(ADMIN / name) for name in sources} == built_from["sources"], "run `make admin`"
+    outputs = {p.relative_to(ADMIN).as_posix(): sha256(p) for p in sorted(BUILT.rglob("*")) if p.is_file() and p.name != MANIFEST}
+    assert outputs == built_from["outputs"]
+    lock = json.loads((ADMIN / "package-lock.json").read_text())
+    assert lock["packages"]["node_modules/@sveltia/cms"]["version"] == json.loads((ADMIN / "package.json").read_text())["dependencies"]["@sveltia/cms"]
+
+
+def test_the_editors_page_is_not_a_page_of_the_faq(built_site):
+    admin = built_site / "admin"
+    assert (admin / "index.html").is_file() and json.loads((admin / "config.json").read_text())["load_config_file"] is False
+    page = (admin / "index.html").read_text()
+    assert '<meta name="robots" content="noindex, nofollow">' in page and "<script>" not in page
+    assert "connect-src 'self' data: https://api.github.com;" in page
+    sitemap = (built_site / "sitemap.xml").read_text()
+    assert "/admin" not in sitemap
+    assert not any("admin" in path.name for path in (built_site / "pagefind").rglob("*"))
+    assert all("/admin" not in (built_site / name / "index.html").read_text() for name in ("", "en"))
+
+
+def test_verification_finds_an_editors_page_changed_by_hand(built_site, tmp_path):
+    from faqgen.loader import load_file
+    from faqgen.validate import validate
+
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    faq = validate(load_file(ROOT / "faq.yaml")).faq
+    assert [problem for problem in verify_site(site, faq, "fr") if "/admin/" in problem] == []
+    (site / "admin" / "main.js").write_text("alert(1)")
+    (site / "admin" / "extra.js").write_text("")
+    (site / "admin" / "in_place.js").unlink()
+    assert [problem for problem in verify_site(site, faq, "fr") if "/admin/" in problem] == [
+        "/admin/in_place.js: missing",
+        "/admin/extra.js: not a file of the editors' page",
+        "/admin/main.js: not the file faqgen/editor.py writes",
+    ]
+    assert set(admin_files(None, "main")) >= {"index.html", "config.json", "main.js", "in_place.js"}

@@ -1,0 +1,139 @@
+"""faq.yaml edited in place: the Python writer (import-xliff) and the browser editor's
+(faqgen/admin/dist/in_place.js, as published) give the same bytes for the same texts
+(tests/in_place_cases.json), and the browser's saves change only what the editor changed."""
+
+from __future__ import annotations
+
+import copy
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+from helpers import ROOT, build_faq, changed_lines
+
+from faqgen.in_place import set_texts
+from faqgen.loader import load_text
+
+CASES = json.loads((Path(__file__).parent / "in_place_cases.json").read_text(encoding="utf-8"))
+BRIDGE = Path(__file__).parent / "in_place_bridge.mjs"
+FAQ = (ROOT / "faq.yaml").read_text(encoding="utf-8")
+
+
+def browser_writer(op: str, file: str, **request) -> dict:
+    """What the browser editor's writer answers: {"text": …}, {"data": …} or {"refused": message}."""
+    done = subprocess.run(["node", str(BRIDGE)], input=json.dumps({"op": op, "file": file, **request}),
+                          capture_output=True, text=True, timeout=60, check=True)  # fmt: skip
+    return json.loads(done.stdout)
+
+
+def saved(data: dict, file: str = FAQ) -> str:
+    answer = browser_writer("write", file, data=data)
+    assert "text" in answer, answer
+    return answer["text"]
+
+
+@pytest.fixture(scope="module")
+def faq_data() -> dict:
+    return browser_writer("read", FAQ)["data"]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case["case"] for case in CASES])
+def test_the_python_writer_gives_the_shared_cases_bytes(case):
+    texts = {tuple(text["path"]): text["text"] for text in case["texts"]}
+    assert set_texts(load_text(case["file"]), texts) == case["expected"]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case["case"] for case in CASES])
+def test_the_browser_writer_gives_the_same_bytes(case):
+    assert browser_writer("setTexts", case["file"], texts=case["texts"]) == {"text": case["expected"]}
+
+
+def test_a_one_word_edit_is_a_one_line_change(faq_data):
+    data = copy.deepcopy(faq_data)
+    answer = data["audiences"][0]["questions"][0]["answer"]
+    answer["fr"] = answer["fr"].replace("progressive", "graduelle")
+    [(tag, [old], [new])] = changed_lines(FAQ, saved(data))
+    assert tag == "replace" and old.replace("progressive", "graduelle") == new
+
+
+def test_the_empty_values_a_form_fills_in_for_keys_the_file_leaves_out_change_nothing(faq_data):
+    data = copy.deepcopy(faq_data)
+    data["document"].update(updated=None, recent_days=None)
+    plain_term = next(index for index, term in enumerate(faq_data["glossary"]) if "search_only" not in term)
+    data["glossary"][plain_term]["search_only"] = False
+    data["audiences"][0].update(key_points=[])
+    data["milestones"][1].update(when={"fr": "", "en": "", "confirmed": ""}, phase="")
+    data["links"].append({"id": "", "title": {"fr": "", "en": ""}, "url": {"fr": "", "en": ""}})  # "add", nothing typed
+    assert not {"updated", "recent_days"} & set(faq_data["document"])
+    assert "key_points" not in faq_data["audiences"][0]
+    assert not {"when", "phase"} & set(faq_data["milestones"][1])
+    assert saved(data) == FAQ
+
+
+NEW_QUESTION = {
+    "id": "a-new-question",
+    "question": {"fr": "Une nouvelle question : laquelle?", "en": "A new question: which?", "confirmed": ""},
+    "answer": {"fr": "Premier paragraphe.\n\n[[timeline]]", "en": "One line.", "confirmed": None},
+}
+
+
+def test_a_new_question_only_adds_its_lines_in_the_files_style_and_removing_it_gives_the_file_back(faq_data, tmp_path):
+    data = copy.deepcopy(faq_data)
+    data["audiences"][1]["questions"].append(copy.deepcopy(NEW_QUESTION))
+    added = saved(data)
+    [(tag, [], lines)] = changed_lines(FAQ, added)
+    assert tag == "insert"
+    last = faq_data["audiences"][1]["questions"][-1]["id"]
+    dash = " " * FAQ.split(f"- id: {last}\n")[0].rsplit("\n", 1)[1].__len__()
+    assert lines == [
+        f"{dash}- id: a-new-question",
+        f"{dash}  question:",
+        f'{dash}    fr: "Une nouvelle question : laquelle?"',
+        f'{dash}    en: "A new question: which?"',
+        f"{dash}  answer:",
+        f"{dash}    fr: |",
+        f"{dash}      Premier paragraphe.",
+        "",
+        f"{dash}      [[timeline]]",
+        f"{dash}    en: One line.",
+    ]
+    assert load_text(added).data["audiences"][1]["questions"][-1]["answer"]["fr"] == "Premier paragraphe.\n\n[[timeline]]\n"
+    file = tmp_path / "faq.yaml"
+    file.write_text(added, encoding="utf-8")
+    assert build_faq("check", "--strict", str(file)).returncode == 1  # not confirmed yet
+    assert build_faq("confirm", str(file), "--question", "a-new-question").returncode == 0
+    assert build_faq("check", "--strict", str(file)).returncode == 0
+    assert saved(faq_data, file=added) == FAQ
+
+
+def test_removing_a_question_takes_its_lines_and_the_comments_above_it():
+    file = "questions:\n  - id: one\n    q: 1\n  # about two\n  - id: two  # second\n    q: 2\n  - id: three\n    q: 3\n"
+    data = browser_writer("read", file)["data"]
+    del data["questions"][1]
+    assert saved(data, file) == "questions:\n  - id: one\n    q: 1\n  - id: three\n    q: 3\n"
+    del data["questions"][0]
+    assert saved(data, file) == "questions:\n  - id: three\n    q: 3\n"
+
+
+def test_reordering_moves_whole_questions_with_their_comments(faq_data):
+    data = copy.deepcopy(faq_data)
+    questions = data["audiences"][0]["questions"]
+    questions[1], questions[2] = questions[2], questions[1]
+    moved = saved(data)
+    assert sorted(moved.split("\n")) == sorted(FAQ.split("\n")) and moved != FAQ
+    assert [q["id"] for q in load_text(moved).data["audiences"][0]["questions"]] == [q["id"] for q in questions]
+
+
+def test_a_file_with_windows_line_ends_keeps_them(faq_data):
+    data = copy.deepcopy(faq_data)
+    data["document"]["recent_days"] = 45
+    written = saved(data, FAQ.replace("\n", "\r\n"))
+    assert "\r\n  recent_days: 45\r\n" in written and "\n" not in written.replace("\r\n", "")
+
+
+def test_what_the_writer_cannot_write_in_place_is_refused_and_nothing_is_written(faq_data):
+    data = copy.deepcopy(faq_data)
+    data["document"]["title"] = ["a", "list"]
+    answer = browser_writer("write", FAQ, data=data)
+    assert answer == {"refused": "document.title: cannot change a mapping into a list here"}
