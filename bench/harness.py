@@ -7,6 +7,7 @@ import functools
 import gzip
 import http.server
 import io
+import json
 import os
 import socket
 import subprocess
@@ -131,3 +132,68 @@ def wait_in_page(page, expression: str, arg=None, seconds: float = 20) -> None:
     it should; page.evaluate is not subject to it."""
     if not wait_for(lambda: page.evaluate(expression, arg), seconds):
         raise TimeoutError(f"still false after {seconds} s: {expression}")
+
+
+# The folder the editor picks: the browser's own private file system, holding `.git` (what makes a
+# folder a repository for the CMS) and faq.yaml as the caller hands it.
+PICKER = """
+window.showDirectoryPicker = async () => {
+  const root = await navigator.storage.getDirectory();
+  for await (const name of root.keys()) await root.removeEntry(name, { recursive: true });
+  const git = await root.getDirectoryHandle('.git', { create: true });
+  const head = await (await git.getFileHandle('HEAD', { create: true })).createWritable();
+  await head.write('ref: refs/heads/main\\n');
+  await head.close();
+  const faq = await (await root.getFileHandle('faq.yaml', { create: true })).createWritable();
+  await faq.write(window.faqToEdit);
+  await faq.close();
+  return root;
+};
+"""
+SAVED = """async () => {
+  const root = await navigator.storage.getDirectory();
+  return await (await (await root.getFileHandle('faq.yaml')).getFile()).text();
+}"""
+
+
+class AdminEditor:
+    """/admin/ in a page, as an editor works in it, on a folder of its own holding `faq_text` as
+    faq.yaml (the CMS's local-repository mode; tests/test_admin.py, bench/shots.py)."""
+
+    WORDS = {"fr": ("Travailler avec un dépôt local", "Enregistrer", "Entrée enregistrée"),
+             "en": ("Work with Local Repository", "Save", "Entry saved")}
+
+    def __init__(self, page, site_url: str, faq_text: str, lang: str = "fr"):
+        self.page = page
+        self.local, self.save_button, self.saved = self.WORDS[lang]
+        page.add_init_script(f"window.faqToEdit = {json.dumps(faq_text)};" + PICKER)
+        page.goto(site_url + "admin/")
+        page.get_by_role("button", name=self.local).click()
+        self.open()
+
+    def open(self) -> None:
+        """faq.yaml's form (saving goes back to the list of entries)."""
+        self.page.get_by_text("faq.yaml").first.click()
+        self.page.get_by_role("button", name=self.save_button).wait_for()
+
+    def reveal(self, selector: str):
+        """The element, once the form has drawn it: it draws list items as they scroll into view."""
+        for _ in range(300):
+            if self.page.locator(selector).count():
+                break
+            self.page.mouse.move(640, 400)
+            self.page.mouse.wheel(0, 600)
+            self.page.wait_for_timeout(50)
+        element = self.page.locator(selector).first
+        element.scroll_into_view_if_needed()
+        return element
+
+    def field(self, key_path: str):
+        return self.reveal(f'[data-key-path="{key_path}"]').locator("input, textarea").first
+
+    def save(self) -> str:
+        self.page.get_by_role("button", name=self.save_button).click()
+        self.page.get_by_text(self.saved).wait_for()
+        saved = self.page.evaluate(SAVED)
+        self.open()
+        return saved

@@ -1,5 +1,6 @@
 """Screenshots for a reviewer: the home page and an audience page, in each language, at phone
-(375 px) and desktop (1280 px) width, whole pages, as Chromium shows them.
+(375 px) and desktop (1280 px) width, whole pages, as Chromium shows them; and the editors'
+guides' pictures of /admin/ (docs/images/editor-LANG.png, kept in git).
 
     make shots                       (or: .venv/bin/python -m bench.shots [--out DIR])
 
@@ -14,11 +15,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench.harness import CHROMIUM, CHROMIUM_FLAGS, ROOT, SiteServer, publish_real_faq
+from bench.harness import CHROMIUM, CHROMIUM_FLAGS, ROOT, AdminEditor, SiteServer, publish_real_faq
 from faqgen.languages import folders, project_root_language
 from faqgen.site_plan import page_path
 
 OUT = Path(__file__).parent / "shots"
+GUIDES = ROOT / "docs" / "images"
+QUESTION = "audiences.0.questions.1.question"  # the guides show a question: French, English, status
 WIDTHS = (375, 1280)
 
 
@@ -48,6 +51,16 @@ def main(argv: list[str] | None = None) -> int:
                             page.screenshot(path=shot, full_page=True)
                             page.close()
                             print(shot.relative_to(ROOT) if shot.is_relative_to(ROOT) else shot)
+                for lang in directories:
+                    context = browser.new_context(locale=f"{lang}-CA", viewport={"width": 1100, "height": 900})
+                    editor = AdminEditor(context.new_page(), server.url, (ROOT / "faq.yaml").read_text(encoding="utf-8"), lang)
+                    editor.reveal(f'[data-key-path="{QUESTION}"]').evaluate("field => field.scrollIntoView({block: 'start'})")
+                    editor.page.mouse.wheel(0, -70)
+                    editor.page.wait_for_timeout(500)  # the wheel's scroll, smoothly
+                    shot = GUIDES / f"editor-{lang}.png"
+                    editor.page.screenshot(path=shot)
+                    context.close()
+                    print(shot.relative_to(ROOT))
                 browser.close()
         finally:
             server.close()

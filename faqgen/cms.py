@@ -16,15 +16,20 @@ from typing import Any
 
 from .model import ID_PATTERN
 from .schema import schema
+from .translations import FOLLOWED_TEXTS
 
 FORMAT = "faq-yaml"
 """The name main.js registers faq.yaml's in-place writer under."""
+CONFIRMED_FIELD = "faq-confirmed"
+"""The field type main.js registers for a followed text's `confirmed:`: its status, and a button
+that confirms it."""
 
 TRANSLATIONS = ("Translation", "RichText")
 """The model's texts in both languages (faqgen/model.py)."""
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
-CONFIRMED_HINT = ("Une fois le français et l’anglais équivalents, collez ici la valeur que donne la vérification. · "
-                  "Once the French and English say the same, paste here the value the check gives.")
+CONFIRMED_HINT = ("Une fois le français et l’anglais équivalents : « Confirmer la traduction », ou la valeur que donne la "
+                  "vérification. · Once the French and English say the same: “Confirm translation”, or the value the "
+                  "check gives.")
 UNCONFIGURED = "repository-not-set/see-docs-publishing"
 """The CMS will not start without a repository: a site built without one (no GITHUB_REPOSITORY,
 no `repository:` in mkdocs.yml) can edit a folder on the editor's computer, not GitHub."""
@@ -87,26 +92,25 @@ def config(repository: str | None, branch: str = "main") -> dict[str, Any]:
     }
 
 
-def _fields(definition: dict, document: dict) -> list[dict]:
+def _fields(definition: dict, document: dict, at: str = "") -> list[dict]:
+    """The fields of a mapping; `at`: its key path, `*` for a list's items ("audiences.*")."""
     required = set(definition.get("required", ()))
-    return [_field(name, spec, document, name in required) for name, spec in definition["properties"].items()]
+    return [_field(name, spec, document, name in required, f"{at}{name}") for name, spec in definition["properties"].items()]
 
 
-def _field(name: str, spec: dict, document: dict, required: bool) -> dict:
+def _field(name: str, spec: dict, document: dict, required: bool, at: str) -> dict:
     field: dict[str, Any] = {"name": name, "label": LABELS[name], "required": required}
     if spec.get("description"):
         field["hint"] = spec["description"]
     spec = _resolved(spec, document)
     if spec.get("type") == "object":
-        if spec.get("title") in TRANSLATIONS:
-            field.update(widget="object", fields=_translation(spec, document))
-        else:
-            field.update(widget="object", fields=_fields(spec, document))
+        field.update(widget="object", fields=_translation(spec, document, at) if spec.get("title") in TRANSLATIONS
+                     else _fields(spec, document, f"{at}."))
     elif spec.get("type") == "array":
         items = _resolved(spec["items"], document)
         if items.get("type") == "object":
-            field.update(widget="list", fields=_translation(items, document) if items.get("title") in TRANSLATIONS
-                         else _fields(items, document))
+            field.update(widget="list", fields=_translation(items, document, f"{at}.*") if items.get("title") in TRANSLATIONS
+                         else _fields(items, document, f"{at}.*."))
         else:
             field.update(widget="list", field={"name": "item", "label": LABELS[name], **_scalar(items)})
         if spec.get("minItems"):
@@ -116,15 +120,17 @@ def _field(name: str, spec: dict, document: dict, required: bool) -> dict:
     return field
 
 
-def _translation(spec: dict, document: dict) -> list[dict]:
+def _translation(spec: dict, document: dict, at: str) -> list[dict]:
     """`fr` above `en`, each in a plain text area that shows the whole text (a question is a long
-    line; the check refuses a line break where a text is shown on one line), then `confirmed`,
-    where an editor pastes the value the check gives once both languages say the same."""
+    line; the check refuses a line break where a text is shown on one line), then `confirmed`:
+    for a text whose translation status is followed, its status and a "confirm" button
+    (faqgen/admin/src/confirmed_field.js)."""
     fields = []
     for name, item in spec["properties"].items():
-        field = _field(name, item, document, name in spec.get("required", ()))
+        field = _field(name, item, document, name in spec.get("required", ()), f"{at}.{name}")
         if name == "confirmed":
-            field["hint"] = CONFIRMED_HINT
+            if at in FOLLOWED_TEXTS:
+                field.update(widget=CONFIRMED_FIELD, hint=CONFIRMED_HINT)
         else:
             field["widget"] = "text"
         fields.append(field)

@@ -71,8 +71,14 @@ def _confirmed(fingerprints: dict[str, str]) -> str:
     return " ".join(f"{lang} {fingerprints[lang]}" for lang in LANGUAGES)
 
 
+FOLLOWED_TEXTS = ("key_points.*.points.*", "audiences.*.key_points.*", "audiences.*.questions.*.question",
+                  "audiences.*.questions.*.answer")
+"""The texts whose translation status is followed, as key paths (`*`: any item of a list), for the
+browser editor (faqgen/cms.py); tracked_texts walks the same (tests/test_translations.py)."""
+
+
 def tracked_texts(data) -> Iterator[tuple[KeyPath, str, str]]:
-    """(path, owner, field) of every text whose translation status is followed."""
+    """(path, owner, field) of every text whose translation status is followed (FOLLOWED_TEXTS)."""
     if not isinstance(data, dict):
         return
     for s, section in _items(data.get("key_points")):

@@ -14,74 +14,18 @@ from urllib.parse import urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from helpers import ROOT, build_faq, changed_lines
+from playwright.sync_api import expect
 
+from bench.harness import AdminEditor as Editor
 from faqgen.cms import LABELS, config
 from faqgen.editor import BUILT, MANIFEST, admin_files
 from faqgen.schema import schema
+from faqgen.translations import FOLLOWED_TEXTS
 from faqgen.verify import verify_site
 
 ADMIN = ROOT / "faqgen" / "admin"
+ANSWER = "audiences.0.questions.0.answer"  # provider-inside-prototype-region's
 FAQ = (ROOT / "faq.yaml").read_text(encoding="utf-8")
-
-# The folder the editor picks: the browser's own private file system, holding `.git` (what makes a
-# folder a repository for the CMS) and faq.yaml, as the test hands it.
-PICKER = """
-window.showDirectoryPicker = async () => {
-  const root = await navigator.storage.getDirectory();
-  for await (const name of root.keys()) await root.removeEntry(name, { recursive: true });
-  const git = await root.getDirectoryHandle('.git', { create: true });
-  const head = await (await git.getFileHandle('HEAD', { create: true })).createWritable();
-  await head.write('ref: refs/heads/main\\n');
-  await head.close();
-  const faq = await (await root.getFileHandle('faq.yaml', { create: true })).createWritable();
-  await faq.write(window.faqForTheTest);
-  await faq.close();
-  return root;
-};
-"""
-SAVED = """async () => {
-  const root = await navigator.storage.getDirectory();
-  return await (await (await root.getFileHandle('faq.yaml')).getFile()).text();
-}"""
-
-
-class Editor:
-    """/admin/ in a page, as an editor works in it."""
-
-    def __init__(self, page, site_url: str):
-        self.page = page
-        page.add_init_script(f"window.faqForTheTest = {json.dumps(FAQ)};" + PICKER)
-        page.goto(site_url + "admin/")
-        page.get_by_role("button", name="Travailler avec un dépôt local").click()
-        self.open()
-
-    def open(self) -> None:
-        """faq.yaml's form (saving goes back to the list of entries)."""
-        self.page.get_by_text("faq.yaml").first.click()
-        self.page.get_by_role("button", name="Enregistrer").wait_for()
-
-    def reveal(self, selector: str):
-        """The element, once the form has drawn it: it draws list items as they scroll into view."""
-        for _ in range(300):
-            if self.page.locator(selector).count():
-                break
-            self.page.mouse.move(640, 400)
-            self.page.mouse.wheel(0, 600)
-            self.page.wait_for_timeout(50)
-        element = self.page.locator(selector).first
-        element.scroll_into_view_if_needed()
-        return element
-
-    def field(self, key_path: str):
-        return self.reveal(f'[data-key-path="{key_path}"]').locator("input, textarea").first
-
-    def save(self) -> str:
-        self.page.get_by_role("button", name="Enregistrer").click()
-        self.page.get_by_text("Entrée enregistrée").wait_for()
-        saved = self.page.evaluate(SAVED)
-        self.open()
-        return saved
-
 
 @pytest.fixture
 def editor_page(browser, site_url):
@@ -93,12 +37,15 @@ def editor_page(browser, site_url):
     context.close()
 
 
-def test_an_editor_changes_a_word_adds_a_question_and_removes_it_in_the_browser(editor_page, site_url, tmp_path):
+def test_an_editor_changes_a_word_confirms_it_adds_a_question_and_removes_it_in_the_browser(editor_page, site_url, tmp_path):
     page, requests = editor_page
-    editor = Editor(page, site_url)
-    # One word of a French answer: one line of faq.yaml changes, and the check says the English is stale.
-    answer = editor.field("audiences.0.questions.0.answer.fr")
+    editor = Editor(page, site_url, FAQ)
+    # One word of a French answer: one line of faq.yaml changes, and the form and the check both
+    # say the English may be out of date.
+    answer = editor.field(f"{ANSWER}.fr")
     answer.fill(answer.input_value().replace("progressive", "graduelle"))
+    expect(editor.reveal(f'[data-key-path="{ANSWER}.confirmed"]').get_by_role("status")).to_have_text(
+        "Français\u202f: à jour · Anglais\u202f: peut-être périmé")
     edited = editor.save()
     [(tag, [old], [new])] = changed_lines(FAQ, edited)
     assert tag == "replace" and new == old.replace("progressive", "graduelle")
@@ -108,8 +55,18 @@ def test_an_editor_changes_a_word_adds_a_question_and_removes_it_in_the_browser(
     assert checked.returncode == 1
     [problem] = [line for line in checked.stderr.splitlines() if ": error: " in line]
     assert "the English answer may be out of date" in problem and "provider-inside-prototype-region" in problem
-    answer = editor.field("audiences.0.questions.0.answer.fr")
+
+    # "Confirm translation" writes what `build_faq.py confirm` writes.
+    editor.reveal(f'[data-key-path="{ANSWER}.confirmed"]').get_by_role("button", name="Confirmer la traduction").click()
+    confirmed = editor.save()
+    assert build_faq("confirm", str(file), "--question", "provider-inside-prototype-region").returncode == 0
+    assert confirmed == file.read_text(encoding="utf-8")
+    assert build_faq("check", "--strict", str(file)).returncode == 0
+
+    # The word back, confirmed again: the file as it was.
+    answer = editor.field(f"{ANSWER}.fr")
     answer.fill(answer.input_value().replace("graduelle", "progressive"))
+    editor.reveal(f'[data-key-path="{ANSWER}.confirmed"]').get_by_role("button", name="Confirmer la traduction").click()
     assert editor.save() == FAQ
 
     # A new question at the end of an audience: the file only gains its lines.
@@ -153,7 +110,7 @@ def test_the_editors_page_speaks_the_browsers_language_and_asks_nothing_of_other
 
 def test_the_editors_page_has_no_serious_accessibility_violation(editor_page, site_url):
     page, _ = editor_page
-    Editor(page, site_url)
+    Editor(page, site_url, FAQ)
     results = Axe().run(page)
     serious = [violation["id"] for violation in results.response["violations"] if violation["impact"] in ("serious", "critical")]
     assert serious == [], results.generate_report()
@@ -193,7 +150,11 @@ def test_every_text_is_a_plain_text_area_that_keeps_double_brackets_as_typed():
     questions = next(field for field in audiences["fields"] if field["name"] == "questions")
     for name in ("question", "answer"):
         fields = next(field for field in questions["fields"] if field["name"] == name)["fields"]
-        assert [(field["name"], field["widget"]) for field in fields] == [("fr", "text"), ("en", "text"), ("confirmed", "string")]
+        assert [(field["name"], field["widget"]) for field in fields] == [("fr", "text"), ("en", "text"), ("confirmed", "faq-confirmed")]
+    title = next(field for field in entry["fields"] if field["name"] == "document")["fields"][0]
+    assert [(field["name"], field["widget"]) for field in title["fields"]] == [("fr", "text"), ("en", "text"), ("confirmed", "string")]
+    # The translation status and its "confirm" where the check follows it (FOLLOWED_TEXTS), and only there.
+    assert json.dumps(config(None)).count('"faq-confirmed"') == len(FOLLOWED_TEXTS)
     assert not re.search(r'"widget": "(markdown|richtext)"', json.dumps(config(None)))
 
 

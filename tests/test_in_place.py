@@ -6,14 +6,17 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import subprocess
 from pathlib import Path
 
 import pytest
 from helpers import ROOT, build_faq, changed_lines
 
+from faqgen.confirm import confirm, to_confirm
 from faqgen.in_place import set_texts
 from faqgen.loader import load_text
+from faqgen.translations import _status, confirmed_value, fingerprint
 
 CASES = json.loads((Path(__file__).parent / "in_place_cases.json").read_text(encoding="utf-8"))
 BRIDGE = Path(__file__).parent / "in_place_bridge.mjs"
@@ -137,3 +140,55 @@ def test_what_the_writer_cannot_write_in_place_is_refused_and_nothing_is_written
     data["document"]["title"] = ["a", "list"]
     answer = browser_writer("write", FAQ, data=data)
     assert answer == {"refused": "document.title: cannot change a mapping into a list here"}
+
+
+# --- translation status: the browser's is the check's -------------------------------------------
+
+TEXTS = ["Une question?", "  Des espaces   et\n\ndes lignes ", "é à ç ’ « » œ", "tab\tx", "sep\x1cx", "\ufeffbom",
+         "nbsp\xa0x", "ls\u2028x", "émoji 😀", "[[timeline]]\n\n*italique*", "a", ""]  # fmt: skip
+
+
+def test_the_browser_fingerprints_texts_as_the_check_does():
+    assert browser_writer("fingerprints", "", texts=TEXTS) == {"fingerprints": [fingerprint(text) for text in TEXTS]}
+
+
+def test_the_browser_tells_each_texts_status_as_the_check_does(faq_data):
+    question = faq_data["audiences"][0]["questions"][0]["question"]
+    nodes = [
+        question,  # confirmed
+        {**question, "fr": question["fr"] + " Vraiment?"},  # the English is stale
+        {**question, "en": question["en"] + " Really?"},  # the French is stale
+        {**question, "fr": "Autre?", "en": "Other?"},  # both changed: unconfirmed
+        {**question, "en": "  "},  # the English is missing
+        {"fr": "Sans confirmation?", "en": "Without confirmation?"},  # unconfirmed
+        {"fr": "Mauvaise ligne?", "en": "Bad line?", "confirmed": "fr 1234"},  # unconfirmed
+        {"fr": "Un  texte\n", "en": "A text", "confirmed": confirmed_value({"fr": "Un texte", "en": "A text"})},  # spacing only
+    ]
+    expected = []
+    for node in nodes:
+        status = _status(("x",), "x", "x", node)
+        expected.append({"states": {lang: state.value for lang, state in status.states.items()}, "expected": status.confirm_line})
+    assert browser_writer("statuses", "", nodes=nodes) == {"statuses": expected}
+
+
+def test_confirming_in_the_browser_writes_what_build_faq_confirm_writes(faq_data):
+    """Texts changed in one language, both, and one without its `confirmed:` line (block and
+    one-line mappings): the browser's "confirm" on each gives the bytes of `build_faq.py confirm`."""
+    text = FAQ.replace("une démarche de transformation progressive qui assurera la continuité des services et l’accès",
+                       "une démarche de transformation graduelle qui assurera la continuité des services et l’accès", 1)
+    text = text.replace("What was the purpose of the competitive process?", "What was the competitive process for?")
+    text = re.sub(r"\n( +)confirmed: fr [0-9a-f]{8} en [0-9a-f]{8}\n(\1fr: L’un des gestionnaires)", r"\n\2", text, count=1)
+    text = text.replace("questions:\n      - id: purpose-of-competition\n        question:\n          confirmed: fr ca0e85ef en 019cef95\n"
+                        "          fr: Quel était l’objet du processus concurrentiel?\n          en: What was the competitive process for?",
+                        "questions:\n      - id: purpose-of-competition\n        question: {fr: Quel était l’objet du processus "
+                        "concurrentiel?, en: What was the competitive process for?}")  # fmt: skip
+    source = load_text(text)
+    chosen = to_confirm(source, None)
+    assert len(chosen) == 3
+    data = browser_writer("read", text)["data"]
+    for status in chosen:
+        node = data
+        for part in status.path:
+            node = node[part]
+        node["confirmed"] = status.confirm_line
+    assert saved(data, text) == confirm(source, chosen)

@@ -11,7 +11,7 @@ from helpers import build_faq
 from faqgen.confirm import confirm, to_confirm
 from faqgen.loader import load_text
 from faqgen.problems import FaqError
-from faqgen.translations import State, fingerprint, statuses, summary
+from faqgen.translations import FOLLOWED_TEXTS, State, fingerprint, statuses, summary, tracked_texts
 from faqgen.validate import validate
 
 MINIMAL = (Path(__file__).parent / "fixtures" / "minimal.yaml").read_text(encoding="utf-8")
@@ -145,3 +145,11 @@ def test_the_pull_request_summary_is_a_table_of_the_texts_that_wait_and_the_tota
         "| question second-question, answer |  | missing |\n\n"
         "5 texts followed: 3 up to date, 1 missing, 1 stale, 0 unconfirmed.\n"
     )
+
+
+def test_the_followed_texts_are_those_the_browser_editor_is_told_of():
+    """FOLLOWED_TEXTS (what /admin/ shows a translation status for) names exactly the paths that
+    tracked_texts walks, each kind at least once in the real faq.yaml."""
+    paths = [".".join("*" if isinstance(part, int) else part for part in path) for path, _, _ in tracked_texts(load_text(
+        (Path(__file__).parent.parent / "faq.yaml").read_text(encoding="utf-8")).data)]  # fmt: skip
+    assert set(paths) == set(FOLLOWED_TEXTS)

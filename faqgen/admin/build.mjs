@@ -45,7 +45,7 @@ const dist = join(here, 'dist');
 rmSync(dist, { recursive: true, force: true });
 await esbuild.build({
   absWorkingDir: here,
-  entryPoints: ['src/main.js', 'src/in_place.js'],
+  entryPoints: ['src/main.js', 'src/in_place.js', 'src/translation.js'],
   bundle: true, format: 'esm', splitting: true, minify: true, target: 'es2022',
   outdir: 'dist', entryNames: '[name]', chunkNames: 'chunks/[name]-[hash]',
   // Widgets faq.yaml has no field for (code, maps, image formats): left out; never fetched.

@@ -12,6 +12,7 @@
 import { parseDocument, isMap, isSeq, isScalar } from 'yaml';
 
 const LANGUAGES = ['fr', 'en'];
+const CONFIRMED_KEY = 'confirmed';
 
 // Same rule as faqgen/in_place.py PLAIN_TEXT and NOT_PLAIN.
 const PLAIN_TEXT = /^[\p{L}\p{N}][^\n\t]*$/u;
@@ -165,6 +166,15 @@ function textEdit(text, doc, path, value) {
 function addKey(text, doc, mapping, path, value) {
   const key = path[path.length - 1];
   if (!isMap(mapping)) throw new InPlaceError(`${path.slice(0, -1).join('.')}: not a mapping`);
+  if (key === CONFIRMED_KEY && typeof value === 'string' && mapping.items.length) {
+    // Where `build_faq.py confirm` puts it (faqgen/confirm.py): in the first key's place.
+    const first = mapping.items[0].key.range[0];
+    if (mapping.flow) {
+      const brace = text.lastIndexOf('{', first);
+      return { start: brace + 1, end: brace + 1, insert: `${key}: ${inlineValue(value, null)}, ` };
+    }
+    return { start: first, end: first, insert: `${key}: ${inlineValue(value, null)}\n${' '.repeat(column(text, first))}` };
+  }
   const other = LANGUAGES.includes(key) && typeof value === 'string'
     ? mapping.items.find((item) => scalarValue(item.key) === LANGUAGES.find((lang) => lang !== key))
     : null;

@@ -3,6 +3,7 @@
 // page allows no inline script. faq.yaml is read and written by its in-place writer, registered
 // as the file's format, so a save changes only what the editor changed.
 import CMS from '@sveltia/cms';
+import { confirmedField } from './confirmed_field.js';
 import { read, write } from './in_place.js';
 
 let fileText = null;  // faq.yaml as last read or written: what the next save is compared with
@@ -17,6 +18,9 @@ CMS.registerCustomFormat('faq-yaml', 'yaml', {
     return fileText;
   },
 });
+
+// A followed text's `confirmed:` (faqgen/cms.py CONFIRMED_FIELD): its status and "confirm".
+CMS.registerFieldType('faq-confirmed', confirmedField(window.h, window.createClass));
 
 const response = await fetch(new URL('config.json', document.baseURI));
 CMS.init({ config: await response.json() });
