@@ -3,7 +3,8 @@
 The same JSON Schema that gives editors completion in faq.yaml (faqgen/schema.py) is turned into
 Sveltia CMS fields: one file entry, faq.yaml at the repository's root, in faq.yaml's own format
 (faqgen/admin/src/in_place.js, registered as `faq-yaml`); each of faq.yaml's keys a field of the
-same name, labelled in both languages, its hint the model's description; a text in both languages
+same name, labelled in both languages, its hint the model's description (in French from
+faqgen/hints_fr.py; main.js shows the interface's language); a text in both languages
 an object of `fr` and `en` in plain text areas (a Markdown editor would re-escape `[[…]]`); ids
 and dates with the model's patterns. tests/test_admin.py fails if a field of the
 model is not here, or the other way round.
@@ -14,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .hints_fr import HINTS_FR
 from .model import ID_PATTERN
 from .schema import schema
 from .translations import FOLLOWED_TEXTS
@@ -27,9 +29,11 @@ that confirms it."""
 TRANSLATIONS = ("Translation", "RichText")
 """The model's texts in both languages (faqgen/model.py)."""
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
-CONFIRMED_HINT = ("Une fois le français et l’anglais équivalents : « Confirmer la traduction », ou la valeur que donne la "
-                  "vérification. · Once the French and English say the same: “Confirm translation”, or the value the "
-                  "check gives.")
+CONFIRMED_HINT = {"fr": "Une fois le français et l’anglais équivalents : « Confirmer la traduction », ou la valeur que "
+                        "donne la vérification.",
+                  "en": "Once the French and English say the same: “Confirm translation”, or the value the check gives."}
+_SAME_FIELDS = {"RichText": "Translation"}
+"""A model whose fields are another's, described alike (faqgen/hints_fr.py names them once)."""
 UNCONFIGURED = "repository-not-set/see-docs-publishing"
 """The CMS will not start without a repository: a site built without one (no GITHUB_REPOSITORY,
 no `repository:` in mkdocs.yml) can edit a folder on the editor's computer, not GitHub."""
@@ -86,31 +90,32 @@ def config(repository: str | None, branch: str = "main") -> dict[str, Any]:
                 "file": "faq.yaml",
                 "format": FORMAT,
                 "editor": {"preview": False},
-                "fields": _fields(document, document),
+                "fields": _fields(document, document, "", "Faq"),
             }],
         }],
     }
 
 
-def _fields(definition: dict, document: dict, at: str = "") -> list[dict]:
-    """The fields of a mapping; `at`: its key path, `*` for a list's items ("audiences.*")."""
+def _fields(definition: dict, document: dict, at: str, model: str) -> list[dict]:
+    """The fields of a mapping (of `model`); `at`: its key path, `*` for a list's items ("audiences.*.")."""
     required = set(definition.get("required", ()))
-    return [_field(name, spec, document, name in required, f"{at}{name}") for name, spec in definition["properties"].items()]
+    return [_field(name, spec, document, name in required, f"{at}{name}", model)
+            for name, spec in definition["properties"].items()]  # fmt: skip
 
 
-def _field(name: str, spec: dict, document: dict, required: bool, at: str) -> dict:
+def _field(name: str, spec: dict, document: dict, required: bool, at: str, model: str) -> dict:
     field: dict[str, Any] = {"name": name, "label": LABELS[name], "required": required}
-    if spec.get("description"):
-        field["hint"] = spec["description"]
+    if spec.get("description"):  # in the interface's language: main.js picks one
+        field["hint"] = {"fr": HINTS_FR[f"{_SAME_FIELDS.get(model, model)}.{name}"], "en": spec["description"]}
     spec = _resolved(spec, document)
     if spec.get("type") == "object":
         field.update(widget="object", fields=_translation(spec, document, at) if spec.get("title") in TRANSLATIONS
-                     else _fields(spec, document, f"{at}."))
+                     else _fields(spec, document, f"{at}.", spec["title"]))
     elif spec.get("type") == "array":
         items = _resolved(spec["items"], document)
         if items.get("type") == "object":
             field.update(widget="list", fields=_translation(items, document, f"{at}.*") if items.get("title") in TRANSLATIONS
-                         else _fields(items, document, f"{at}.*."))
+                         else _fields(items, document, f"{at}.*.", items["title"]))
         else:
             field.update(widget="list", field={"name": "item", "label": LABELS[name], **_scalar(items)})
         if spec.get("minItems"):
@@ -127,7 +132,7 @@ def _translation(spec: dict, document: dict, at: str) -> list[dict]:
     (faqgen/admin/src/confirmed_field.js)."""
     fields = []
     for name, item in spec["properties"].items():
-        field = _field(name, item, document, name in spec.get("required", ()), f"{at}.{name}")
+        field = _field(name, item, document, name in spec.get("required", ()), f"{at}.{name}", spec["title"])
         if name == "confirmed":
             if at in FOLLOWED_TEXTS:
                 field.update(widget=CONFIRMED_FIELD, hint=CONFIRMED_HINT)

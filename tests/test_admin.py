@@ -19,6 +19,7 @@ from playwright.sync_api import expect
 from bench.harness import AdminEditor as Editor
 from faqgen.cms import LABELS, config
 from faqgen.editor import BUILT, MANIFEST, admin_files
+from faqgen.hints_fr import HINTS_FR
 from faqgen.schema import schema
 from faqgen.translations import FOLLOWED_TEXTS
 from faqgen.verify import verify_site
@@ -42,6 +43,7 @@ def test_an_editor_changes_a_word_confirms_it_adds_a_question_and_removes_it_in_
     editor = Editor(page, site_url, FAQ)
     # One word of a French answer: one line of faq.yaml changes, and the form and the check both
     # say the English may be out of date.
+    expect(editor.reveal(f'[data-key-path="{ANSWER}.fr"]')).to_contain_text("Le texte français.")  # hints in French
     answer = editor.field(f"{ANSWER}.fr")
     answer.fill(answer.input_value().replace("progressive", "graduelle"))
     expect(editor.reveal(f'[data-key-path="{ANSWER}.confirmed"]').get_by_role("status")).to_have_text(
@@ -142,6 +144,16 @@ def test_the_configuration_has_a_field_for_every_key_of_the_model_and_no_other()
     assert entry["file"] == "faq.yaml" and entry["format"] == "faq-yaml"
     assert fields(entry["fields"], "") == keys(document, "")
     assert set(LABELS) == {key.rsplit(".", 1)[-1] for key in keys(document, "")}
+
+
+def test_every_described_field_has_its_hint_in_both_languages():
+    document = schema()
+    described = {f"{'Faq' if model is document else model['title']}.{name}"
+                 for model in (document, *document["$defs"].values()) if model.get("title") != "RichText"
+                 for name, spec in model.get("properties", {}).items() if spec.get("description")}  # fmt: skip
+    assert set(HINTS_FR) == described
+    hints = re.findall(r'"hint": (\{[^{}]*\})', json.dumps(config(None), ensure_ascii=False))
+    assert hints and all(set(json.loads(hint)) == {"fr", "en"} and all(json.loads(hint).values()) for hint in hints)
 
 
 def test_every_text_is_a_plain_text_area_that_keeps_double_brackets_as_typed():

@@ -22,5 +22,16 @@ CMS.registerCustomFormat('faq-yaml', 'yaml', {
 // A followed text's `confirmed:` (faqgen/cms.py CONFIRMED_FIELD): its status and "confirm".
 CMS.registerFieldType('faq-confirmed', confirmedField(window.h, window.createClass));
 
-const response = await fetch(new URL('config.json', document.baseURI));
-CMS.init({ config: await response.json() });
+// Hints come in both languages (faqgen/cms.py); the interface follows the browser's, and so do they.
+const language = navigator.language.startsWith('fr') ? 'fr' : 'en';
+function inLanguage(fields) {
+  for (const field of fields ?? []) {
+    if (field.hint && typeof field.hint === 'object') field.hint = field.hint[language];
+    inLanguage(field.fields);
+    if (field.field) inLanguage([field.field]);
+  }
+}
+
+const config = await (await fetch(new URL('config.json', document.baseURI))).json();
+for (const collection of config.collections) for (const file of collection.files) inLanguage(file.fields);
+CMS.init({ config });
