@@ -39,31 +39,73 @@ UNCONFIGURED = "repository-not-set/see-docs-publishing"
 no `repository:` in mkdocs.yml) can edit a folder on the editor's computer, not GitHub."""
 
 LABELS = {
-    "abbreviation": "Abréviation · Abbreviation", "answer": "Réponse · Answer",
-    "as_of": "Date du calendrier · Timeline drawn for", "audiences": "Publics · Audiences",
-    "commercial_envelope": "Enveloppe commerciale · Commercial envelope",
-    "confirmed": "Traduction confirmée · Translation confirmed", "contact": "Contact · Contact",
-    "copyright": "Droit d’auteur · Copyright", "date": "Date · Date", "definition": "Définition · Definition",
-    "description": "Description · Description", "document": "Document · Document", "email": "Courriel · E-mail",
-    "en": "English", "end": "Fin · End", "fr": "Français", "glossary": "Glossaire · Glossary",
-    "id": "Identifiant · Id", "key_points": "Points clés · Key points", "label": "Libellé · Label",
-    "links": "Liens · Links", "manager": "Gestionnaire · Manager", "milestones": "Jalons · Milestones",
-    "minimum_percent": "Minimum (%) · Minimum (%)", "minimum_points": "Minimum (points) · Minimum (points)",
-    "ministry": "Ministère · Ministry", "name": "Nom · Name", "nav_title": "Titre du menu · Menu title",
-    "number": "Numéro · Number", "only_in": "Seulement en · Only in", "original": "Langue d’origine · Original language",
-    "phase": "Phase · Phase", "phases": "Phases · Phases", "points": "Points · Points",
-    "precision": "Précision · Precision", "published": "Publication · Published", "publisher": "Éditeur · Publisher",
-    "question": "Question · Question", "questions": "Questions · Questions", "recent_days": "Jours récents · Recent days",
-    "regions": "Régions · Regions", "scoring": "Évaluation · Scoring", "search_only": "Recherche seulement · Search only",
-    "stages": "Étapes · Stages", "start": "Début · Start", "subtitle": "Sous-titre · Subtitle",
-    "summary": "Résumé · Summary", "synonyms": "Synonymes · Synonyms",
-    "technical_envelope": "Enveloppe technique · Technical envelope", "term": "Terme · Term",
-    "timeline_intro": "Introduction du calendrier · Timeline introduction", "title": "Titre · Title",
-    "total_points": "Total des points · Total points", "touched": "Touché · Touched", "updated": "Mise à jour · Updated",
-    "updates": "Mises à jour · Updates", "url": "Adresse · Address", "when": "Quand · When",
+    "abbreviation": ("Abréviation", "Abbreviation"),
+    "answer": ("Réponse", "Answer"),
+    "as_of": ("Date du calendrier", "Timeline drawn for"),
+    "audiences": ("Publics", "Audiences"),
+    "commercial_envelope": ("Enveloppe commerciale", "Commercial envelope"),
+    "confirmed": ("Traduction confirmée", "Translation confirmed"),
+    "contact": ("Contact", "Contact"),
+    "copyright": ("Droit d’auteur", "Copyright"),
+    "date": ("Date", "Date"),
+    "definition": ("Définition", "Definition"),
+    "description": ("Description", "Description"),
+    "document": ("Document", "Document"),
+    "email": ("Courriel", "E-mail"),
+    "en": ("English", "English"),
+    "end": ("Fin", "End"),
+    "fr": ("Français", "Français"),
+    "glossary": ("Glossaire", "Glossary"),
+    "id": ("Identifiant", "Id"),
+    "key_points": ("Points clés", "Key points"),
+    "label": ("Libellé", "Label"),
+    "links": ("Liens", "Links"),
+    "manager": ("Gestionnaire", "Manager"),
+    "milestones": ("Jalons", "Milestones"),
+    "minimum_percent": ("Minimum (%)", "Minimum (%)"),
+    "minimum_points": ("Minimum (points)", "Minimum (points)"),
+    "ministry": ("Ministère", "Ministry"),
+    "name": ("Nom", "Name"),
+    "nav_title": ("Titre du menu", "Menu title"),
+    "number": ("Numéro", "Number"),
+    "only_in": ("Seulement en", "Only in"),
+    "original": ("Langue d’origine", "Original language"),
+    "phase": ("Phase", "Phase"),
+    "phases": ("Phases", "Phases"),
+    "points": ("Points", "Points"),
+    "precision": ("Précision", "Precision"),
+    "published": ("Publication", "Published"),
+    "publisher": ("Éditeur", "Publisher"),
+    "question": ("Question", "Question"),
+    "questions": ("Questions", "Questions"),
+    "recent_days": ("Jours récents", "Recent days"),
+    "regions": ("Régions", "Regions"),
+    "scoring": ("Évaluation", "Scoring"),
+    "search_only": ("Recherche seulement", "Search only"),
+    "stages": ("Étapes", "Stages"),
+    "start": ("Début", "Start"),
+    "subtitle": ("Sous-titre", "Subtitle"),
+    "summary": ("Résumé", "Summary"),
+    "synonyms": ("Synonymes", "Synonyms"),
+    "technical_envelope": ("Enveloppe technique", "Technical envelope"),
+    "term": ("Terme", "Term"),
+    "timeline_intro": ("Introduction du calendrier", "Timeline introduction"),
+    "title": ("Titre", "Title"),
+    "total_points": ("Total des points", "Total points"),
+    "touched": ("Éléments touchés", "Touched"),
+    "updated": ("Mise à jour", "Updated"),
+    "updates": ("Mises à jour", "Updates"),
+    "url": ("Adresse", "Address"),
+    "when": ("Quand", "When"),
 }
 """Every key of faq.yaml, in French and English: the editor's interface follows the browser's
-language, the labels are both (an editor of either language reads the same form)."""
+language, the labels are both (an editor of either language reads the same form), once where the
+two are the same word."""
+
+
+def _label(name: str) -> str:
+    french, english = LABELS[name]
+    return french if french == english else f"{french} · {english}"
 
 
 def config(repository: str | None, branch: str = "main") -> dict[str, Any]:
@@ -104,7 +146,7 @@ def _fields(definition: dict, document: dict, at: str, model: str) -> list[dict]
 
 
 def _field(name: str, spec: dict, document: dict, required: bool, at: str, model: str) -> dict:
-    field: dict[str, Any] = {"name": name, "label": LABELS[name], "required": required}
+    field: dict[str, Any] = {"name": name, "label": _label(name), "required": required}
     if spec.get("description"):  # in the interface's language: main.js picks one
         field["hint"] = {"fr": HINTS_FR[f"{_SAME_FIELDS.get(model, model)}.{name}"], "en": spec["description"]}
     spec = _resolved(spec, document)
@@ -117,7 +159,7 @@ def _field(name: str, spec: dict, document: dict, required: bool, at: str, model
             field.update(widget="list", fields=_translation(items, document, f"{at}.*") if items.get("title") in TRANSLATIONS
                          else _fields(items, document, f"{at}.*.", items["title"]))
         else:
-            field.update(widget="list", field={"name": "item", "label": LABELS[name], **_scalar(items)})
+            field.update(widget="list", field={"name": "item", "label": _label(name), **_scalar(items)})
         if spec.get("minItems"):
             field["min"] = spec["minItems"]
     else:

@@ -119,13 +119,22 @@ def test_removing_a_question_takes_its_lines_and_the_comments_above_it():
     assert saved(data, file) == "questions:\n  - id: three\n    q: 3\n"
 
 
-def test_reordering_moves_whole_questions_with_their_comments(faq_data):
+@pytest.mark.parametrize("order", [[1, 0, 2], [2, 0, 1], [0, 2, 1], [2, 1, 0]], ids=str)
+def test_reordering_moves_whole_questions_and_moving_them_back_gives_the_file_back(faq_data, order):
     data = copy.deepcopy(faq_data)
     questions = data["audiences"][0]["questions"]
-    questions[1], questions[2] = questions[2], questions[1]
+    questions[:3] = [questions[index] for index in order]
     moved = saved(data)
     assert sorted(moved.split("\n")) == sorted(FAQ.split("\n")) and moved != FAQ
     assert [q["id"] for q in load_text(moved).data["audiences"][0]["questions"]] == [q["id"] for q in questions]
+    assert saved(faq_data, moved) == FAQ
+
+
+def test_a_moved_item_takes_the_comments_above_it_along():
+    file = "items:\n  # the list's own comment\n  - id: one\n  # about two\n  - id: two  # second\n  - id: three\n"
+    data = browser_writer("read", file)["data"]
+    data["items"] = [data["items"][1], data["items"][2], data["items"][0]]
+    assert saved(data, file) == "items:\n  # the list's own comment\n  # about two\n  - id: two  # second\n  - id: three\n  - id: one\n"
 
 
 def test_a_file_with_windows_line_ends_keeps_them(faq_data):

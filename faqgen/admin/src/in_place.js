@@ -112,7 +112,7 @@ function listChange(text, doc, node, old, given, path) {
     const added = newIds.findIndex((id) => !oldIds.includes(id));
     if (added >= 0) return insertItem(text, node, added, value[added], path);
     const moved = newIds.findIndex((id, index) => oldIds[index] !== id);
-    if (moved >= 0) return moveItem(text, node, oldIds.indexOf(newIds[moved]), moved);
+    if (moved >= 0) return moveItem(text, node, path, oldIds.indexOf(newIds[moved]), moved);
   } else if (value.length < old.length) {
     return removeItem(text, node, value.length);
   } else if (value.length > old.length) {
@@ -233,8 +233,12 @@ function removeItem(text, list, index) {
 
 function insertItem(text, list, index, value, path) {
   if (list.flow || list.items.length === 0) throw new InPlaceError(`${path.join('.')}: cannot add to a one-line or empty list`);
-  const dash = column(text, dashOf(text, list.items[0]));
-  const block = itemBlock(value, dash);
+  return insertBlock(text, list, index, itemBlock(value, column(text, dashOf(text, list.items[0]))));
+}
+
+// `block` (an item's lines, without their last line break) as the list's item `index`, separated
+// from its neighbours as the list's first two items are.
+function insertBlock(text, list, index, block) {
   const separator = '\n' + '\n'.repeat(blankLinesBetween(text, list));
   if (index === 0) {
     const at = startOfLine(text, dashOf(text, list.items[0]));
@@ -244,16 +248,23 @@ function insertItem(text, list, index, value, path) {
   return { start: at, end: at, insert: separator + block };
 }
 
-function moveItem(text, list, from, to) {
-  const { start, end } = itemSpan(text, list, from);
-  if (from === 0 || to === 0) {
-    throw new InPlaceError('moving an item to or from the first place is not supported yet: move it in faq.yaml');
+// An item moved: its lines (with the comments just above its dash, but above the first item's,
+// which may be the list's own) taken out and put back at `to`, as a whole.
+function moveItem(text, list, path, from, to) {
+  const end = contentEnd(text, list.items[from].range[1]);
+  let start = startOfLine(text, dashOf(text, list.items[from]));
+  if (from > 0) {
+    const floor = contentEnd(text, list.items[from - 1].range[1]) + 1;  // after the item before
+    while (start > floor) {
+      const above = startOfLine(text, start - 1);
+      if (!text.slice(above, start - 1).trimStart().startsWith('#')) break;
+      start = above;
+    }
   }
-  const moving = text.slice(start, end);
-  const without = text.slice(0, start) + text.slice(end);
-  const target = itemSpan(text, list, to < from ? to - 1 : to);
-  const at = to < from ? target.end : target.end - moving.length;
-  return { start: 0, end: text.length, insert: without.slice(0, at) + moving + without.slice(at) };
+  const block = text.slice(start, end);
+  const without = apply(text, [removeItem(text, list, from)]);
+  const listAfter = parse(without).getIn(path, true);
+  return { start: 0, end: text.length, insert: apply(without, [insertBlock(without, listAfter, to, block)]) };
 }
 
 function blankLinesBetween(text, list) {
