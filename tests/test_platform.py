@@ -6,11 +6,10 @@ exactly the same site, byte for byte, so that moving to it is a change of comman
 from __future__ import annotations
 
 import hashlib
-import os
 import subprocess
 import sys
 
-from helpers import mkdocs
+from helpers import PLAIN_ENVIRONMENT, mkdocs
 
 
 def manifest(tree) -> dict[str, str]:
@@ -25,7 +24,7 @@ def test_properdocs_builds_the_same_site_byte_for_byte(project, tmp_path):
     properdocs = subprocess.run(
         [sys.executable, "-m", "properdocs", "build", "--strict", "--site-dir", str(tmp_path / "properdocs")],
         cwd=project, capture_output=True, text=True, timeout=300,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **address},
+        env={**PLAIN_ENVIRONMENT, "NO_MKDOCS_2_WARNING": "1", **address},  # as mkdocs() runs: the same settings
     )  # fmt: skip
     assert properdocs.returncode == 0, properdocs.stderr
     assert manifest(tmp_path / "properdocs") == manifest(tmp_path / "mkdocs")

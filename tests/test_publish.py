@@ -323,7 +323,8 @@ def test_killed_and_concurrent_runs_never_leave_site_incomplete_or_debris(projec
         assert wait_for(lambda: not _processes_in(tmp_path), 30), _processes_in(tmp_path)  # children end with it
         debris += list(tmp_path.glob(".site-new-*"))
     assert debris, "a run killed mid-build leaves its staging folder..."
-    runs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    runs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=PLAIN_ENVIRONMENT)
+            for _ in range(2)]  # fmt: skip
     samples = 0
     while any(run.poll() is None for run in runs):
         assert (site / "index.html").is_file() and (site / MARKER).is_file(), "a moment without a site"
