@@ -13,11 +13,16 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Another apt run (unattended upgrades, a second build) holds dpkg's lock: wait for it, not fail.
 APT_GET := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600
 
-.PHONY: setup lock browser site serve check test bench shots lighthouse admin
+.PHONY: setup lock browser node site serve check test bench shots lighthouse admin
 setup: $(VENV)/installed
 
 browser:
 	@test -x "$(CHROMIUM)" || { $(APT_GET) update -qq && $(APT_GET) install -y -qq chromium; }
+
+# The editors' page's writer is tested as published, in Node (tests/test_in_place.py): Debian's
+# nodejs where there is no `node` (GitHub's runners bring one).
+node:
+	@command -v node >/dev/null || { $(APT_GET) update -qq && $(APT_GET) install -y -qq nodejs; }
 
 # The lock (every package pinned with its hashes, wheels only: no build step runs unpinned code),
 # then faqgen itself (editable: its CLI `faqgen` and MkDocs plugin `faq`).
@@ -45,7 +50,7 @@ serve: setup
 check: setup
 	$(PYTHON) build_faq.py check
 
-test: setup browser
+test: setup browser node
 	$(VENV)/bin/ruff check .
 	$(PYTHON) build_faq.py check --strict
 	$(PYTHON) -m pytest
