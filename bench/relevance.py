@@ -61,11 +61,11 @@ def without_highlight(href: str) -> str:
 
 def results(page, query: str) -> list[str]:
     """Type `query` into the open page's search; the results' addresses, best first."""
-    field_ = page.locator("input.md-search__input")
+    field_ = page.locator("input.faq-search__input")
     field_.fill("")
     field_.fill(query)
-    wait_in_page(page, "q => document.querySelector('.md-search-result__list').dataset.query === q", query)
-    return page.eval_on_selector_all(".md-search-result__link", "links => links.map(l => l.getAttribute('href'))")
+    wait_in_page(page, "q => document.querySelector('.faq-search__results').dataset.query === q", query)
+    return page.eval_on_selector_all(".faq-result__link", "links => links.map(l => l.getAttribute('href'))")
 
 
 def measure(browser, home_url: dict[str, str], faq, page_path, kind: str) -> dict[str, Score]:
@@ -76,7 +76,7 @@ def measure(browser, home_url: dict[str, str], faq, page_path, kind: str) -> dic
         score = scores[lang] = Score(lang, kind)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.goto(home_url[lang])
-        page.click("input.md-search__input")
+        page.click("input.faq-search__input")
         in_language = functools.partial(page_path, lang)
         for item in queries:
             expected = expected_fragment(faq, item["finds"], in_language)

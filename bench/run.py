@@ -178,9 +178,9 @@ def query_kb(browser, site: Path, site_url: str, path: str, text: str) -> float:
     page.wait_for_load_state("networkidle")
     seen: list[str] = []
     page.on("requestfinished", lambda request: seen.append(request.url))
-    page.click("input.md-search__input")
-    page.locator("input.md-search__input").press_sequentially(text)
-    wait_in_page(page, "q => document.querySelector('.md-search-result__list').dataset.query === q", text)
+    page.click("input.faq-search__input")
+    page.locator("input.faq-search__input").press_sequentially(text)
+    wait_in_page(page, "q => document.querySelector('.faq-search__results').dataset.query === q", text)
     page.wait_for_load_state("networkidle")
     context.close()
     return transferred_kb(site, site_url, seen)

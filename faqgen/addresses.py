@@ -1,28 +1,17 @@
-"""Addresses: each page's folder and URL in each language, and the sitemaps that list them.
+"""Addresses: each page's folder and URL in each language.
 
 Absolute URLs exist only when the site's public address is known (`site_url`, from
-FAQ_SITE_URL): search engines need them, and a guessed host would be worse than none.
-
-- Every page names its canonical address (the theme's `<link rel="canonical">`).
-- /sitemap.xml lists every page with its date and its versions in every language and
-  x-default (the root language): the hreflang alternates, in the form search engines read in
-  sitemaps. They are not repeated as `<link rel="alternate">` in pages: mkdocs-material fetches
-  a sitemap.xml beside each such link, which would take one more sitemap in every folder.
+FAQ_SITE_URL): search engines need them, and a guessed host would be worse than none. Every
+page names its canonical address (the theme's `<link rel="canonical">`); the versions of a page
+in the other languages are in /sitemap.xml (faqgen/sitemap.py).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import posixpath
-import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .site_plan import page_path
-
-SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
-XHTML_NS = "http://www.w3.org/1999/xhtml"
-
 
 
 def relative_url(from_name: str, to_name: str) -> str:
@@ -58,22 +47,3 @@ class Addresses:
         """hreflang → URL, x-default last: what a search engine shows to any other language."""
         urls = {lang: self.url(lang, name) for lang in self.language_dirs}
         return {**urls, "x-default": urls[self.default_language]}
-
-
-def sitemap(addresses: Addresses, names: Iterable[str], lastmod: Callable[[str], dt.date] | None = None) -> bytes:
-    """A sitemap of these pages, every language of each, each entry with its alternates and,
-    with `lastmod` (page name → date), the date the page was last modified."""
-    ET.register_namespace("", SITEMAP_NS)
-    ET.register_namespace("xhtml", XHTML_NS)
-    urlset = ET.Element(f"{{{SITEMAP_NS}}}urlset")
-    for name in names:
-        alternates = addresses.alternates(name)
-        for lang in addresses.language_dirs:
-            entry = ET.SubElement(urlset, f"{{{SITEMAP_NS}}}url")
-            ET.SubElement(entry, f"{{{SITEMAP_NS}}}loc").text = addresses.url(lang, name)
-            if lastmod:
-                ET.SubElement(entry, f"{{{SITEMAP_NS}}}lastmod").text = lastmod(name).isoformat()
-            for hreflang, url in alternates.items():
-                ET.SubElement(entry, f"{{{XHTML_NS}}}link", rel="alternate", hreflang=hreflang, href=url)
-    ET.indent(urlset)
-    return ET.tostring(urlset, encoding="utf-8", xml_declaration=True) + b"\n"

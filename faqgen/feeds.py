@@ -16,6 +16,7 @@ import xml.etree.ElementTree as ET
 from markupsafe import Markup
 
 from .addresses import Addresses
+from .formats import BuiltSite, Format
 from .labels import LABELS
 from .languages import typeset
 from .model import Faq
@@ -75,3 +76,30 @@ def atom_feed(faq: Faq, addresses: Addresses, lang: str) -> bytes:
         element(entry, "content", str(content), type="html")  # HTML as text: ElementTree escapes it once more
     ET.indent(feed)
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def link_problems(feed: bytes, lang: str | None, site: BuiltSite) -> list[str]:
+    """Verification: every link of the feed but its own address leads to a page of this site,
+    and to an anchor the page has."""
+    try:
+        root = ET.fromstring(feed)  # our own output
+    except ET.ParseError as error:
+        return [f"not XML: {error}"]
+    problems = []
+    for link in root.iter(f"{{{ATOM_NS}}}link"):
+        href = link.get("href", "")
+        if link.get("rel") == "self":
+            continue
+        address, _, anchor = href.partition("#")
+        anchors = site.anchors(address)
+        if anchors is None:
+            problems.append(f"{href} is not a page of this site")
+        elif anchor and anchor not in anchors:
+            problems.append(f"{href} has no anchor #{anchor} to land on")
+    return problems
+
+
+FORMAT = Format(
+    "feed", FEED_TYPE, feed_file, per_language=True, at_site_root=True, published_only=True,
+    make=lambda inputs, lang: atom_feed(inputs.faq, inputs.addresses, lang), check=link_problems,
+)  # fmt: skip

@@ -19,7 +19,7 @@ import re
 import icalendar
 from selectolax.lexbor import LexborHTMLParser
 
-from .formats import Format
+from .formats import BuiltSite, Format
 from .labels import LABELS, roman
 from .languages import typeset
 from .model import Faq, RichText
@@ -96,9 +96,12 @@ _BLOCK_END = re.compile(r"</(?:p|li|ul|ol|h[1-6]|dd|dt|div)>|<br\s*/?>")
 _SPACES = re.compile(r"[ \t\r\n]+")  # not U+00A0: French typography's no-break spaces stay
 
 
-def language_problems(calendar: bytes, lang: str | None) -> list[str]:
+def language_problems(calendar: bytes, lang: str | None, site: BuiltSite) -> list[str]:
     """Verification: every event's summary is marked with the calendar's language."""
-    events = icalendar.Calendar.from_ical(calendar).walk("VEVENT")
+    try:
+        events = icalendar.Calendar.from_ical(calendar).walk("VEVENT")
+    except ValueError as error:
+        return [f"not a calendar: {error}"]
     return [f"`{event['SUMMARY']}` is not marked `{lang}`" for event in events if event["SUMMARY"].params.get("LANGUAGE") != lang]
 
 

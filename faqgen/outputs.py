@@ -16,7 +16,6 @@ One way for each kind of build (faqgen/plugin.py chooses):
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import threading
 import time
@@ -32,6 +31,7 @@ from .rich_text import RichTextRenderer
 from .search import Counted, Record, SearchCopy, SearchIndex, audience_records, page_record
 from .site_plan import WHATS_NEW
 from .takeaway import takeaway_files, takeaway_items, write_files
+from .updates import Changes
 
 log = logging.getLogger("mkdocs.plugins.faq")
 
@@ -43,9 +43,10 @@ class Sources:
     faq: Faq
     addresses: Addresses
     pages: Sequence[str]
-    modified: dt.date  # the FAQ's latest change
+    changes: Changes  # when each page last changed
     rich_texts: RichTextRenderer | None  # the build's converted rich texts (None: convert them again)
     pdf: bool
+    published: bool  # the published site, its address known: with the outputs that announce pages (faqgen/takeaway.py)
 
     def records(self, pages: Iterable[tuple[str, str]], texts_of: Callable[[str, str], dict[str, str]],
                 html_of: Callable[[str, str], str]) -> list[Record]:  # fmt: skip
@@ -64,10 +65,12 @@ class Sources:
         return records
 
     def formats(self) -> dict[str, bytes]:
-        return takeaway_files(self.faq, self.addresses, self.modified, pdf=self.pdf, texts=self.rich_texts)
+        return takeaway_files(self.faq, self.addresses, self.changes, pdf=self.pdf, published=self.published,
+                              texts=self.rich_texts)  # fmt: skip
 
     def format_items(self) -> Iterator[tuple[str, bytes]]:
-        return takeaway_items(self.faq, self.addresses, self.modified, pdf=self.pdf, texts=self.rich_texts)
+        return takeaway_items(self.faq, self.addresses, self.changes, pdf=self.pdf, published=self.published,
+                              texts=self.rich_texts)  # fmt: skip
 
 
 @dataclass

@@ -32,10 +32,10 @@ from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 
 from . import processes
-from .addresses import Addresses, sitemap
+from .addresses import Addresses
 from .compiled import COMPILED
 from .editor import write_admin
-from .feeds import atom_feed, feed_file
+from .feeds import FORMAT as FEED
 from .frame import framed, page_frame
 from .labels import LABELS
 from .languages import folders, root_language
@@ -48,7 +48,7 @@ from .render import GENERATED_MARKER, RenderedPages, faq_page
 from .rich_text import RichTextRenderer
 from .safety import unrequested_file, with_policy
 from .search import SearchIndexError
-from .site_plan import HOME, SITEMAP, page_names, page_of_source
+from .site_plan import HOME, page_names, page_of_source
 from .takeaway import downloads, relative_href
 from .updates import Changes
 from .validate import Validated
@@ -131,7 +131,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
             log.warning(str(warning))  # `mkdocs build --strict` (publishing) stops on these
         self.last_good = faq
         self.build = self._build_of(config, faq, texts, prepared)
-        config.theme.static_templates.discard("sitemap.xml")  # ours is written after the build (on_post_build)
+        config.theme.static_templates.discard("sitemap.xml")  # ours is an output (faqgen/sitemap.py)
         config.nav = [f"{name}.md" for name in self.build.pages]
         _add_assets(config)
         return config
@@ -263,8 +263,8 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         elif self.build.addresses.site_url and self.build.faq.updates:
             # Announced in the head once there is an update: the theme fetches a sitemap.xml beside
             # every alternate link. The feed itself is there from the first day (on_post_build).
-            context["faq_feed"] = {"href": self.build.addresses.site_url + feed_file(lang), "lang": lang,
-                                   "title": LABELS[lang]["feed"]}  # fmt: skip
+            feed = FEED.path(self.build.addresses.language_dirs, lang)
+            context["faq_feed"] = {"href": self.build.addresses.site_url + feed, "lang": lang, "title": LABELS[lang]["feed"]}
         return context
 
     def on_template_context(self, context, *, template_name, config):
@@ -301,11 +301,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         build, site = self.build, Path(config.site_dir)
         if self.preview is not None:
             log.info("a preview: no sitemap and no feeds")
-        elif build.addresses.site_url:
-            (site / SITEMAP).write_bytes(sitemap(build.addresses, build.pages, build.changes.page_modified))
-            for lang in build.addresses.language_dirs:
-                (site / feed_file(lang)).write_bytes(atom_feed(build.faq, build.addresses, lang))
-        else:
+        elif not build.addresses.site_url:
             log.info("site_url is not set (FAQ_SITE_URL): no Atom feed of the updates")
         try:
             write_admin(site, self.config.repository, self.config.branch)
@@ -334,8 +330,8 @@ class FaqPlugin(BasePlugin[FaqConfig]):
                       texts, prepared=prepared or {})  # fmt: skip
 
     def _sources(self, build: _Build) -> Sources:
-        latest = max(build.changes.page_modified(name) for name in build.pages)
-        return Sources(build.faq, build.addresses, build.pages, latest, build.rich_texts, self.config.pdf)
+        published = self.preview is None and bool(build.addresses.site_url)  # the sitemap and feeds announce pages
+        return Sources(build.faq, build.addresses, build.pages, build.changes, build.rich_texts, self.config.pdf, published)
 
     def on_build_error(self, *, error):
         self.builds_open = 0  # the next build (serve) starts afresh
@@ -357,11 +353,13 @@ ASSETS = Path(__file__).parent / "assets"
 
 
 def _add_assets(config) -> None:
-    """Into every page: faq.css, faq.js, and faq-search.js as a module (Pagefind loads with import())."""
-    if "assets/faq.css" not in config.extra_css:
-        config.extra_css.append("assets/faq.css")
+    """Into every page: material.css and faq.css; material.js (the theme's elements named with
+    faqgen's hooks: docs/theme.md), faq.js, and faq-search.js as a module (Pagefind loads with import())."""
+    for sheet in ("assets/material.css", "assets/faq.css"):
+        if sheet not in config.extra_css:
+            config.extra_css.append(sheet)
     if not any(str(script) == "assets/faq.js" for script in config.extra_javascript):
-        config.extra_javascript.append(ExtraScriptValue("assets/faq.js"))
+        config.extra_javascript += [ExtraScriptValue("assets/material.js"), ExtraScriptValue("assets/faq.js")]
         search = ExtraScriptValue("assets/faq-search.js")
         search.type = "module"
         config.extra_javascript.append(search)

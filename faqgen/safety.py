@@ -62,7 +62,7 @@ HEAD = {
 CHROME = _elements(theme.FRAME_ELEMENTS)
 """The theme's frame around the content (faqgen/theme.py)."""
 
-_CHROME_DATA = re.compile(rf"data-(?:{theme.FRAME_DATA}|none|one|other|failed|partial|spelled|placeholder|site-root|faq-toggle)$")
+_CHROME_DATA = re.compile(rf"data-(?:{theme.FRAME_DATA}|none|one|other|failed|partial|spelled|placeholder|site-root|faq-toggle|(?:item|link|article)-class)$")
 UNREQUESTED_FILES = (*theme.UNREQUESTED_FILES, "pagefind/pagefind-*ui.*", "pagefind/pagefind-highlight.js")
 """What the theme (faqgen/theme.py) and Pagefind ship that no page of the site requests (about 2.4
 of 4.2 MB): the theme's own search and source maps, and Pagefind's ready-made interfaces and

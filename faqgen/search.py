@@ -48,6 +48,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from . import processes
 from .compiled import COMPILED
+from .formats import BuiltSite, Format
 from .languages import LANGUAGES, SNOWBALL, typeset
 from .model import SUMMARY_ANCHORS, Audience, Faq
 from .render import TEMPLATES, question_heading
@@ -278,7 +279,7 @@ class SearchIndex:
                     "summaries": sorted(SUMMARY_ANCHORS),
                     "words": [word for word, _ in sorted(counted.words[lang].items(), key=lambda item: (-item[1], item[0]))],
                 }
-                (self.bundle / f"faq-search-{lang}.json").write_text(
+                (self.bundle / search_facts_file(lang).removeprefix(f"{BUNDLE}/")).write_text(
                     json.dumps(facts, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
                 )
             for path in list(self.bundle.iterdir()):  # its ready-made interfaces: no page requests them
@@ -391,3 +392,30 @@ def _stable_entry(path: Path) -> None:
     entry = json.loads(path.read_text(encoding="utf-8"))
     entry["languages"] = dict(sorted(entry["languages"].items()))
     path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def search_facts_file(lang: str) -> str:
+    """The facts the search script needs in `lang`, in the search bundle (below the site root)."""
+    return f"{BUNDLE}/faq-search-{lang}.json"
+
+
+ENTRY_FILE = f"{BUNDLE}/pagefind-entry.json"
+"""Pagefind's list of its indexes, one per language."""
+
+
+def index_problems(facts: bytes, lang: str | None, site: BuiltSite) -> list[str]:
+    """Verification: the language's facts are read, and Pagefind indexed every record of the
+    language that faqgen wrote (a language the index lacks finds nothing)."""
+    try:
+        records = json.loads(facts)["records"]
+        entry = json.loads(site.file(ENTRY_FILE) or b"null")
+        indexed = entry["languages"].get(lang, {}).get("page_count", 0)
+    except (ValueError, TypeError, KeyError, AttributeError) as error:
+        return [f"the search facts or /{ENTRY_FILE} cannot be read: {error!r}"]
+    return [] if indexed == records else [f"the search index has {indexed} records in `{lang}`; faqgen wrote {records}"]
+
+
+FORMAT = Format(
+    "search", "application/json", search_facts_file, per_language=True, at_site_root=True,
+    make=None, made_by="Pagefind, once the pages are converted (faqgen/outputs.py)", check=index_problems,
+)  # fmt: skip

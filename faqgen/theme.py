@@ -1,10 +1,11 @@
 """The boundary with the theme, mkdocs-material: what faqgen's Python knows of it, in one place.
 
 Material for MkDocs is in maintenance mode (its security fixes end on 5 May 2027). What faqgen
-expects of a theme, and everything else that knows this one — overrides/, the `md-` rules of
-faqgen/assets/faq.css, the elements faq.js and faq-search.js find, the browser tests' selectors —
-is written down in docs/theme.md, the contract a replacement must meet. Moving to another theme
-means rewriting this module and those places, and no other.
+expects of a theme, and everything else that knows this one — overrides/, faqgen/assets/
+material.css (what faqgen sets over the theme's styles) and material.js (the theme's elements
+named with faqgen's `faq-` hooks, which faq.js and faq-search.js use) — is written down in
+docs/theme.md, the contract a replacement must meet. Moving to another theme means rewriting
+this module and those places, and no other (tests/test_theme.py holds the rest to it).
 """
 
 from __future__ import annotations

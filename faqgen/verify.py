@@ -12,15 +12,14 @@ from __future__ import annotations
 import functools
 import json
 import posixpath
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from . import processes
-from .addresses import SITEMAP_NS
 from .editor import admin_files
-from .feeds import ATOM_NS, FEED_TYPE, feed_file
+from .feeds import FORMAT as FEED
+from .formats import BuiltSite
 from .languages import LANGUAGES, folders
 from .model import Faq
 from .opendata import DATA_FILE
@@ -48,7 +47,7 @@ def read_page(site: Path, path: Path) -> ParsedPage:
                       problems=problems)  # fmt: skip
     for rel, kind, href in facts.addresses:
         # The page's Atom feed (faqgen/feeds.py) is an alternate of its own kind.
-        page.addresses[("feed" if rel == "alternate" and kind == FEED_TYPE else rel, href)] = None
+        page.addresses[("feed" if rel == "alternate" and kind == FEED.media_type else rel, href)] = None
     return page
 
 
@@ -87,19 +86,43 @@ def _verified(site: Path, faq: Faq, root_language: str, parallel: bool, preview:
     problems += [f"{path}: published, though no page requests it (safety.UNREQUESTED_FILES)"
                  for path in sorted(files) if unrequested_file(path[1:])]  # fmt: skip
     by_address = {page.where: page for page in pages.values()}
+    feeds = {FEED.path(dirs, lang) for lang in dirs}
     for path, page in pages.items():
         problems += [f"{page.where}: {message}" for message in page.problems]
         problems += [f"{page.where}: {message}" for message in broken_links(site, path, page, pages, site_path, files, by_address)]
-        problems += [f"{page.where}: {message}" for message in address_links(site, page, root_url)]
+        problems += [f"{page.where}: {message}" for message in address_links(site, page, root_url, feeds)]
         problems += [f"{page.where}: {message}" for message in _indexing(page, preview)]
-    if preview is not None:
-        problems += [f"/{name}: a preview has no {name}: it would announce pages that are not published"
-                     for name in (SITEMAP, *map(feed_file, LANGUAGES)) if (site / name).exists()]  # fmt: skip
-    elif root_url:
-        problems += _sitemap_addresses(site, root_url)
-        problems += _feed_links(site, root_url, pages)
-    problems += _takeaway_problems(site, dirs, by_address, root_url or "/", open_data)
+    problems += _open_data_problems(by_address, root_url or "/", open_data)
+    problems += _output_problems(site, dirs, pages, root_url, preview)
     problems += _admin_problems(admin)
+    return problems
+
+
+def _output_problems(site: Path, dirs: dict[str, str], pages: dict[Path, ParsedPage], root_url: str | None,
+                     preview: str | None) -> list[str]:  # fmt: skip
+    """Each output's file passes its own check (faqgen/takeaway.py's registry: a calendar is in
+    its folder's language, a feed's links land on anchors of this site…); a preview has none of
+    the outputs that announce pages (the sitemap, the feeds)."""
+    root = root_url or "/"
+
+    def anchors(address: str) -> set[str] | None:
+        page = pages.get(site / address.removeprefix(root) / "index.html") if address.startswith(root) else None
+        return None if page is None else page.ids
+
+    def file(path: str) -> bytes | None:
+        return (site / path).read_bytes() if (site / path).is_file() else None
+
+    built = BuiltSite(root, anchors, file)
+    problems = []
+    for format in FORMATS:
+        for lang in format.languages(dirs):
+            path = format.path(dirs, lang)
+            if not (site / path).is_file():
+                continue
+            if format.published_only and preview is not None:
+                problems.append(f"/{path}: a preview has no {path}: it would announce pages that are not published")
+            elif format.check is not None:
+                problems += [f"/{path}: {problem}" for problem in format.check((site / path).read_bytes(), lang, built)]
     return problems
 
 
@@ -158,47 +181,15 @@ def _addresses_only(entry: dict) -> dict:
     return {key: value for key, value in entry.items() if key in _ON_THE_WAY}
 
 
-def _takeaway_problems(site: Path, dirs: dict[str, str], by_address: dict[str, ParsedPage], root_url: str,
-                       open_data: tuple[list[str], list[str]]) -> list[str]:  # fmt: skip
-    """The open data's addresses (`_open_data_addresses`) lead to pages and anchors of this
-    site (`by_address`: "/en/index.html" → its page); each format's file passes its own check
-    (faqgen/takeaway.py's registry: a calendar is in its folder's language)."""
+def _open_data_problems(by_address: dict[str, ParsedPage], root_url: str, open_data: tuple[list[str], list[str]]) -> list[str]:
+    """The open data's addresses (`_open_data_addresses`, read before the pages) lead to pages
+    and anchors of this site (`by_address`: "/en/index.html" → its page)."""
     addresses, problems = open_data[0], list(open_data[1])
     for href in addresses:
         page_path_, _, anchor = href.removeprefix(root_url).lstrip("/").partition("#")
         page = by_address.get(posixpath.join("/", page_path_, "index.html"))
         if page is None or anchor not in page.ids:
             problems.append(f"/{DATA_FILE}: {href} is not a question of this site")
-    for format in FORMATS:
-        for lang in dirs if format.per_language else [None]:
-            file = format.path(dirs, lang)
-            if format.check is not None and (site / file).is_file():
-                problems += [f"/{file}: {problem}" for problem in format.check((site / file).read_bytes(), lang)]
-    return problems
-
-
-def _feed_links(site: Path, root_url: str, pages: dict[Path, ParsedPage]) -> list[str]:
-    """Every link of a feed leads to a page of this site, and to an anchor it has."""
-    problems = []
-    for lang in LANGUAGES:
-        path = site / feed_file(lang)
-        if not path.is_file():
-            continue
-        try:
-            feed = ET.fromstring(path.read_bytes())  # our own output (faqgen/feeds.py)
-        except ET.ParseError as error:
-            problems.append(f"/{feed_file(lang)}: not XML: {error}")
-            continue
-        for link in feed.iter(f"{{{ATOM_NS}}}link"):
-            href = link.get("href", "")
-            if link.get("rel") == "self":
-                continue
-            page_path_, _, anchor = href.removeprefix(root_url).partition("#")
-            page = pages.get(site / page_path_ / "index.html")
-            if not href.startswith(root_url) or page is None:
-                problems.append(f"/{feed_file(lang)}: {href} is not a page of this site")
-            elif anchor and anchor not in page.ids:
-                problems.append(f"/{feed_file(lang)}: {href} has no anchor #{anchor} to land on")
     return problems
 
 
@@ -252,37 +243,20 @@ def _link_target(here: str, path: str, site_path: str) -> str:
     return posixpath.normpath(posixpath.join(here, path))
 
 
-def address_links(site: Path, page: ParsedPage, root_url: str | None) -> list[str]:
-    """Canonical links: absolute, on the site's own address, to pages that exist. No alternate
-    link: the theme would fetch a sitemap.xml beside it (faqgen/addresses.py)."""
+def address_links(site: Path, page: ParsedPage, root_url: str | None, feeds: set[str]) -> list[str]:
+    """Canonical links: absolute, on the site's own address, to pages that exist; a feed link, to
+    one of `feeds` (below the site root). No alternate link: the theme would fetch a sitemap.xml
+    beside it (faqgen/sitemap.py)."""
     problems = []
     for rel, href in page.addresses:
         if rel == "alternate":
             problems.append(f"an alternate link {href} in the page: the languages are in /{SITEMAP}")
         elif rel == "feed":
-            if root_url is None or href.removeprefix(root_url) not in {feed_file(lang) for lang in LANGUAGES} \
+            if root_url is None or href.removeprefix(root_url) not in feeds \
                     or not (site / href.removeprefix(root_url)).is_file():
                 problems.append(f"the feed link {href} is not one of this site's feeds")
         elif root_url is None or not href.startswith(root_url):
             problems.append(f"the {rel} link {href} is not below the site's address {root_url}")
         elif not (site / href.removeprefix(root_url) / "index.html").is_file():
             problems.append(f"the {rel} link {href} leads nowhere")
-    return problems
-
-
-def _sitemap_addresses(site: Path, root_url: str) -> list[str]:
-    """Every address a sitemap lists is a page of this site."""
-    problems = []
-    for path in sorted(site.rglob(SITEMAP)):
-        where = "/" + path.relative_to(site).as_posix()
-        try:
-            urlset = ET.fromstring(path.read_bytes())  # our own output (faqgen/addresses.py)
-        except ET.ParseError as error:
-            problems.append(f"{where}: not XML: {error}")
-            continue
-        hrefs = [loc.text or "" for loc in urlset.iter(f"{{{SITEMAP_NS}}}loc")]
-        hrefs += [link.get("href", "") for link in urlset.iter() if link.tag.endswith("}link")]
-        for href in dict.fromkeys(hrefs):
-            if not href.startswith(root_url) or not (site / href.removeprefix(root_url) / "index.html").is_file():
-                problems.append(f"{where}: {href} is not a page of this site")
     return problems

@@ -64,7 +64,7 @@ def test_a_missing_address_gets_the_bilingual_not_found_page(requests_seen, site
     page.wait_for_load_state("networkidle")
     assert response.status == 404
     assert page.locator("h1").inner_text() == "Page introuvable / Page not found"
-    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"  # styled
+    assert page.evaluate("getComputedStyle(document.querySelector('.faq-header')).position") == "sticky"  # styled
     assert violations(page) == []
     page.get_by_role("link", name="Go to the English home page").click()
     page.wait_for_load_state()
@@ -77,17 +77,17 @@ def test_no_violation_with_the_mobile_menu_or_search_open(browser, site_url, lan
     context = browser.new_context(viewport={"width": 320, "height": 800})
     page = context.new_page()
     page.goto(url_of(site_url, lang, "service-providers"))
-    page.click("[data-faq-toggle='__drawer']")
-    page.wait_for_selector(".md-sidebar--primary", state="visible")
+    page.click(".faq-toggle--drawer")
+    page.wait_for_selector(".faq-menu", state="visible")
     assert violations(page) == []
     assert page.locator(".md-logo").count() >= 1 and not any(logo.is_visible() for logo in page.locator(".md-logo").all())
     page.goto(url_of(site_url, lang, "service-providers"))
-    page.click("[data-faq-toggle='__search']")
-    page.locator("input.md-search__input").press_sequentially("phase")  # the theme listens to key events
-    page.wait_for_selector(".md-search-result__item")
+    page.click(".faq-toggle--search")
+    page.locator("input.faq-search__input").press_sequentially("phase")  # the theme listens to key events
+    page.wait_for_selector(".faq-result")
     page.mouse.move(0, 0)
     assert violations(page) == []
-    page.hover(".md-search-result__item:first-child a")  # a hovered result has a tinted background
+    page.hover(".faq-result:first-child a")  # a hovered result has a tinted background
     assert violations(page) == []
     context.close()
 
@@ -95,7 +95,7 @@ def test_no_violation_with_the_mobile_menu_or_search_open(browser, site_url, lan
 TARGETS = """() => [...document.querySelectorAll(
         'a[href], button, input, select, textarea, label[for], summary, [tabindex]:not([tabindex="-1"])')]
     .filter((target) => !target.closest('[inert]') && target.checkVisibility({visibilityProperty: true}))
-    .filter((target) => !target.matches('.md-typeset p a, .md-typeset li a'))  // in a sentence: exempt
+    .filter((target) => !target.matches('.faq-content p a, .faq-content li a'))  // in a sentence: exempt
     .map((target) => [target.outerHTML.slice(0, 80), target.getBoundingClientRect()])
     .filter(([, box]) => box.width * box.height > 0 && (box.width < 24 || box.height < 24))
     .map(([target, box]) => `${target} ${Math.round(box.width)}×${Math.round(box.height)}`)"""
@@ -111,7 +111,7 @@ def test_every_target_is_at_least_24_pixels_square(browser, site_url, lang, widt
         page.goto(url_of(site_url, lang, name))
         small[name] = page.evaluate(TARGETS)
     if width == 320:
-        page.focus("[data-faq-toggle=__drawer]")
+        page.focus(".faq-toggle--drawer")
         page.keyboard.press("Enter")
         wait_in_page(page, SETTLED)
         small["menu"] = page.evaluate(TARGETS)
@@ -205,10 +205,10 @@ def test_no_request_fails(requests_seen, site_url):
 
 def search(page, query: str) -> list[str]:
     """Type a query as a reader does; the result links."""
-    page.click("input.md-search__input")
-    page.locator("input.md-search__input").press_sequentially(query)
-    wait_in_page(page, "q => document.querySelector('.md-search-result__list').dataset.query === q", query)
-    links = page.eval_on_selector_all(".md-search-result__link", "links => links.map(l => l.getAttribute('href'))")
+    page.click("input.faq-search__input")
+    page.locator("input.faq-search__input").press_sequentially(query)
+    wait_in_page(page, "q => document.querySelector('.faq-search__results').dataset.query === q", query)
+    links = page.eval_on_selector_all(".faq-result__link", "links => links.map(l => l.getAttribute('href'))")
     return [without_highlight(href) for href in links]
 
 
@@ -283,10 +283,10 @@ def test_printing_shows_every_answer_without_site_chrome_and_with_link_targets(b
     page.goto(url_of(site_url, "en", "service-providers"))
     page.emulate_media(media="print")
     shown = page.eval_on_selector_all(
-        ".md-header, .md-sidebar, .md-footer, .md-search, .faq-permalink",
-        "elements => elements.map(e => [e.className, getComputedStyle(e).display])",
+        ".faq-header, .faq-menu, .faq-search, .faq-footer, .faq-permalink",
+        "elements => elements.map(e => [[...e.classList].find(name => name.startsWith('faq-')), getComputedStyle(e).display])",
     )
-    assert {name.split()[0] for name, _ in shown} >= {"md-header", "md-sidebar", "md-search", "faq-permalink"}
+    assert {name for name, _ in shown} >= {"faq-header", "faq-menu", "faq-search", "faq-footer", "faq-permalink"}
     assert [name for name, display in shown if display != "none"] == []
     answers = page.eval_on_selector_all("article .faq-answer p", "ps => ps.filter(p => p.offsetHeight > 0).length")
     assert answers >= 10
@@ -300,7 +300,7 @@ SETTLED = "document.getAnimations().every(a => a.playState !== 'running')"
 # Scrolling done: the same place twice, two frames apart, and the page not held still by a
 # closed search (the theme releases its scroll lock, and scrolls back, 100 ms after closing).
 SCROLLED = """() => new Promise((done) => { const y = scrollY;
-    const releasing = document.body.hasAttribute("data-md-scrolllock") && !document.getElementById("__search").checked;
+    const releasing = document.body.hasAttribute("data-md-scrolllock") && !document.querySelector(".faq-search-switch").checked;
     requestAnimationFrame(() => requestAnimationFrame(() => done(!releasing && scrollY === y))); })"""
 
 
@@ -366,20 +366,20 @@ def test_every_keyboard_stop_shows_that_it_has_focus_and_is_not_hidden(browser, 
     page.goto(url_of(site_url, "fr", "service-providers"))
     walk = KeyboardWalk(page)
     if width < 1000:
-        assert walk.tab_until("[data-faq-toggle=__drawer]")
+        assert walk.tab_until(".faq-toggle--drawer")
         walk.press("Enter")  # opens the menu: the focus goes into it
-        assert page.is_checked("#__drawer") and focused(page, ".md-sidebar--primary a")
-        assert walk.tab_until(":not(.md-sidebar--primary *)")  # past its last link: it closes
-        assert not page.is_checked("#__drawer")
-        assert walk.tab_until("[data-faq-toggle=__search]")
+        assert page.is_checked(".faq-menu-switch") and focused(page, ".faq-menu a")
+        assert walk.tab_until(":not(.faq-menu *)")  # past its last link: it closes
+        assert not page.is_checked(".faq-menu-switch")
+        assert walk.tab_until(".faq-toggle--search")
         walk.press("Enter")  # opens search: the focus goes to its field
-        assert page.is_checked("#__search") and focused(page, "input.md-search__input")
+        assert page.is_checked(".faq-search-switch") and focused(page, "input.faq-search__input")
         page.keyboard.type("emploi")
-        wait_in_page(page, "document.querySelector('.md-search-result__list').dataset.query === 'emploi'")
+        wait_in_page(page, "document.querySelector('.faq-search__results').dataset.query === 'emploi'")
         for _ in range(4):
             walk.press("ArrowDown")  # through the results
         walk.press("Escape")  # closes search, the focus back on its button
-        assert not page.is_checked("#__search") and focused(page, "[data-faq-toggle=__search]")
+        assert not page.is_checked(".faq-search-switch") and focused(page, ".faq-toggle--search")
     for _ in range(150):
         walk.press("Tab")
         if page.evaluate("document.activeElement === document.body"):
@@ -398,33 +398,33 @@ def test_every_stop_of_the_open_search_shows_its_focus(browser, site_url, width)
     page.goto(url_of(site_url, "en", "index"))
     walk = KeyboardWalk(page)
     if width < 1000:
-        assert walk.tab_until("[data-faq-toggle=__search]")
+        assert walk.tab_until(".faq-toggle--search")
         walk.press("Enter")  # opens search: the focus goes to its field
     else:
-        assert walk.tab_until("input.md-search__input")
+        assert walk.tab_until("input.faq-search__input")
     page.keyboard.type("privatizing")
-    wait_in_page(page, "document.querySelector('.md-search-result__list').dataset.query === 'privatizing'")
-    results = page.locator(".md-search-result__link").count()
+    wait_in_page(page, "document.querySelector('.faq-search__results').dataset.query === 'privatizing'")
+    results = page.locator(".faq-result__link").count()
     # The results area's own ring: the area with the focus, and with the focus back in the field
     # (the walk below compares each stop with the next, which here would be a result's ring).
     page.keyboard.press("Tab")
-    assert focused(page, ".md-search__scrollwrap")
-    box = page.locator(".md-search__scrollwrap").bounding_box()
+    assert focused(page, ".faq-search__scroll")
+    box = page.locator(".faq-search__scroll").bounding_box()
 
     def ring_at_its_foot() -> int:  # the ring's pixels along the area's lower edge (the field's ring is above)
         return sum(pixel[:3] == FOCUS_RING for row in pixels(page.screenshot(clip=box))[-8:] for pixel in row)
 
     ring = ring_at_its_foot()
     page.keyboard.press("Shift+Tab")
-    assert focused(page, "input.md-search__input")
+    assert focused(page, "input.faq-search__input")
     assert ring >= 2 * box["width"] and ring_at_its_foot() == 0, ring
     stops = []
-    while page.evaluate("document.querySelector('.md-search').contains(document.activeElement)") and len(stops) < 40:
+    while page.evaluate("document.querySelector('.faq-search').contains(document.activeElement)") and len(stops) < 40:
         stops.append(walk.focused())
         walk.press("Tab")
     page.close()
     assert results > 0 and len(stops) == 2 + results, stops  # the field, the results area, each result
-    assert stops[1].startswith('<div class="md-search__scrollwrap')
+    assert "faq-search__scroll" in stops[1]
     assert walk.unmarked == [], walk.unmarked
     assert walk.hidden == [], walk.hidden
 
@@ -452,8 +452,8 @@ def test_the_pages_search_and_a_landing_run_under_their_policy_without_a_violati
     page.goto(url_of(site_url, "fr", "index"))
     page.keyboard.press("/")  # opens search at any width
     page.keyboard.type("privatisation")
-    wait_in_page(page, "document.querySelector('.md-search-result__list').dataset.query === 'privatisation'")
-    page.locator(".md-search-result__link").first.click()
+    wait_in_page(page, "document.querySelector('.faq-search__results').dataset.query === 'privatisation'")
+    page.locator(".faq-result__link").first.click()
     page.wait_for_selector("mark.faq-highlight")
     seen["landing"] = page.evaluate("window.faqViolations || []")
     context.close()
@@ -482,9 +482,9 @@ def test_pages_built_from_hostile_texts_run_no_script_and_call_no_other_host(bro
     page.goto(url_of(hostile_site.url, "en", "index"))
     page.keyboard.press("/")
     page.keyboard.type("alert")
-    wait_in_page(page, "document.querySelector('.md-search-result__list').dataset.query === 'alert'")
-    assert page.locator(".md-search-result__item").count() >= 1
-    assert page.locator(".md-search-result__list img, .md-search-result__list script").count() == 0
+    wait_in_page(page, "document.querySelector('.faq-search__results').dataset.query === 'alert'")
+    assert page.locator(".faq-result").count() >= 1
+    assert page.locator(".faq-search__results img, .faq-search__results script").count() == 0
     # The first result, by keyboard: its question opens with the query's word marked, as text.
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
@@ -498,7 +498,7 @@ def test_pages_built_from_hostile_texts_run_no_script_and_call_no_other_host(bro
 
 
 def search_results(page) -> list[dict]:
-    return page.eval_on_selector_all(".md-search-result__item", """items => items.map(item => ({
+    return page.eval_on_selector_all(".faq-result", """items => items.map(item => ({
         href: item.querySelector("a").getAttribute("href").replace(/\\?[^#]*/, ""),
         page: item.querySelector(".faq-search-page").textContent,
         title: item.querySelector("h2").textContent,
@@ -525,7 +525,7 @@ def test_search_ranks_questions_across_records_and_counts_questions(browser, sit
     search(page, query)
     results = search_results(page)
     assert expected in [result["href"] for result in results[:3]], [r["href"] for r in results[:5]]
-    count = page.text_content(".md-search-result__meta").strip()
+    count = page.text_content(".faq-search__meta").strip()
     assert count == (f"{len(results)} questions" if len(results) > 1 else "1 question")
     assert {result["href"]: result["page"] for result in results}[expected] == page_name
     page.close()
@@ -534,7 +534,7 @@ def test_search_ranks_questions_across_records_and_counts_questions(browser, sit
 def test_search_keeps_french_typography_in_titles_and_excerpts(browser, site_url):
     page = browser.new_page(viewport={"width": 375, "height": 800})
     page.goto(url_of(site_url, "fr", "index"))
-    page.click("[data-faq-toggle=__search]")
+    page.click(".faq-toggle--search")
     search(page, "emploi")
     results = search_results(page)
     assert len(results) >= 5
@@ -550,10 +550,10 @@ def test_a_search_that_cannot_load_says_so_and_the_next_keystroke_retries(browse
     page.route("**/pagefind/pagefind.js", lambda route: route.abort())
     page.goto(url_of(site_url, "en", "index"))
     search(page, "fund")
-    assert page.text_content(".md-search-result__meta").strip() == "Search could not be loaded. Type again to try again."
+    assert page.text_content(".faq-search__meta").strip() == "Search could not be loaded. Type again to try again."
     page.unroute("**/pagefind/pagefind.js")
-    page.locator("input.md-search__input").press_sequentially("ing")
-    wait_in_page(page, "document.querySelector('.md-search-result__list').dataset.query === 'funding'")
+    page.locator("input.faq-search__input").press_sequentially("ing")
+    wait_in_page(page, "document.querySelector('.faq-search__results').dataset.query === 'funding'")
     assert len(search_results(page)) >= 1
     page.close()
 
@@ -570,19 +570,19 @@ def test_at_phone_width_the_closed_menu_takes_no_focus_and_its_button_opens_it(b
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement === document.body"):
             break
-        in_menu += [page.evaluate("document.activeElement.outerHTML.slice(0, 80)")] if focused(page, ".md-sidebar--primary *") else []
-        if focused(page, "[data-faq-toggle=__drawer]"):
+        in_menu += [page.evaluate("document.activeElement.outerHTML.slice(0, 80)")] if focused(page, ".faq-menu *") else []
+        if focused(page, ".faq-toggle--drawer"):
             reached_button = True
             break
     assert in_menu == [] and reached_button
-    assert page.get_attribute("[data-faq-toggle=__drawer]", "aria-expanded") == "false"
+    assert page.get_attribute(".faq-toggle--drawer", "aria-expanded") == "false"
     page.keyboard.press("Enter")
-    assert page.is_checked("#__drawer") and page.get_attribute("[data-faq-toggle=__drawer]", "aria-expanded") == "true"
+    assert page.is_checked(".faq-menu-switch") and page.get_attribute(".faq-toggle--drawer", "aria-expanded") == "true"
     for _ in range(40):
         page.keyboard.press("Tab")
-        if focused(page, ".md-sidebar--primary a"):
+        if focused(page, ".faq-menu a"):
             break
-    assert focused(page, ".md-sidebar--primary a")  # open, the menu's links are reachable
+    assert focused(page, ".faq-menu a")  # open, the menu's links are reachable
     page.close()
 
 
@@ -591,22 +591,22 @@ def test_at_phone_width_search_opens_moves_and_closes_by_keyboard(browser, site_
     page.goto(url_of(site_url, "fr", "index"))
     for _ in range(40):
         page.keyboard.press("Tab")
-        if focused(page, "[data-faq-toggle=__search]"):
+        if focused(page, ".faq-toggle--search"):
             break
-    assert focused(page, "[data-faq-toggle=__search]")
+    assert focused(page, ".faq-toggle--search")
     page.keyboard.press("Enter")
-    assert page.is_checked("#__search") and focused(page, "input.md-search__input")
+    assert page.is_checked(".faq-search-switch") and focused(page, "input.faq-search__input")
     page.keyboard.type("emploi")
-    wait_in_page(page, "document.querySelector('.md-search-result__list').dataset.query === 'emploi'")
+    wait_in_page(page, "document.querySelector('.faq-search__results').dataset.query === 'emploi'")
     page.keyboard.press("ArrowDown")
-    assert focused(page, ".md-search-result__link") and page.evaluate("document.activeElement === document.querySelector('.md-search-result__link')")
+    assert focused(page, ".faq-result__link") and page.evaluate("document.activeElement === document.querySelector('.faq-result__link')")
     page.keyboard.press("ArrowDown")
     page.keyboard.press("ArrowUp")
     page.keyboard.press("ArrowUp")
-    assert focused(page, "input.md-search__input")
+    assert focused(page, "input.faq-search__input")
     page.keyboard.press("Escape")
-    assert not page.is_checked("#__search")
-    assert focused(page, "[data-faq-toggle=__search]")  # back where the reader opened it
+    assert not page.is_checked(".faq-search-switch")
+    assert focused(page, ".faq-toggle--search")  # back where the reader opened it
     page.close()
 
 
@@ -614,14 +614,14 @@ def test_at_desktop_width_slash_opens_search_and_tabbing_out_closes_it(browser, 
     page = browser.new_page(viewport={"width": 1280, "height": 800})
     page.goto(url_of(site_url, "en", "municipalities"))
     page.keyboard.press("/")
-    assert page.is_checked("#__search") and focused(page, "input.md-search__input")
+    assert page.is_checked(".faq-search-switch") and focused(page, "input.faq-search__input")
     page.keyboard.type("funding")
-    wait_in_page(page, "document.querySelector('.md-search-result__list').dataset.query === 'funding'")
+    wait_in_page(page, "document.querySelector('.faq-search__results').dataset.query === 'funding'")
     for _ in range(60):
         page.keyboard.press("Tab")
-        if not page.evaluate("document.querySelector('.md-search').contains(document.activeElement)"):
+        if not page.evaluate("document.querySelector('.faq-search').contains(document.activeElement)"):
             break
-    assert not page.is_checked("#__search")  # the focus left the dialog: it closed, nothing is dimmed
+    assert not page.is_checked(".faq-search-switch")  # the focus left the dialog: it closed, nothing is dimmed
     page.close()
 
 

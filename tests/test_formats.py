@@ -1,14 +1,16 @@
-"""The registry of take-away formats (faqgen/takeaway.py, `FORMATS`) is whole: every format a
-module declares is registered, labelled in every language, published where it says and linked
-where it says, and passes its own check; a new format needs its module and its line, nothing else."""
+"""The registry of outputs (faqgen/takeaway.py, `FORMATS`) is whole: every output a module
+declares is registered, made by faqgen or by a named stage, labelled in every language, published
+where it says and linked where it says, and its check finds a damaged file; a new format needs its
+module and its line, nothing else."""
 
 from __future__ import annotations
 
 import importlib
 import pkgutil
+import shutil
 
 import pytest
-from helpers import FIXTURES, LANGUAGE_DIRS, ROOT, html
+from helpers import FIXTURES, LANGUAGE_DIRS, ROOT, ROOT_LANGUAGE, html
 
 import faqgen
 from faqgen import takeaway
@@ -18,6 +20,8 @@ from faqgen.labels import LABELS
 from faqgen.languages import LANGUAGES
 from faqgen.pipeline import check
 from faqgen.site_plan import HOME, page_names, page_path
+from faqgen.updates import Changes
+from faqgen.verify import verify_site
 
 FAQ = check(ROOT / "faq.yaml").faq
 
@@ -27,20 +31,20 @@ def test_every_format_a_module_declares_is_registered_and_labelled_in_every_lang
                 for value in vars(importlib.import_module(f"faqgen.{info.name}")).values() if isinstance(value, Format)}  # fmt: skip
     assert declared == set(takeaway.FORMATS)
     assert all(format.label in LABELS[lang] for format in takeaway.FORMATS if format.label for lang in LANGUAGES)
-    files = [format.path(LANGUAGE_DIRS, lang) for format in takeaway.FORMATS
-             for lang in (LANGUAGES if format.per_language else [None])]  # fmt: skip
+    assert all((format.make is None) == bool(format.made_by) for format in takeaway.FORMATS)  # made by one stage
+    files = [format.path(LANGUAGE_DIRS, lang) for format in takeaway.FORMATS for lang in format.languages(LANGUAGE_DIRS)]
     assert len(files) == len(set(files))
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_each_format_is_published_linked_where_it_says_and_passes_its_check(built_site, lang):
+def test_each_output_is_published_and_linked_where_it_says(built_site, lang):
     folder = built_site / LANGUAGE_DIRS[lang]
     home = html(folder / "index.html")
-    for format in takeaway.made_formats(FAQ):
+    made = takeaway.made_formats(FAQ, published=True)  # the site's address is known
+    assert {format.name for format in made} == {format.name for format in takeaway.FORMATS}
+    for format in made:
         file = format.path(LANGUAGE_DIRS, lang if format.per_language else None)
         assert (built_site / file).is_file(), file
-        if format.check is not None:
-            assert format.check((built_site / file).read_bytes(), lang if format.per_language else None) == []
         if format.label is None:
             continue
         linked = [f"{name}: {link['href']}" for name in page_names(FAQ)
@@ -58,7 +62,17 @@ def test_a_new_format_is_its_declaration_and_one_line_of_the_registry(monkeypatc
                        label="download_data", listed_on=frozenset({"providers"}))  # fmt: skip
     monkeypatch.setattr(takeaway, "FORMATS", (*takeaway.FORMATS, questions))
     addresses = Addresses(None, LANGUAGE_DIRS, LANGUAGES[0])
-    files = takeaway.takeaway_files(faq, addresses, faq.document.last_updated, pdf=False)
+    files = takeaway.takeaway_files(faq, addresses, Changes(faq, faq.document.as_of), pdf=False)
     assert files[LANGUAGE_DIRS["en"] + "questions-en.csv"] == b"First question?\nSecond question?"
     offered = takeaway.downloads(faq, addresses, "en", pdf=False)
     assert [(item.file, item.media_type) for item in offered][-1] == (LANGUAGE_DIRS["en"] + "questions-en.csv", "text/csv")
+
+
+@pytest.mark.parametrize("format", [format for format in takeaway.FORMATS if format.check], ids=lambda format: format.name)
+def test_each_output_check_finds_its_file_damaged_and_nothing_else(built_site, tmp_path, format):
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    file = format.path(LANGUAGE_DIRS, "en" if format.per_language else None)
+    (site / file).write_bytes(b"<")  # neither XML, JSON nor a calendar
+    problems = verify_site(site, FAQ, ROOT_LANGUAGE)
+    assert len(problems) == 1 and problems[0].startswith(f"/{file}: "), problems

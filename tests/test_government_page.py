@@ -54,7 +54,7 @@ def test_every_page_ends_with_its_pdf_a_report_link_then_its_date_modified(brows
                          " ".join(f"{LABELS[lang]['updated']} 2020-02-14".split())]  # fmt: skip
         assert end.locator("time").get_attribute("datetime") == FAQ.document.last_updated.isoformat()
         # Nothing of the page's content comes after its end but the footer.
-        assert page.evaluate("document.querySelector('article').lastElementChild.matches('.faq-page-end')")
+        assert page.evaluate("document.querySelector('article').lastElementChild.lastElementChild.matches('.faq-page-end')")
     page.close()
 
 

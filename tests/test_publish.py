@@ -183,7 +183,7 @@ def _damage_iframe_in_the_content(site, url):
 
 def _damage_search_body_on_the_frame(site, url):
     page = site / "timeline" / "index.html"
-    header = '<header class="md-header md-header--shadow" data-md-component="header"'
+    header = '<header class="md-header faq-header md-header--shadow" data-md-component="header"'
     page.write_text(_first(page.read_text(encoding="utf-8"), header, header + " data-pagefind-body"), encoding="utf-8")
     return ["/timeline/index.html: the attribute `data-pagefind-body` on <header> is not allowed in the page"]
 

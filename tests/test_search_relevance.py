@@ -54,7 +54,7 @@ def test_the_relevance_set_finds_the_expected_question_first_or_in_the_top_three
 def open_search(browser, site_url, lang):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(site_url + LANGUAGE_DIRS[lang])
-    page.click("input.md-search__input")
+    page.click("input.faq-search__input")
     return page
 
 
@@ -89,7 +89,7 @@ def test_a_misspelt_word_is_corrected_from_the_index_and_the_reader_is_told(
 ):
     page = open_search(browser, site_url, lang)
     found = [without_highlight(href) for href in results(page, query)]
-    meta = page.text_content(".md-search-result__meta").strip()
+    meta = page.text_content(".faq-search__meta").strip()
     page.close()
     assert expected in found[:3], found[:5]
     said = {"fr": f"Résultats pour «\u00a0{spelled}\u00a0»", "en": f"Results for “{spelled}”"}[lang]
@@ -113,7 +113,7 @@ def test_a_misspelt_word_is_corrected_from_the_index_and_the_reader_is_told(
 def test_only_a_word_no_question_holds_is_named_to_the_reader(browser, site_url, lang, query, expected, said):
     page = open_search(browser, site_url, lang)
     found = [without_highlight(href) for href in results(page, query)]
-    meta = page.text_content(".md-search-result__meta").strip()
+    meta = page.text_content(".faq-search__meta").strip()
     page.close()
     assert expected is None or expected in found[:3], found[:5]
     count = {"en": f"{len(found)} questions", "fr": f"{len(found)} questions"}[lang] if len(found) > 1 else "1 question"
@@ -124,7 +124,7 @@ def test_short_words_match_whole_words_only(browser, site_url):
     """Pagefind matches the beginnings of words ("ow" finds "own"); an abbreviation must be the word."""
     page = open_search(browser, site_url, "en")
     found = [without_highlight(href) for href in results(page, "OW")]
-    titles = page.eval_on_selector_all(".md-search-result__item", "items => items.map(i => i.textContent)")
+    titles = page.eval_on_selector_all(".faq-result", "items => items.map(i => i.textContent)")
     page.close()
     assert found and all("Ontario Works" in title or " OW" in title for title in titles), titles
 
@@ -132,7 +132,7 @@ def test_short_words_match_whole_words_only(browser, site_url):
 def test_the_chosen_question_opens_with_the_query_words_highlighted(browser, site_url):
     page = open_search(browser, site_url, "fr")
     results(page, "contrats distincts")
-    link = page.locator(".md-search-result__link").first
+    link = page.locator(".faq-result__link").first
     assert "highlight=" in link.get_attribute("href")
     link.click()
     page.wait_for_url("**/service-providers/?highlight=*#sites-inside-and-outside")
@@ -165,8 +165,8 @@ def test_a_landing_page_marks_only_the_questions_meaningful_words_whole(browser,
     little = {fold(word) for word in facts["stop_words"]}
     page = open_search(browser, site_url, lang)
     results(page, query)
-    href = page.locator(".md-search-result__link").first.get_attribute("href")
-    page.locator(".md-search-result__link").first.click()
+    href = page.locator(".faq-result__link").first.get_attribute("href")
+    page.locator(".faq-result__link").first.click()
     page.wait_for_url("**" + href.split("?")[0] + "*")
     page.wait_for_selector("mark.faq-highlight")
     marks = page.evaluate(MARKS, href.rsplit("#", 1)[1])
@@ -239,6 +239,6 @@ def test_words_typed_without_accents_or_in_capitals_are_the_texts_words(browser,
     the script's folding ties what Pagefind found to the query's words — without it, no result."""
     page = open_search(browser, site_url, "fr")
     found = results(page, query)
-    marks = page.eval_on_selector_all(".md-search-result__list mark", "marks => marks.map(m => m.textContent.toLowerCase())")
+    marks = page.eval_on_selector_all(".faq-search__results mark", "marks => marks.map(m => m.textContent.toLowerCase())")
     page.close()
     assert found and marked in marks, marks

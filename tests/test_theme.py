@@ -66,3 +66,35 @@ def test_every_override_is_accounted_for():
     assert overrides == set(COPIES) | {"404.html"}  # 404.html extends main.html: blocks only
     originals = {path.relative_to(ORIGINALS).as_posix() for path in ORIGINALS.rglob("*.html")}
     assert originals == {"partials/header.html", "partials/alternate.html", "partials/search.html", "base.site_meta.html"}
+
+
+ASSETS = ROOT / "faqgen" / "assets"
+THEME_NAMES = re.compile(r"\bmd-[a-z]|--md-|#__|\b__(?:drawer|search|toc)\b")
+"""The theme's classes, variables and ids (`md-header`, `--md-primary-fg-color`, `#__drawer`)."""
+
+
+def test_only_the_theme_boundary_names_the_themes_classes_and_ids():
+    """faqgen's own styles, scripts and templates select faqgen's hooks (`faq-*`, roles); the
+    theme is named only in material.css, material.js, overrides/ and faqgen/theme.py
+    (docs/theme.md), so moving to another theme rewrites those and nothing else."""
+    own = [ASSETS / "faq.css", ASSETS / "faq.js", ASSETS / "faq-search.js",
+           *sorted((ROOT / "faqgen" / "templates").iterdir())]  # fmt: skip
+    named = [f"{path.relative_to(ROOT)}:{number}: {line.strip()}" for path in own
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if THEME_NAMES.search(line)]  # fmt: skip
+    assert named == []
+    assert THEME_NAMES.search((ASSETS / "material.css").read_text(encoding="utf-8"))  # the pattern finds the theme's names
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_the_theme_has_every_element_material_js_names(browser, site_url, width):
+    """A theme release that renames an element faqgen's scripts reach (the menu, its contents,
+    search's switch…) fails here, not silently in readers' browsers (faq.js skips what it cannot find)."""
+    hooks = re.findall(r'\["[^"]+", "(faq-[a-z-]+)"\]', (ASSETS / "material.js").read_text(encoding="utf-8"))
+    assert len(hooks) >= 6
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    page.goto(site_url + "en/timeline/")  # a page with the theme's contents in its menu (an audience's lists its own)
+    found = {hook: page.locator(f".{hook}").count() for hook in hooks}
+    drawer = page.get_attribute(".faq-menu", "data-faq-drawer-below")
+    page.close()
+    assert found == dict.fromkeys(hooks, 1)
+    assert drawer == "(max-width: 76.234375em)"

@@ -1,6 +1,7 @@
 // Search with Pagefind, in the page's language (Pagefind keeps one index per <html lang>, folds
 // accents and stems French). Nothing is downloaded until the reader opens search; each query
-// then fetches only the index chunks it needs. Results use the theme's own classes.
+// then fetches only the index chunks it needs. Results use the theme's own classes, which its
+// search partial names (overrides/partials/search.html: data-item-class…).
 //
 // How results are ranked (docs/reference.md says it for editors, docs/architecture.md in full):
 // the query's little words (the language's stop words) are left out, unless it has nothing
@@ -13,13 +14,13 @@
 // an abbreviation and what it stands for, synonyms), held when any of its forms is. A word nothing
 // holds is replaced by the nearest word of the index; one nothing holds or corrects is named.
 const form = document.forms.namedItem("faq-search");
-const toggle = document.getElementById("__search");
+const toggle = document.querySelector(".faq-search-switch"); // named by material.js
 const fold = (text) => text.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "");
 
 if (form && toggle) {
   const input = form.elements.namedItem("query");
-  const meta = document.querySelector(".md-search-result__meta");
-  const list = document.querySelector(".md-search-result__list");
+  const meta = document.querySelector(".faq-search__meta");
+  const list = document.querySelector(".faq-search__results");
   const root = new URL(form.dataset.siteRoot.replace(/\/?$/, "/"), window.location.href);
   const lang = document.documentElement.lang;
   let index = null; // one promise, so that queries typed while it loads resume in order
@@ -372,15 +373,15 @@ if (form && toggle) {
 
   const item = (section) => {
     const entry = document.createElement("li");
-    entry.className = "md-search-result__item";
+    entry.className = `faq-result ${list.dataset.itemClass}`;
     const link = document.createElement("a");
-    link.className = "md-search-result__link";
+    link.className = `faq-result__link ${list.dataset.linkClass}`;
     // The question's address, with the words to highlight there (Pagefind's highlight script).
     const address = new URL(section.url, window.location.href);
     section.marks.forEach((mark) => address.searchParams.append(HIGHLIGHT, mark));
     link.href = address.pathname + address.search + address.hash;
     const article = document.createElement("article");
-    article.className = "md-search-result__article md-typeset";
+    article.className = `faq-result__article faq-content ${list.dataset.articleClass}`; // styled as content
     const where = document.createElement("p");
     where.className = "faq-search-page";
     where.textContent = readable(section.page || "");
@@ -431,7 +432,7 @@ if (form && toggle) {
   // dialog pattern): focus goes into it when it opens, Escape or Tab out of it closes it, and
   // Escape returns the focus to what opened it. So the focus is never behind it, and the page
   // is not made inert (the focus must be able to leave into it).
-  const panel = document.querySelector(".md-search");
+  const panel = document.querySelector(".faq-search");
   let opener = null;
   const open = () => {
     if (!toggle.checked) {

@@ -68,12 +68,13 @@ for (const button of document.querySelectorAll("[data-faq-toggle]")) {
 // On narrow screens the menu is a drawer off the screen, and the current page's table of
 // contents a panel inside it, shown on demand: while closed, nothing in them can take the
 // focus (they are inert), so Tab never lands on a link the reader cannot see.
-const drawer = document.getElementById("__drawer");
-const menu = document.querySelector(".md-sidebar--primary");
-const contents = document.getElementById("__toc");
-const contentsPanel = menu && menu.querySelector(".md-nav--secondary");
-const contentsButton = menu && menu.querySelector("label.md-nav__link[for='__toc']");
-const narrow = window.matchMedia("(max-width: 76.234375em)"); // the theme's drawer breakpoint
+// The theme's elements, by the names material.js gives them.
+const drawer = document.querySelector(".faq-menu-switch");
+const menu = document.querySelector(".faq-menu");
+const contents = document.querySelector(".faq-contents-switch");
+const contentsPanel = menu && menu.querySelector(".faq-contents");
+const contentsButton = menu && menu.querySelector(".faq-contents-button");
+const narrow = window.matchMedia(menu?.dataset.faqDrawerBelow || "not all");
 const settle = () => {
   if (menu) {
     menu.inert = narrow.matches && !drawer.checked;
@@ -98,7 +99,7 @@ if (drawer) {
 // (faq-search.js), in the non-modal model of the WAI-ARIA dialog pattern. Opening it moves the
 // focus to its first link; Escape closes it and returns the focus to the menu button; the
 // focus leaving it (Tab past its last link) closes it, so no focus lands on the covered page.
-const menuButton = document.querySelector("[data-faq-toggle='__drawer']");
+const menuButton = document.querySelector(".faq-toggle--drawer");
 if (drawer && menu && menuButton) {
   const close = () => {
     drawer.checked = false;
