@@ -13,7 +13,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Another apt run (unattended upgrades, a second build) holds dpkg's lock: wait for it, not fail.
 APT_GET := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600
 
-.PHONY: setup lock browser node site serve check test bench shots lighthouse admin
+.PHONY: setup lock lock-mutate browser node site serve check test bench shots lighthouse admin mutate
 setup: $(VENV)/installed
 
 browser:
@@ -54,6 +54,19 @@ test: setup browser node
 	$(VENV)/bin/ruff check .
 	$(PYTHON) build_faq.py check --strict
 	$(PYTHON) -m pytest
+
+# How many small breakages of the modules that keep readers safe the tests notice (bench/mutate.py:
+# mutmut, pinned in its own lock beside the project's). Slow: not part of `make test`.
+mutate: setup node
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check --require-hashes --only-binary :all: \
+	  --requirement bench/requirements-mutate.txt
+	$(PYTHON) -m bench.mutate
+
+lock-mutate:
+	python3 -m venv .venv-lock && .venv-lock/bin/python -m pip install --quiet pip-tools==7.6.2
+	cd bench && ../.venv-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --no-strip-extras \
+	  --no-emit-index-url --no-emit-find-links $(UPGRADE) --output-file requirements-mutate.txt requirements-mutate.in
+	rm -rf .venv-lock
 
 bench: setup browser
 	$(PYTHON) -m bench.run

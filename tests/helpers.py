@@ -21,17 +21,20 @@ LANGUAGE_DIRS = folders(ROOT_LANGUAGE)
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-PLAIN_ENVIRONMENT = {key: value for key, value in os.environ.items()
-                     if not key.startswith("GITHUB_") and key != "FAQ_SITE_URL"}  # fmt: skip
-"""The environment outside GitHub Actions, where build_faq.py prints problems as lines on
-stderr, and without a site address: a test runs the command there even when the suite runs on a
-runner (tests of annotations or addresses set the variables they assert on)."""
+def plain_environment() -> dict[str, str]:
+    """The environment outside GitHub Actions, where build_faq.py prints problems as lines on
+    stderr, and without a site address: a test runs the command there even when the suite runs on
+    a runner (tests of annotations or addresses set the variables they assert on). Read when a
+    command starts: under `make mutate` (bench/mutate.py) it carries the mutant being tested to
+    the command, though not mutmut's "stats" run, which only this process can record."""
+    return {key: value for key, value in os.environ.items() if not key.startswith("GITHUB_") and key != "FAQ_SITE_URL"
+            and not (key == "MUTANT_UNDER_TEST" and value == "stats")}  # fmt: skip
 
 
 def build_faq(*arguments: str, cwd: Path = ROOT, env: dict | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
-    """build_faq.py run as an editor runs it, in PLAIN_ENVIRONMENT plus `env`."""
+    """build_faq.py run as an editor runs it, in plain_environment() plus `env`."""
     return subprocess.run([sys.executable, str(ROOT / "build_faq.py"), *arguments], cwd=cwd, capture_output=True,
-                          text=True, timeout=timeout, env={**PLAIN_ENVIRONMENT, "NO_MKDOCS_2_WARNING": "1", **(env or {})})  # fmt: skip
+                          text=True, timeout=timeout, env={**plain_environment(), "NO_MKDOCS_2_WARNING": "1", **(env or {})})  # fmt: skip
 
 
 def mkdocs(project: Path, *arguments: str, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -40,7 +43,7 @@ def mkdocs(project: Path, *arguments: str, env: dict | None = None) -> subproces
         cwd=project,
         capture_output=True,
         text=True,
-        env={**PLAIN_ENVIRONMENT, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+        env={**plain_environment(), "NO_MKDOCS_2_WARNING": "1", **(env or {})},
         timeout=300,
     )
 

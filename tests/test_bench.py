@@ -75,3 +75,24 @@ def test_a_target_at_a_size_that_was_not_run_is_not_measured_rather_than_met():
         "- not measured: `site` at 10,000 ≤ 2.05× its time at 5,000",
         "- not measured: peak memory ≤ 400 MB at 10,000 (`site`, `mkdocs build`)",
     ]
+
+
+def test_the_mutation_report_scores_each_module_and_lists_what_survived():
+    """bench/mutate.py's report: killed (and hung) mutants over those checked, per module; a module
+    whose mutants were not all checked (a stopped run) does not meet the target; survivors listed."""
+    from bench.mutate import report
+
+    statuses = {
+        **{f"faqgen.safety.x_check__mutmut_{n}": "killed" for n in range(1, 8)},
+        "faqgen.safety.x_check__mutmut_8": "timeout",
+        "faqgen.safety.x_check__mutmut_9": "survived",
+        "faqgen.safety.xǁPageFactsǁread__mutmut_1": "no tests",
+        "faqgen.rules.unique_ids.x_check__mutmut_1": "killed",
+        "faqgen.rules.unique_ids.x_check__mutmut_2": "not checked",
+    }
+    survivors = {"faqgen.safety.x_check__mutmut_9": "if tag != 'a':", "faqgen.safety.xǁPageFactsǁread__mutmut_1": "return None"}
+    text = report(statuses, survivors, 60.0)
+    assert "| `faqgen.safety` | 10 | 10 | 8 | 1 | 1 | 80% | met |" in text
+    assert "| `faqgen.rules.unique_ids` | 2 | 1 | 1 | 0 | 0 | 100% | not all checked |" in text
+    assert "- `x_check__mutmut_9` (survived): `if tag != 'a':`" in text
+    assert "- `xǁPageFactsǁread__mutmut_1` (no tests): `return None`" in text

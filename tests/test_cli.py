@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from helpers import PLAIN_ENVIRONMENT, ROOT, build_faq
+from helpers import ROOT, build_faq, plain_environment
 
 from faqgen.pipeline import check
 from faqgen.site_plan import page_names
@@ -81,7 +81,7 @@ def test_check_writes_github_annotations_by_itself_under_github_actions():
 def test_a_python_without_the_projects_packages_is_told_what_to_run_instead():
     # -S: without site-packages, as a system Python outside .venv/ runs it
     result = subprocess.run([sys.executable, "-S", str(ROOT / "build_faq.py"), "check"], cwd=ROOT, capture_output=True,
-                            text=True, timeout=60, env=PLAIN_ENVIRONMENT)  # fmt: skip
+                            text=True, timeout=60, env=plain_environment())  # fmt: skip
     assert result.returncode == 2 and result.stdout == ""
     assert len(result.stderr.splitlines()) == 1 and "Traceback" not in result.stderr
     assert result.stderr.startswith(f"build_faq.py: this Python ({sys.executable}) does not have the project's packages (")

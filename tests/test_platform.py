@@ -9,7 +9,7 @@ import hashlib
 import subprocess
 import sys
 
-from helpers import PLAIN_ENVIRONMENT, mkdocs
+from helpers import mkdocs, plain_environment
 
 
 def manifest(tree) -> dict[str, str]:
@@ -24,7 +24,7 @@ def test_properdocs_builds_the_same_site_byte_for_byte(project, tmp_path):
     properdocs = subprocess.run(
         [sys.executable, "-m", "properdocs", "build", "--strict", "--site-dir", str(tmp_path / "properdocs")],
         cwd=project, capture_output=True, text=True, timeout=300,
-        env={**PLAIN_ENVIRONMENT, "NO_MKDOCS_2_WARNING": "1", **address},  # as mkdocs() runs: the same settings
+        env={**plain_environment(), "NO_MKDOCS_2_WARNING": "1", **address},  # as mkdocs() runs: the same settings
     )  # fmt: skip
     assert properdocs.returncode == 0, properdocs.stderr
     assert manifest(tmp_path / "properdocs") == manifest(tmp_path / "mkdocs")

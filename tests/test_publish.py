@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import PLAIN_ENVIRONMENT, ROOT, ROOT_LANGUAGE, build_faq, snapshot
+from helpers import ROOT, ROOT_LANGUAGE, build_faq, plain_environment, snapshot
 
 from bench.harness import wait_for
 from faqgen.pipeline import check
@@ -315,7 +315,7 @@ def test_killed_and_concurrent_runs_never_leave_site_incomplete_or_debris(projec
     # in check (before the staging folder), once it exists, with the home page built.
     moments = {"in check": lambda: True, "staging made": staging, "pages built": lambda: staging("index.html")}
     for moment, reached in moments.items():
-        run = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=PLAIN_ENVIRONMENT)
+        run = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=plain_environment())
         assert wait_for(lambda: reached() or run.poll() is not None, 120) and run.poll() is None, moment  # noqa: B023
         run.send_signal(signal.SIGKILL)
         run.wait()
@@ -323,7 +323,7 @@ def test_killed_and_concurrent_runs_never_leave_site_incomplete_or_debris(projec
         assert wait_for(lambda: not _processes_in(tmp_path), 30), _processes_in(tmp_path)  # children end with it
         debris += list(tmp_path.glob(".site-new-*"))
     assert debris, "a run killed mid-build leaves its staging folder..."
-    runs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=PLAIN_ENVIRONMENT)
+    runs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=plain_environment())
             for _ in range(2)]  # fmt: skip
     samples = 0
     while any(run.poll() is None for run in runs):

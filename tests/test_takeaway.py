@@ -1,6 +1,10 @@
 """The take-away formats on the real site: the timeline as a calendar per language, parsed back
 and compared with faq.yaml; the open data validated against the schema published beside it, its
-addresses leading to the questions; the data package; the home page's downloads."""
+addresses leading to the questions; the data package; the home page's downloads.
+
+Each file is read as this process makes it, after checking that the site holds exactly those
+bytes: so the writer is tested where `make mutate` can see it (it cannot see what a build in
+another process runs), and the site still holds what the writer makes."""
 
 from __future__ import annotations
 
@@ -12,19 +16,34 @@ import icalendar
 import jsonschema
 import pypdf
 import pytest
-from helpers import LANGUAGE_DIRS, ROOT, html
+from helpers import LANGUAGE_DIRS, ROOT, ROOT_LANGUAGE, html
 
+from faqgen import takeaway
+from faqgen.addresses import Addresses
+from faqgen.formats import FormatInputs
 from faqgen.labels import LABELS
 from faqgen.languages import typeset
 from faqgen.pipeline import check
+from faqgen.updates import Changes
 from faqgen.verify import verify_site
 
 FAQ = check(ROOT / "faq.yaml").faq
 
 
+def made(built_site, site_url: str, name: str, lang: str | None) -> bytes:
+    """The format `name` as this process makes it for `lang`, which the built site holds byte for byte."""
+    [format] = [format for format in takeaway.FORMATS if format.name == name]
+    addresses = Addresses(site_url, LANGUAGE_DIRS, ROOT_LANGUAGE)
+    content = format.make(FormatInputs(FAQ, addresses, Changes(FAQ, FAQ.document.as_of), None), lang)
+    assert (built_site / format.path(LANGUAGE_DIRS, lang)).read_bytes() == content
+    return content
+
+
 @pytest.mark.parametrize("lang", LANGUAGE_DIRS)
-def test_the_calendar_holds_each_phase_and_dated_milestone_as_all_day_events(built_site, lang):
-    calendar = icalendar.Calendar.from_ical((built_site / LANGUAGE_DIRS[lang] / f"timeline-{lang}.ics").read_bytes())
+def test_the_calendar_holds_each_phase_and_dated_milestone_as_all_day_events(built_site, site_url, lang):
+    calendar = icalendar.Calendar.from_ical(made(built_site, site_url, "calendar", lang))
+    assert (str(calendar["PRODID"]), str(calendar["VERSION"])) == (f"-//faqgen//timeline//{lang.upper()}", "2.0")
+    assert calendar["X-WR-CALNAME"].params["LANGUAGE"] == lang and LABELS[lang]["timeline"] in str(calendar["X-WR-CALNAME"])
     events = {str(event["UID"]): event for event in calendar.walk("VEVENT")}
     expected = {f"phase-{phase.id}.{lang}@www.ontario.ca" for phase in FAQ.phases}
     expected |= {f"milestone-{m.id}.{lang}@www.ontario.ca" for m in FAQ.milestones if m.date}
@@ -34,6 +53,7 @@ def test_the_calendar_holds_each_phase_and_dated_milestone_as_all_day_events(bui
         assert event.decoded("DTSTART") == phase.start
         assert event.decoded("DTEND") == (phase.end or phase.start) + dt.timedelta(days=1)
         assert phase.name.in_(lang) in str(event["SUMMARY"]) and event["SUMMARY"].params["LANGUAGE"] == lang
+        assert event["DESCRIPTION"].params["LANGUAGE"] == lang and str(event["DESCRIPTION"])
     announced = events[f"milestone-prototype-regions-announced.{lang}@www.ontario.ca"]  # known to the month
     assert (announced.decoded("DTSTART"), announced.decoded("DTEND")) == (dt.date(2019, 7, 1), dt.date(2019, 8, 1))
     assert {event.decoded("DTSTAMP") for event in events.values()} == {
@@ -43,7 +63,7 @@ def test_the_calendar_holds_each_phase_and_dated_milestone_as_all_day_events(bui
 
 
 def test_the_open_data_is_valid_against_the_schema_beside_it_and_leads_to_the_questions(built_site, site_url):
-    data = json.loads((built_site / "faq.json").read_text(encoding="utf-8"))
+    data = json.loads(made(built_site, site_url, "open data", None))
     schema = json.loads((built_site / data["$schema"].removeprefix(site_url)).read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(data)
     questions = [question for audience in data["audiences"] for question in audience["questions"]]
@@ -63,8 +83,8 @@ def test_the_open_data_is_valid_against_the_schema_beside_it_and_leads_to_the_qu
 FAQ_ANSWERS = {question.id: question.answer.en for _, _, question in FAQ.questions()}
 
 
-def test_the_data_package_describes_the_data_for_a_catalogue(built_site):
-    package = json.loads((built_site / "datapackage.json").read_text(encoding="utf-8"))
+def test_the_data_package_describes_the_data_for_a_catalogue(built_site, site_url):
+    package = json.loads(made(built_site, site_url, "data package", None))
     [resource] = package["resources"]
     assert (resource["path"], resource["schema"], resource["format"]) == ("faq.json", "faq-data.schema.json", "json")
     assert package["languages"] == ["fr", "en"] and FAQ.document.title.en in package["title"]

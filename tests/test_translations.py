@@ -153,3 +153,23 @@ def test_the_followed_texts_are_those_the_browser_editor_is_told_of():
     paths = [".".join("*" if isinstance(part, int) else part for part in path) for path, _, _ in tracked_texts(load_text(
         (Path(__file__).parent.parent / "faq.yaml").read_text(encoding="utf-8")).data)]  # fmt: skip
     assert set(paths) == set(FOLLOWED_TEXTS)
+
+
+def test_confirm_chooses_the_texts_of_the_questions_named():
+    """`confirm --question ID`: that question's texts, not another's, nor key points (no question)."""
+    text = MINIMAL.replace("Second question?", "Changed?").replace("      - confirmed: fr b074faf1 en b0f8d622\n        fr: Un point.", "      - fr: Un point.")
+    source = load_text(text)
+    assert {status.owner for status in to_confirm(source, None)} == {"question second-question", "key point section now"}
+    assert [status.owner for status in to_confirm(source, {"second-question"})] == ["question second-question"]
+    assert to_confirm(source, {"first-question"}) == []
+
+
+@pytest.mark.parametrize("quote", ['"', "'"])
+def test_confirm_replaces_a_quoted_confirmed_value_quotes_and_all(quote):
+    old = states_line(MINIMAL)
+    text = MINIMAL.replace(f"confirmed: {old}", f"confirmed: {quote}{old}{quote}").replace("Second question?", "Changed?")
+    source = load_text(text)
+    confirmed = confirm(source, to_confirm(source, None))
+    assert all(status.ok for status in statuses(load_text(confirmed)))
+    new = states_line(confirmed)
+    assert confirmed == text.replace(f"confirmed: {quote}{old}{quote}", f"confirmed: {new}")

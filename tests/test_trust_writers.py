@@ -200,7 +200,7 @@ def test_two_commands_that_change_the_faq_at_once_take_turns_and_both_land(tmp_p
     import sys
     import time
 
-    from helpers import PLAIN_ENVIRONMENT
+    from helpers import plain_environment
     from test_xliff import translate
 
     from faqgen import xliff
@@ -226,7 +226,7 @@ def test_two_commands_that_change_the_faq_at_once_take_turns_and_both_land(tmp_p
         arguments = [["import-xliff", "faq.yaml", f"{question}.xlf"] for question in questions]
     held = os.open(project / ".faq.yaml.lock", os.O_WRONLY | os.O_CREAT)
     fcntl.flock(held, fcntl.LOCK_EX)  # as a third command would hold it: both must wait, then both land
-    runs = [subprocess.Popen([sys.executable, str(ROOT / "build_faq.py"), *run], cwd=project, env=PLAIN_ENVIRONMENT,
+    runs = [subprocess.Popen([sys.executable, str(ROOT / "build_faq.py"), *run], cwd=project, env=plain_environment(),
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for run in arguments]  # fmt: skip
 
     def waiting() -> set[int]:  # the runs blocked on a lock (/proc/locks lists waiters with "->")
