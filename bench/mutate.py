@@ -13,8 +13,8 @@ so the repository's files are never mutated and untracked ones (node_modules) ar
 tests run with that copy first on PYTHONPATH: what they run in another process (build_faq.py,
 mkdocs) imports the mutated faqgen too, with the mutant mutmut names in MUTANT_UNDER_TEST.
 
-    python -m bench.mutate [--keep FOLDER]     # a run, and its report
-    python -m bench.mutate --report FOLDER     # the report of a kept run, finished or stopped
+    python -m bench.mutate [--keep FOLDER]          # a run, and its report
+    python -m bench.mutate --report FOLDER...       # the report of kept runs, finished or stopped
 """
 
 from __future__ import annotations
@@ -93,7 +93,7 @@ def module_of(name: str) -> str:
     return _RESULT.match(f"{name}: x")["module"]
 
 
-def report(statuses: dict[str, str], survivors: dict[str, str], seconds: float, tool: str = "mutmut") -> str:
+def report(statuses: dict[str, str], survivors: dict[str, str], seconds: float | None, tool: str = "mutmut") -> str:
     """bench/MUTATION.md: the score of each module, then what survived in each."""
     counts: dict[str, Counter] = defaultdict(Counter)
     for name, status in statuses.items():
@@ -103,7 +103,8 @@ def report(statuses: dict[str, str], survivors: dict[str, str], seconds: float, 
         "# Mutation score",
         "",
         f"`make mutate` (bench/mutate.py), {dt.date.today().isoformat()}, {tool}, {machine}; "
-        f"{len(statuses)} mutants in {seconds / 60:.0f} minutes. A module meets the target when its tests kill "
+        f"{len(statuses)} mutants" + (f" in {seconds / 60:.0f} minutes" if seconds is not None else "") +
+        ". A module meets the target when its tests kill "
         f"at least {TARGET:.0%} of its mutants (a mutant that hangs them counts as killed; one no selected test "
         "reaches, as not). What is mutated and which tests run: pyproject.toml, `[tool.mutmut]`.",
         "",
@@ -135,9 +136,28 @@ def _natural(name: str) -> tuple:
     return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", name))
 
 
-def write_report(work: Path, seconds: float) -> None:
-    statuses = mutant_statuses(work)
-    survivors = changed_lines(work, [name for name, status in statuses.items() if status not in {*KILLED, NOT_RUN}])
+_RANK = {"killed": 0, "timeout": 0, "survived": 1, "no tests": 2, NOT_RUN: 9}
+
+
+def merged(runs: list[dict[str, str]]) -> dict[str, str]:
+    """The statuses of several runs of the same code (with other modules or tests chosen): a
+    mutant killed in any is killed by the suite; else what a run that checked it found."""
+    statuses: dict[str, str] = {}
+    for run in runs:
+        for name, status in run.items():
+            if name not in statuses or _RANK.get(status, 5) < _RANK.get(statuses[name], 5):
+                statuses[name] = status
+    return statuses
+
+
+def write_report(works: list[Path], seconds: float | None) -> None:
+    runs = [mutant_statuses(work) for work in works]
+    statuses = merged(runs)
+    survivors: dict[str, str] = {}
+    for work, run in zip(works, runs, strict=True):  # each survivor shown from a run that has it
+        names = [name for name, status in statuses.items() if status not in {*KILLED, NOT_RUN} and name in run
+                 and name not in survivors]  # fmt: skip
+        survivors.update(changed_lines(work, names))
     REPORT.write_text(report(statuses, survivors, seconds, f"mutmut {version('mutmut')}"), encoding="utf-8")
     print(f"{REPORT.relative_to(ROOT)}: {len(statuses)} mutants, {len(survivors)} checked and not killed")
 
@@ -145,11 +165,10 @@ def write_report(work: Path, seconds: float) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it (to `mutmut show` a mutant)")
-    parser.add_argument("--report", type=Path, help="only write the report of the run kept in this folder")
+    parser.add_argument("--report", type=Path, nargs="+", help="only write the report of the runs kept in these folders")
     options = parser.parse_args()
     if options.report:
-        log = options.report / "mutmut.log"
-        write_report(options.report.resolve(), time.time() - log.stat().st_ctime if log.exists() else 0.0)
+        write_report([folder.resolve() for folder in options.report], None)  # how long they ran: not known here
         return
     work = options.keep.resolve() if options.keep else Path(tempfile.mkdtemp(prefix="faqgen-mutate-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -157,7 +176,7 @@ def main() -> None:
     try:
         tracked_copy(work)
         run_mutmut(work)
-        write_report(work, time.monotonic() - started)
+        write_report([work], time.monotonic() - started)
     finally:
         if not options.keep:
             shutil.rmtree(work, ignore_errors=True)

@@ -96,3 +96,12 @@ def test_the_mutation_report_scores_each_module_and_lists_what_survived():
     assert "| `faqgen.rules.unique_ids` | 2 | 1 | 1 | 0 | 0 | 100% | not all checked |" in text
     assert "- `x_check__mutmut_9` (survived): `if tag != 'a':`" in text
     assert "- `xǁPageFactsǁread__mutmut_1` (no tests): `return None`" in text
+
+
+def test_runs_of_the_same_code_merge_a_kill_in_any_as_a_kill():
+    from bench.mutate import merged
+
+    first = {"m.x_f__mutmut_1": "survived", "m.x_f__mutmut_2": "not checked", "m.x_f__mutmut_3": "no tests"}
+    second = {"m.x_f__mutmut_1": "killed", "m.x_f__mutmut_2": "survived", "m.x_f__mutmut_4": "timeout"}
+    assert merged([first, second]) == {"m.x_f__mutmut_1": "killed", "m.x_f__mutmut_2": "survived",
+                                       "m.x_f__mutmut_3": "no tests", "m.x_f__mutmut_4": "timeout"}  # fmt: skip

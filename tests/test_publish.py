@@ -18,7 +18,7 @@ from helpers import ROOT, ROOT_LANGUAGE, build_faq, plain_environment, snapshot
 
 from bench.harness import wait_for
 from faqgen.pipeline import check
-from faqgen.publish import MARKER
+from faqgen.publish import MARKER, PublishError, refuse_output
 from faqgen.site_plan import page_names
 from faqgen.verify import verify_site
 
@@ -272,6 +272,26 @@ def test_site_refuses_to_replace_the_project_content_or_a_folder_it_did_not_make
     assert snapshot(project) == before
     assert snapshot(foreign) == {"holiday.jpg": b"not a site"}
     assert all(snapshot(other) == {MARKER: b"", name: b"kept\n"} for name, other in others.items())
+
+
+def test_the_folders_site_may_replace_are_told_apart_in_this_process(project, tmp_path):
+    """`refuse_output` itself (where `make mutate` sees it; the command's test above goes through
+    build_faq.py): each folder it must refuse, with its reason, and the ones it may replace."""
+    made, empty, file = tmp_path / "made", tmp_path / "empty", tmp_path / "file.html"
+    made.mkdir()
+    (made / MARKER).write_text("")
+    (made / "index.html").write_text("an earlier site")
+    empty.mkdir()
+    file.write_text("")
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "mkdocs.yml").write_text("")
+    for output, reason in [(project, "holds the project"), (project.parent, "holds the project"),
+                           (project / "content", "holds the project"), (tmp_path / "other", "holds a faq.yaml or mkdocs.yml"),
+                           (project / "content" / "..", "holds a faq.yaml or mkdocs.yml"), (file, "is a file, not a folder")]:  # fmt: skip
+        with pytest.raises(PublishError, match=reason):
+            refuse_output(project, output)
+    for output in (made, empty, tmp_path / "new"):
+        refuse_output(project, output)  # a site it made, an empty folder, a folder to make
 
 
 def test_the_published_site_is_readable_by_everyone_and_replaced_in_one_step(project, tmp_path):
