@@ -107,7 +107,7 @@ if (drawer && menu && menuButton) {
   };
   drawer.addEventListener("change", () => {
     if (drawer.checked && narrow.matches && !menu.contains(document.activeElement)) {
-      // the first link shown (the menu's title holds the theme's logo link, hidden: faq.css)
+      // the first link shown (the menu's title holds the theme's logo link, hidden: material.css)
       [...menu.querySelectorAll("a[href]")].find((link) => link.offsetParent !== null)?.focus();
     }
   });
