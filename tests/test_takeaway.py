@@ -3,8 +3,7 @@ and compared with faq.yaml; the open data validated against the schema published
 addresses leading to the questions; the data package; the home page's downloads.
 
 Each file is read as this process makes it, after checking that the site holds exactly those
-bytes: so the writer is tested where `make mutate` can see it (it cannot see what a build in
-another process runs), and the site still holds what the writer makes."""
+bytes (helpers.made_as_published)."""
 
 from __future__ import annotations
 
@@ -16,27 +15,18 @@ import icalendar
 import jsonschema
 import pypdf
 import pytest
-from helpers import LANGUAGE_DIRS, ROOT, ROOT_LANGUAGE, html
+from helpers import LANGUAGE_DIRS, ROOT, html, made_as_published
 
-from faqgen import takeaway
-from faqgen.addresses import Addresses
-from faqgen.formats import FormatInputs
 from faqgen.labels import LABELS
 from faqgen.languages import typeset
 from faqgen.pipeline import check
-from faqgen.updates import Changes
 from faqgen.verify import verify_site
 
 FAQ = check(ROOT / "faq.yaml").faq
 
 
 def made(built_site, site_url: str, name: str, lang: str | None) -> bytes:
-    """The format `name` as this process makes it for `lang`, which the built site holds byte for byte."""
-    [format] = [format for format in takeaway.FORMATS if format.name == name]
-    addresses = Addresses(site_url, LANGUAGE_DIRS, ROOT_LANGUAGE)
-    content = format.make(FormatInputs(FAQ, addresses, Changes(FAQ, FAQ.document.as_of), None), lang)
-    assert (built_site / format.path(LANGUAGE_DIRS, lang)).read_bytes() == content
-    return content
+    return made_as_published(built_site, site_url, FAQ, name, lang)
 
 
 @pytest.mark.parametrize("lang", LANGUAGE_DIRS)
