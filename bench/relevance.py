@@ -15,8 +15,9 @@ from bench.harness import wait_in_page
 RELEVANCE_SET = Path(__file__).resolve().parent.parent / "tests" / "relevance.yaml"
 
 
-SETS = ("keywords", "sentences")
-"""The relevance sets: short queries, and whole questions as the public asks them."""
+SETS = ("keywords", "sentences", "held_out")
+"""The relevance sets: short queries, whole questions as the public asks them, and more such
+questions held out from tuning (tests/relevance.yaml says how each was written)."""
 
 
 @dataclass

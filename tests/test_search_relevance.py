@@ -29,14 +29,16 @@ def fold(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
 
 
-# The shares each set must reach, first and in the top 3, per language: what was reached, less a
-# query or two (measured 2026-12-07: keywords 94 % / 100 % French, 97 % / 100 % English;
-# sentences 77 % / 88 % French, 67 % / 88 % English). The sentences' target is 70 % and 90 %
-# (docs/architecture.md, "Ranking"); their floor rises to it when ranking reaches it.
-FLOORS = {"keywords": (0.85, 0.95), "sentences": (0.65, 0.85)}
+# The shares each set must reach, first and in the top 3, per language (measured 2026-12-07:
+# keywords 97 % / 100 % French, 97 % / 100 % English; sentences 81 % / 93 % French, 72 % / 93 %
+# English; held out 44 % / 75 % French, 56 % / 81 % English). The sentences' floor is the issue's
+# target, 70 % and 90 % (docs/architecture.md, "Ranking"); the others are what was reached, less a
+# query or two. The held-out set was never tuned to: its floor keeps what ranking gives questions
+# it never saw from getting worse.
+FLOORS = {"keywords": (0.85, 0.95), "sentences": (0.70, 0.90), "held_out": (0.40, 0.70)}
 
 
-@pytest.mark.parametrize("kind, size", [("keywords", 25), ("sentences", 40)])
+@pytest.mark.parametrize("kind, size", [("keywords", 25), ("sentences", 40), ("held_out", 16)])
 def test_the_relevance_set_finds_the_expected_question_first_or_in_the_top_three(browser, site_url, kind, size):
     homes = {lang: site_url + folder for lang, folder in LANGUAGE_DIRS.items()}
     scores = measure(browser, homes, FAQ, lambda lang, name: page_path(LANGUAGE_DIRS, lang, name), kind)

@@ -100,12 +100,16 @@ if (form && toggle) {
 
   // The little words of the language (Snowball's stop words, from the build) are neither searched
   // nor scored nor highlighted, unless the query is nothing else: an idea keeps its other words
-  // ("loi sur les services en français": loi, services, français, side by side).
-  const meaningful = (ideas, littleWords) => {
-    const kept = ideas
-      .map((forms) => forms.map((form) => form.filter((word) => !littleWords.has(word))).filter((form) => form.length))
-      .filter((forms) => forms.length);
-    return kept.length ? kept : ideas;
+  // ("loi sur les services en français": loi, services, français, side by side). They are left
+  // out before the query's words are matched to equivalents too, so a form is found whatever
+  // little words a reader puts in it ("perdre mon emploi" is "perdre leur emploi").
+  const withoutLittleWords = (forms, littleWords) =>
+    forms.map((form) => form.filter((word) => !littleWords.has(word))).filter((form) => form.length);
+  const meaningfulIdeas = (typed, index) => {
+    const words = typed.filter((word) => !index.littleWords.has(word));
+    if (!words.length) return ideasOf(typed, index.groups);
+    const groups = index.groups.map((forms) => withoutLittleWords(forms, index.littleWords)).filter((forms) => forms.length);
+    return ideasOf(words, groups);
   };
 
   // Edits (insert, delete, replace, swap two letters) from a to b, or limit + 1 if more.
@@ -202,7 +206,7 @@ if (form && toggle) {
     const lookUp = async (words) => {
       for (const word of words) if (!holding.has(word)) holding.set(word, (await index.found(word)).length);
     };
-    let ideas = meaningful(ideasOf(typed, index.groups), index.littleWords);
+    let ideas = meaningfulIdeas(typed, index);
     const sentence = new Set(ideas.flat(2)); // the query's meaning-bearing words
     await lookUp(sentence);
     const absent = []; // words nothing holds and nothing corrects: named to the reader
