@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import errno
+import fcntl
 import hashlib
+import logging
+import os
 import re
 import shutil
 import signal
@@ -14,11 +17,12 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import ROOT, ROOT_LANGUAGE, build_faq, plain_environment, snapshot
+from helpers import ROOT, ROOT_LANGUAGE, build_faq, make_project, plain_environment, snapshot
 
 from bench.harness import wait_for
 from faqgen.pipeline import check
-from faqgen.publish import MARKER, PublishError, refuse_output
+from faqgen.publish import MARKER, Published, PublishError, build_site, refuse_output
+from faqgen.publish import _exchange as exchange
 from faqgen.site_plan import page_names
 from faqgen.verify import verify_site
 
@@ -418,3 +422,97 @@ def test_site_without_the_faq_plugin_says_what_to_add(project, tmp_path):
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "mkdocs.yml has no `faq` plugin: add `- faq` under `plugins:`" in result.stderr
     assert not (tmp_path / "site").exists()
+
+
+# `build_site` in this process (where `make mutate` sees it: the tests above go through build_faq.py).
+
+
+def _made_site(folder: Path, page: str) -> Path:
+    """A folder as an earlier `site` left it: its marker and one page."""
+    folder.mkdir(parents=True)
+    (folder / MARKER).write_text("")
+    (folder / "index.html").write_text(page)
+    return folder
+
+
+def test_site_in_this_process_waits_its_turn_replaces_its_site_and_removes_what_killed_runs_left(tmp_path, monkeypatch):
+    project = make_project(tmp_path / "project", pdf=False)
+    monkeypatch.setenv("FAQ_SITE_URL", "https://faq.example.ca/ssm/")
+    site = _made_site(tmp_path / "out" / "site", "an earlier site")
+    for leftover in (".site-new-killed", ".site-old-killed"):
+        (site.parent / leftover / "assets").mkdir(parents=True)
+    held = os.open(site.parent, os.O_RDONLY)
+    fcntl.flock(held, fcntl.LOCK_EX)  # another run holds the lock: this one says so, then waits
+    waited = []
+
+    def on_wait():
+        waited.append(True)
+        fcntl.flock(held, fcntl.LOCK_UN)
+
+    mkdocs_logger = logging.getLogger("mkdocs")
+    before = mkdocs_logger.level, mkdocs_logger.propagate, list(mkdocs_logger.handlers)
+    try:
+        published = build_site(project, site, on_wait=on_wait)
+    finally:
+        os.close(held)
+    assert waited == [True]
+    assert published == Published(sum(1 for _ in site.rglob("*.html")), "https://faq.example.ca/ssm/")
+    assert published.pages > 10 and (site / "index.html").read_text() != "an earlier site"
+    assert (site / MARKER).read_text().startswith("Built by build_faq.py site")
+    assert {oct(path.stat().st_mode & 0o777) for path in [site, *site.rglob("*")]} == {"0o755", "0o644"}
+    assert sorted(path.name for path in site.parent.iterdir()) == ["site"]  # no leftover, no staging folder
+    assert (mkdocs_logger.level, mkdocs_logger.propagate, list(mkdocs_logger.handlers)) == before
+    monkeypatch.delenv("FAQ_SITE_URL")
+    assert build_site(project, tmp_path / "new" / "site").site_url is None  # a folder to make; no address
+
+
+def test_site_in_this_process_leaves_the_site_as_it_was_when_verification_or_mkdocs_refuses(tmp_path, monkeypatch):
+    project = make_project(tmp_path / "project", pdf=False)
+    site = _made_site(tmp_path / "site", "an earlier site")
+    monkeypatch.setattr("faqgen.publish.verify_site", lambda *arguments, **options: ["index.html: a problem", "404.html: another"])
+    with pytest.raises(PublishError) as refused:
+        build_site(project, site)
+    assert str(refused.value) == "the built site failed verification:\nindex.html: a problem\n404.html: another"
+    assert snapshot(site) == {MARKER: b"", "index.html": b"an earlier site"}
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["project", "site"]
+    monkeypatch.undo()
+    config = project / "mkdocs.yml"
+    original = config.read_text(encoding="utf-8")
+    shutil.copy(project / "faq.yaml", project / "other.yaml")
+    for changed, message in [
+        (original.replace("plugins:\n", "not_configured: 1\nplugins:\n", 1),
+         "mkdocs build --strict failed:\nWARNING - Config value 'not_configured': Unrecognised configuration name: "
+         "not_configured\nAborted with 1 configuration warnings in 'strict' mode!"),
+        (original.replace("      source: faq.yaml\n", "      source: other.yaml\n", 1),
+         f"mkdocs.yml builds from {project / 'other.yaml'}, but `site` publishes {project / 'faq.yaml'}: set the faq plugin's "
+         "source to it"),
+        (re.sub(r"  - faq:\n(      .*\n)+", "", original),
+         "mkdocs.yml has no `faq` plugin: add `- faq` under `plugins:`"),
+    ]:  # fmt: skip
+        config.write_text(changed, encoding="utf-8")
+        with pytest.raises(PublishError) as refused:
+            build_site(project, site)
+        assert str(refused.value).startswith(message), str(refused.value)
+        assert snapshot(site) == {MARKER: b"", "index.html": b"an earlier site"}
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["project", "site"]  # nothing staged is left
+
+
+def test_without_an_atomic_exchange_the_old_site_is_moved_aside_and_put_back_if_the_new_cannot_come(tmp_path, monkeypatch):
+    new, target = tmp_path / ".site-new-1", tmp_path / "site"
+    _made_site(new, "new")
+    _made_site(target, "old")
+    exchange(new, target)  # Linux: in one step
+    assert (target / "index.html").read_text() == "new" and (new / "index.html").read_text() == "old"
+    with pytest.raises(FileNotFoundError):  # renameat2's own error, with the path
+        exchange(tmp_path / ".site-new-gone", target)
+    assert (target / "index.html").read_text() == "new"
+    monkeypatch.setattr("faqgen.publish.ctypes.CDLL", lambda *arguments, **options: object())  # no renameat2
+    exchange(new, target)
+    assert (target / "index.html").read_text() == "old" and (new / "index.html").read_text() == "new"
+    assert sorted(path.name for path in tmp_path.iterdir()) == [".site-new-1", "site"]
+    with pytest.raises(FileNotFoundError):
+        exchange(tmp_path / ".site-new-gone", target)
+    assert (target / "index.html").read_text() == "old"  # put back
+    assert sorted(path.name for path in tmp_path.iterdir()) == [".site-new-1", "site"]
+    exchange(new, tmp_path / "first")  # nothing to replace: a rename
+    assert (tmp_path / "first" / "index.html").read_text() == "new" and not new.exists()
