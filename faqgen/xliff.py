@@ -290,7 +290,7 @@ def import_xliff(source: Source, data: bytes, name: str, *, partial: bool = Fals
             accepted.append(translated)
         for at, message in problems:
             line, column = where[at]
-            refused.append(Problem(name, line, column, message, f"unit {entry.name}"))
+            refused.append(Problem(name, line, column, message, f"unit {entry.name}" if entry.name else ""))
     if refused and not partial:
         raise FaqError(refused)
     new_text = _write(source, accepted, target) if accepted else source.text
@@ -370,6 +370,8 @@ def _entries(root: ET.Element, version: str) -> Iterator[_Entry]:
 def _read_unit(entry: _Entry, known: dict[str, Unit], source: Source, source_lang: str, target: str,
                version: str) -> tuple[Translated | None, list[tuple[ET.Element, str]]]:  # fmt: skip
     """The unit's translation, or what is wrong with it (where, sentence)."""
+    if not entry.name:
+        return None, [(entry.element, "this unit has no id: it was not exported from faq.yaml")]
     unit = known.get(entry.name)
     if unit is None:
         return None, [(entry.element, f"faq.yaml has no text `{entry.name}`: this unit was not exported from it")]
@@ -402,8 +404,10 @@ def _rebuild(target: ET.Element, source_pieces: list[str | Code], version: str,
         if local != tag:
             problems.append(f"`<{local}>` is not a placeholder of this file (`<{tag}/>`): it cannot be read back")
         else:
-            code_id = child.get("id", "")
-            if code_id not in codes:
+            code_id = child.get("id")
+            if code_id is None:
+                problems.append("a placeholder has no id: it cannot be read back")
+            elif code_id not in codes:
                 problems.append(f"placeholder {code_id} is not in the source text")
             else:
                 used.append(code_id)
@@ -430,12 +434,13 @@ def _rebuild(target: ET.Element, source_pieces: list[str | Code], version: str,
 
 def _tidy(parts: list[str]) -> str:
     """Joins the translated words (even indexes) and the syntax (odd): white space inside words
-    folded to single spaces, none kept next to a line break."""
+    folded to single spaces, none kept next to a line break or after a list item's marker (at the
+    text's start too: "-  one" would still be an item, but not the text its source spells)."""
     out = ""
     for index, part in enumerate(parts):
         if index % 2 == 0:
             folded = re.sub(r"\s+", " ", part)
-            if out.endswith("\n") or re.search(r"\n[ \t]*(?:[-+*]|\d+[.)])[ \t]+$", out):
+            if out.endswith("\n") or re.search(r"(?:^|\n)[ \t]*(?:[-+*]|\d+[.)])[ \t]+$", out):
                 folded = folded.lstrip()
             out += folded
         else:

@@ -361,3 +361,143 @@ def test_a_unit_approved_in_xliff_1_2_counts_as_final():
     approved = draft.replace('<trans-unit id="q/second-question/question"', '<trans-unit approved="yes" id="q/second-question/question"')
     imported = xliff.import_xliff(load_text(faq), approved.encode("utf-8"), "back.xlf")
     assert imported.accepted == ["q/second-question/question"] and imported.refused == []
+
+
+# MINIMAL with a text in each state a translator is sent: the home page's key point and an
+# audience's two key points unconfirmed, a question's English missing, an answer's English stale
+# (its French changed).
+WAITING = (
+    MINIMAL.replace("      - confirmed: fr b074faf1 en b0f8d622\n        fr: Un point.", "      - fr: Un point.")
+    .replace("    title: {fr: Fournisseurs, en: Providers}\n", "    title: {fr: Fournisseurs, en: Providers}\n"
+             "    key_points:\n      - {fr: Un point clé., en: A key point.}\n      - {fr: Un autre., en: Another.}\n")
+    .replace("          en: First question?\n", "")
+    .replace("          fr: Réponse.\n", "          fr: Une réponse.\n")
+)  # fmt: skip
+DIRS = {"fr": "", "en": "en/"}
+
+
+@pytest.mark.parametrize("version", xliff.VERSIONS)
+def test_each_unit_sent_says_where_its_text_is_read_its_fingerprint_and_why_it_waits(version):
+    """The file a translation service receives, whole (tests/fixtures/xliff/: what CAT tools read:
+    the file's languages, each unit's id and name, its source and any target with their states,
+    and the notes translators see — the text's place on the site with its address, its source's
+    fingerprint, and why it waits)."""
+    exported = xliff.export(load_text(WAITING), "en", version=version, site_url="https://faq.example.ca/", language_dirs=DIRS)
+    assert exported == (FIXTURES / "xliff" / f"waiting-{version}.xlf").read_text(encoding="utf-8")
+
+
+def test_without_the_sites_address_a_unit_names_its_page_and_anchor_and_everything_sends_all_texts():
+    exported = ET.fromstring(xliff.export(load_text(WAITING), "en", language_dirs=DIRS))
+    places = [note.text for note in exported.iter(f"{{{xliff.XLIFF_12}}}note") if note.get("from") == "faqgen"]
+    assert places[:2] == ["French text on the home page, #now", "French text on the page providers, #key-points"]
+    for version in xliff.VERSIONS:
+        ns = xliff.XLIFF_12 if version == "1.2" else xliff.XLIFF_20
+        every = ET.fromstring(xliff.export(load_text(WAITING), "en", everything=True, version=version))
+        units = every.iter(f"{{{ns}}}trans-unit" if version == "1.2" else f"{{{ns}}}unit")
+        names = {(unit.get("resname") or unit.get("name")): unit for unit in units}
+        assert list(names) == ["kp/now/1", "a/providers/kp/1", "a/providers/kp/2", "q/first-question/question",
+                               "q/first-question/answer", "q/second-question/question", "q/second-question/answer"]  # fmt: skip
+        done = names["q/second-question/question"]
+        state = done.find(f"{{{ns}}}target" if version == "1.2" else f"{{{ns}}}segment").get("state")
+        assert state == "final"  # up to date: sent for reference, already final
+
+
+def _with_target(document: str, unit_name: str, target: str) -> str:
+    """The XLIFF 1.2 `document` with `unit_name`'s target replaced by `target` (its whole element)."""
+    start = document.index(f'<trans-unit id="{unit_name}"')
+    end = document.index("</trans-unit>", start)
+    unit = document[start:end]
+    old = re.search(r"<target.*?</target>", unit, re.S)[0]
+    return document[:start] + unit.replace(old, target) + document[end:]
+
+
+def imported_text(faq: str, document: str, path: tuple) -> str:
+    imported = xliff.import_xliff(load_text(faq), document.encode("utf-8"), "back.xlf")
+    node = load_text(imported.text).data
+    for key in path:
+        node = node[key]
+    return node["en"]
+
+
+LISTED = MINIMAL.replace("          fr: Réponse.\n          en: Answer.\n", "          fr: \"- un;\\n- deux.\"\n          en: A.\n")
+
+
+def test_a_translation_spaced_as_a_cat_tool_spaces_it_reads_back_as_the_text_spaces_it():
+    """Words around a line break or list marker lose their spaces; a target may begin with a
+    placeholder (a list's first marker)."""
+    document = translated_minimal()
+    spaced = ('<target state="final">  EN Answer.   <x id="1" equiv-text="&#10;&#10;" />   See\n  <x id="2" '
+              'equiv-text="[[second-question]]" />  and the <x id="3" equiv-text="[" />statement<x id="4" '
+              'equiv-text="][statement]" />.  </target>')  # fmt: skip
+    answer = ("audiences", 0, "questions", 0, "answer")
+    assert imported_text(MINIMAL, _with_target(document, "q/first-question/answer", spaced), answer) == (
+        "EN Answer.\n\nSee [[second-question]] and the [statement][statement].\n")
+    listed = translate(xliff.export(load_text(LISTED), "en", everything=True), "1.2")
+    items = '<target state="final"><x id="1" equiv-text="- " />  one;   <x id="2" equiv-text="&#10;- " />   two.</target>'
+    assert imported_text(LISTED, _with_target(listed, "q/second-question/answer", items),
+                         ("audiences", 0, "questions", 1, "answer")) == "- one;\n- two.\n"  # fmt: skip
+
+
+def test_regional_languages_a_second_file_of_the_same_direction_and_units_without_names_are_read():
+    """What CAT tools write differently from our export: `fr-CA`, a second <file> going the same
+    way, an XLIFF 2.0 unit named by its id only."""
+    regional = translated_minimal().replace('source-language="fr" target-language="en"',
+                                            'source-language="fr-CA" target-language="EN-ca"')  # fmt: skip
+    regional = regional.replace("</file>", '</file>\n  <file original="more.yaml" datatype="plaintext" '
+                                           'source-language="FR" target-language="en-US"><body/></file>')  # fmt: skip
+    every = sorted(xliff.units(load_text(MINIMAL)))
+    assert sorted(xliff.import_xliff(load_text(MINIMAL), regional.encode("utf-8"), "back.xlf").accepted) == every
+    unnamed = re.sub(r' name="[^"]*"', "", translated_minimal("2.0"))
+    assert ' name="' not in unnamed
+    assert sorted(xliff.import_xliff(load_text(MINIMAL), unnamed.encode("utf-8"), "back.xlf").accepted) == every
+
+
+def test_importing_confirms_only_the_texts_it_brings():
+    """Another text whose translation waits (the home page's key point, unconfirmed) stays unconfirmed."""
+    faq = MINIMAL.replace("      - confirmed: fr b074faf1 en b0f8d622\n        fr: Un point.", "      - fr: Un point.")
+    document = translate(xliff.export(load_text(faq), "en", everything=True), "1.2")
+    start = document.index('<trans-unit id="kp/now/1"')
+    document = document[:start] + document[document.index("</trans-unit>", start) + len("</trans-unit>"):]
+    imported = xliff.import_xliff(load_text(faq), document.encode("utf-8"), "back.xlf")
+    assert "kp/now/1" not in imported.accepted and len(imported.accepted) == 4
+    waiting = [(status.owner, status.field, status.states["en"]) for status in statuses(load_text(imported.text)) if not status.ok]
+    assert waiting == [("key point section now", "point 1", State.UNCONFIRMED)]
+
+
+def test_a_unit_a_cat_tool_left_incomplete_is_refused_and_the_units_after_it_are_still_read():
+    document = translated_minimal().replace("&#233;", "é")
+    start = document.index('<trans-unit id="q/first-question/question"')
+    unit = document[start : document.index("</trans-unit>", start) + len("</trans-unit>")]
+    bare = re.sub(r"<target.*?</target>", "", unit, flags=re.S)
+    nameless = re.sub(r' id="[^"]*" resname="[^"]*"', "", unit)
+    no_id = '<target state="final">Second question?<x /></target>'
+    document = document.replace(unit, f"{bare}\n      {unit}\n      {nameless}")
+    document = _with_target(document, "q/second-question/question", no_id)
+    line = line_of(document, bare)
+    imported = xliff.import_xliff(load_text(MINIMAL), document.encode("utf-8"), "back.xlf", partial=True)
+    assert [str(problem) for problem in imported.refused] == [
+        f"back.xlf:{line}:7: error: the translation is not marked final (state `none`): finish its review first "
+        "(unit q/first-question/question)",
+        f"back.xlf:{line_of(document, unit)}:7: error: this unit is in the file a second time (first at line {line}): keep one "
+        "(unit q/first-question/question)",
+        f"back.xlf:{line_of(document, '<trans-unit>')}:7: error: this unit has no id: it was not exported from faq.yaml",
+        f"back.xlf:{line_of(document, no_id)}:9: error: a placeholder has no id: it cannot be read back "
+        "(unit q/second-question/question)",
+    ]  # fmt: skip
+    assert sorted(imported.accepted) == ["kp/now/1", "q/first-question/answer", "q/second-question/answer"]
+
+
+def test_the_file_to_import_is_read_whole_up_to_its_limit(tmp_path):
+    exported = tmp_path / "back.xlf"
+    exported.write_bytes(b" " * xliff.MAX_BYTES)  # at the limit: read, then found not to be XML
+    assert xliff.read(exported) == b" " * xliff.MAX_BYTES
+    with pytest.raises(FaqError, match="not well-formed XML"):
+        xliff.import_xliff(load_text(MINIMAL), xliff.read(exported), "back.xlf")
+    exported.write_bytes(b" " * (xliff.MAX_BYTES + 1))
+    with pytest.raises(FaqError) as refused:
+        xliff.read(exported)
+    assert [str(problem) for problem in refused.value.problems] == [
+        f"{exported}:1:1: error: the file is larger than {xliff.MAX_BYTES:,} bytes: not an export of a FAQ's texts"]
+    with pytest.raises(FaqError) as refused:
+        xliff.read(tmp_path)
+    assert [str(problem) for problem in refused.value.problems] == [f"{tmp_path}:1:1: error: cannot read the file: Is a directory"]
