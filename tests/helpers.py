@@ -208,10 +208,9 @@ def changed_lines(before: str, after: str) -> list[tuple[str, list[str], list[st
     return [(tag, old[i1:i2], new[j1:j2]) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
 
 
-def made_as_published(site: Path, site_url: str, faq, name: str, lang: str | None) -> bytes:
-    """The output `name` (faqgen/takeaway.py's registry) as this process makes it for `lang`,
-    after checking that the built `site` holds exactly those bytes: so a writer is tested where
-    `make mutate` sees it (not in the build's own process), and the site holds what it makes."""
+def made_here(site_url: str, faq, name: str, lang: str | None) -> bytes:
+    """The output `name` (faqgen/takeaway.py's registry) as this process makes it for `lang`, for a
+    site at `site_url`: a writer tested where `make mutate` sees it, without building a site."""
     from faqgen import takeaway
     from faqgen.addresses import Addresses
     from faqgen.formats import FormatInputs
@@ -219,6 +218,15 @@ def made_as_published(site: Path, site_url: str, faq, name: str, lang: str | Non
 
     [output] = [format for format in takeaway.FORMATS if format.name == name]
     inputs = FormatInputs(faq, Addresses(site_url, LANGUAGE_DIRS, ROOT_LANGUAGE), Changes(faq, faq.document.as_of), None)
-    content = output.make(inputs, lang)
+    return output.make(inputs, lang)
+
+
+def made_as_published(site: Path, site_url: str, faq, name: str, lang: str | None) -> bytes:
+    """made_here's output, after checking that the built `site` holds exactly those bytes (the
+    site holds what this process makes)."""
+    from faqgen import takeaway
+
+    [output] = [format for format in takeaway.FORMATS if format.name == name]
+    content = made_here(site_url, faq, name, lang)
     assert (site / output.path(LANGUAGE_DIRS, lang)).read_bytes() == content
     return content

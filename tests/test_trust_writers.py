@@ -167,6 +167,19 @@ def test_a_phase_name_reaches_the_calendar_as_data(name):
         assert str(phase["SUMMARY"]).endswith(" – " + typeset(name, lang))
 
 
+def test_a_calendar_text_is_escaped_as_rfc_5545_says():
+    """3.3.11: backslash, semicolon and comma escaped — what any calendar reads, not only one as
+    lenient as icalendar. (Line breaks cannot reach a calendar's text: names refuse them and rich
+    texts become their words on one line.)"""
+    from faqgen.ical import timeline_calendar
+    from faqgen.loader import load_text
+    from faqgen.validate import validate
+
+    faq = validate(load_text(MINIMAL.replace("name: {fr: Planification, en: Planning}", 'name: {fr: a, en: "a\\\\b;c,d"}'))).faq
+    unfolded = timeline_calendar(faq, "en", "example.org").replace(b"\r\n ", b"")
+    assert b"SUMMARY;LANGUAGE=en:Phase I \xe2\x80\x93 a\\\\b\\;c\\,d\r\n" in unfolded
+
+
 def _without(text: str, parts: list[str]) -> str:
     for part in parts:
         text = text.replace(part, "")
