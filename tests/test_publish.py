@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import errno
 import fcntl
 import hashlib
@@ -451,9 +452,11 @@ def test_site_in_this_process_waits_its_turn_replaces_its_site_and_removes_what_
 
     mkdocs_logger = logging.getLogger("mkdocs")
     before = mkdocs_logger.level, mkdocs_logger.propagate, list(mkdocs_logger.handlers)
+    umask = os.umask(0o077)  # files and folders made private: `site` makes them readable by all
     try:
         published = build_site(project, site, on_wait=on_wait)
     finally:
+        os.umask(umask)
         os.close(held)
     assert waited == [True]
     assert published == Published(sum(1 for _ in site.rglob("*.html")), "https://faq.example.ca/ssm/")
@@ -497,17 +500,29 @@ def test_site_in_this_process_leaves_the_site_as_it_was_when_verification_or_mkd
     assert sorted(path.name for path in tmp_path.iterdir()) == ["project", "site"]  # nothing staged is left
 
 
-def test_without_an_atomic_exchange_the_old_site_is_moved_aside_and_put_back_if_the_new_cannot_come(tmp_path, monkeypatch):
+def test_the_new_site_takes_the_old_ones_place_in_one_step_or_else_in_two_renames_undone_on_failure(tmp_path, monkeypatch):
     new, target = tmp_path / ".site-new-1", tmp_path / "site"
     _made_site(new, "new")
     _made_site(target, "old")
-    exchange(new, target)  # Linux: in one step
+    renames = []
+    rename = Path.rename
+
+    def renaming(source, destination):
+        renames.append((source.name, Path(destination).name))
+        return rename(source, destination)
+
+    monkeypatch.setattr(Path, "rename", renaming)
+    exchange(new, target)  # Linux: one renameat2(RENAME_EXCHANGE), no rename
+    assert renames == []
     assert (target / "index.html").read_text() == "new" and (new / "index.html").read_text() == "old"
-    with pytest.raises(FileNotFoundError):  # renameat2's own error, with the path
+    ctypes.set_errno(0)  # whatever an earlier call left: the error is this call's own
+    with pytest.raises(FileNotFoundError) as failed:  # renameat2's own error, with the path
         exchange(tmp_path / ".site-new-gone", target)
-    assert (target / "index.html").read_text() == "new"
+    assert (failed.value.strerror, failed.value.filename) == (os.strerror(errno.ENOENT), str(target))
+    assert renames == [] and (target / "index.html").read_text() == "new"
     monkeypatch.setattr("faqgen.publish.ctypes.CDLL", lambda *arguments, **options: object())  # no renameat2
-    exchange(new, target)
+    exchange(new, target)  # the old site moved aside, under the name the next run's clean-up knows
+    assert renames == [("site", ".site-old-1"), (".site-new-1", "site"), (".site-old-1", ".site-new-1")]
     assert (target / "index.html").read_text() == "old" and (new / "index.html").read_text() == "new"
     assert sorted(path.name for path in tmp_path.iterdir()) == [".site-new-1", "site"]
     with pytest.raises(FileNotFoundError):
