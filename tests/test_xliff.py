@@ -426,12 +426,12 @@ def test_a_translation_spaced_as_a_cat_tool_spaces_it_reads_back_as_the_text_spa
     """Words around a line break or list marker lose their spaces; a target may begin with a
     placeholder (a list's first marker)."""
     document = translated_minimal()
-    spaced = ('<target state="final">  EN Answer.   <x id="1" equiv-text="&#10;&#10;" />   See\n  <x id="2" '
-              'equiv-text="[[second-question]]" />  and the <x id="3" equiv-text="[" />statement<x id="4" '
-              'equiv-text="][statement]" />.  </target>')  # fmt: skip
+    spaced = ('<target state="signed-off">  EN Answer TAX   <x id="1" equiv-text="&#10;&#10;" />   See\n  <x id="2" '
+              'equiv-text="[[second-question]]" />  and the <x id="3" equiv-text="[" />statement<x xmlns="" id="4" '
+              'equiv-text="][statement]" />.  </target>')  # signed off: final too; a placeholder outside the namespace  # fmt: skip
     answer = ("audiences", 0, "questions", 0, "answer")
     assert imported_text(MINIMAL, _with_target(document, "q/first-question/answer", spaced), answer) == (
-        "EN Answer.\n\nSee [[second-question]] and the [statement][statement].\n")
+        "EN Answer TAX\n\nSee [[second-question]] and the [statement][statement].\n")
     listed = translate(xliff.export(load_text(LISTED), "en", everything=True), "1.2")
     items = '<target state="final"><x id="1" equiv-text="- " />  one;   <x id="2" equiv-text="&#10;- " />   two.</target>'
     assert imported_text(LISTED, _with_target(listed, "q/second-question/answer", items),
@@ -501,3 +501,23 @@ def test_the_file_to_import_is_read_whole_up_to_its_limit(tmp_path):
     with pytest.raises(FaqError) as refused:
         xliff.read(tmp_path)
     assert [str(problem) for problem in refused.value.problems] == [f"{tmp_path}:1:1: error: cannot read the file: Is a directory"]
+
+
+def test_an_xliff_2_unit_is_known_by_its_name_and_one_left_incomplete_is_refused():
+    """CAT tools may number units anew: the name says which text it is. A unit with neither, or
+    without its segment, is refused with its place."""
+    document = translated_minimal("2.0").replace("&#233;", "é")
+    renumbered = document.replace('id="q.second-question.question"', 'id="u7"')
+    assert "q/second-question/question" in xliff.import_xliff(load_text(MINIMAL), renumbered.encode("utf-8"), "back.xlf").accepted
+    start = document.index('<unit id="q.first-question.question"')
+    unit = document[start : document.index("</unit>", start) + len("</unit>")]
+    anonymous = unit.replace(' id="q.first-question.question" name="q/first-question/question"', "")
+    document = document.replace(unit, anonymous)
+    start = document.index('<unit id="q.second-question.question"')
+    unit = document[start : document.index("</unit>", start) + len("</unit>")]
+    document = document.replace(unit, re.sub(r"<segment.*?</segment>", "", unit, flags=re.S))
+    assert refusals(document, partial=True) == [
+        f"back.xlf:{line_of(document, '<unit>')}:5: error: this unit has no id: it was not exported from faq.yaml",
+        f"back.xlf:{line_of(document, '<unit id=' + chr(34) + 'q.second-question.question')}:5: error: the translation is "
+        "not marked final (state `none`): finish its review first (unit q/second-question/question)",
+    ]  # fmt: skip
