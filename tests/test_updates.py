@@ -111,6 +111,15 @@ def test_whats_new_lists_the_updates_newest_first_by_month_with_links_to_what_th
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
+def test_each_feed_is_what_feed_readers_are_given(lang):
+    """tests/fixtures/feeds/: the whole feed of faq_text(), as feed readers read it (ids that never
+    change, dates, links with their languages, the summary as text and the content as escaped
+    HTML): a change to it is a change for every subscriber, made on purpose."""
+    feed = made_here(SITE_URL, validate(load_text(faq_text())).faq, "feed", lang)
+    assert feed == (FIXTURES / "feeds" / f"feed-{lang}.xml").read_bytes()
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
 def test_each_feed_is_valid_atom_in_its_language_and_links_to_the_questions(lang):
     feed = made_here(SITE_URL, validate(load_text(faq_text())).faq, "feed", lang)
     parsed = feedparser.parse(feed)
