@@ -15,6 +15,9 @@ mkdocs) imports the mutated faqgen too, with the mutant mutmut names in MUTANT_U
 
     python -m bench.mutate [--keep FOLDER]          # a run, and its report
     python -m bench.mutate --report FOLDER...       # the report of kept runs, finished or stopped
+
+Kept runs are merged (a mutant killed in any is killed), each for the modules whose source is still
+the code it mutated: a module changed since has other mutants under the same names.
 """
 
 from __future__ import annotations
@@ -150,8 +153,25 @@ def merged(runs: list[dict[str, str]]) -> dict[str, str]:
     return statuses
 
 
+def module_file(module: str) -> str:
+    """Where a module's source is: faqgen.rules.unique_ids → faqgen/rules/unique_ids.py."""
+    path = module.replace(".", "/")
+    return f"{path}/__init__.py" if (ROOT / path).is_dir() else f"{path}.py"
+
+
+def as_the_code_is(work: Path, statuses: dict[str, str]) -> dict[str, str]:
+    """The statuses of a kept run for the modules whose source is still what it mutated: a
+    module changed since has other mutants under the same names."""
+    def unchanged(module: str) -> bool:
+        kept, current = work / module_file(module), ROOT / module_file(module)
+        return kept.is_file() and current.is_file() and kept.read_bytes() == current.read_bytes()
+
+    modules = {module: unchanged(module) for module in {module_of(name) for name in statuses}}
+    return {name: status for name, status in statuses.items() if modules[module_of(name)]}
+
+
 def write_report(works: list[Path], seconds: float | None) -> None:
-    runs = [mutant_statuses(work) for work in works]
+    runs = [as_the_code_is(work, mutant_statuses(work)) for work in works]
     statuses = merged(runs)
     survivors: dict[str, str] = {}
     for work, run in zip(works, runs, strict=True):  # each survivor shown from a run that has it

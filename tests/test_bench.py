@@ -105,3 +105,17 @@ def test_runs_of_the_same_code_merge_a_kill_in_any_as_a_kill():
     second = {"m.x_f__mutmut_1": "killed", "m.x_f__mutmut_2": "survived", "m.x_f__mutmut_4": "timeout"}
     assert merged([first, second]) == {"m.x_f__mutmut_1": "killed", "m.x_f__mutmut_2": "survived",
                                        "m.x_f__mutmut_3": "no tests", "m.x_f__mutmut_4": "timeout"}  # fmt: skip
+
+
+def test_a_kept_run_counts_only_for_the_modules_whose_source_it_mutated_is_unchanged(tmp_path):
+    from bench.mutate import ROOT, as_the_code_is, module_file
+
+    assert (module_file("faqgen.rules"), module_file("faqgen.rules.unique_ids")) == (
+        "faqgen/rules/__init__.py", "faqgen/rules/unique_ids.py")
+    for module in ("faqgen/safety.py", "faqgen/xliff.py"):
+        (tmp_path / module).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / module).write_bytes((ROOT / module).read_bytes())
+    (tmp_path / "faqgen" / "xliff.py").write_text("# the code as it was\n")
+    statuses = {"faqgen.safety.x_check__mutmut_1": "killed", "faqgen.xliff.x_export__mutmut_1": "killed",
+                "faqgen.verify.x_verify__mutmut_1": "survived"}  # fmt: skip
+    assert as_the_code_is(tmp_path, statuses) == {"faqgen.safety.x_check__mutmut_1": "killed"}  # verify: not in that run's copy
