@@ -22,6 +22,7 @@ from helpers import ROOT, ROOT_LANGUAGE, build_faq, make_project, plain_environm
 
 from bench.harness import wait_for
 from faqgen.pipeline import check
+from faqgen.problems import FaqError
 from faqgen.publish import MARKER, Published, PublishError, build_site, refuse_output
 from faqgen.publish import _exchange as exchange
 from faqgen.site_plan import page_names
@@ -288,13 +289,22 @@ def test_the_folders_site_may_replace_are_told_apart_in_this_process(project, tm
     (made / "index.html").write_text("an earlier site")
     empty.mkdir()
     file.write_text("")
-    (tmp_path / "other").mkdir()
-    (tmp_path / "other" / "mkdocs.yml").write_text("")
-    for output, reason in [(project, "holds the project"), (project.parent, "holds the project"),
-                           (project / "content", "holds the project"), (tmp_path / "other", "holds a faq.yaml or mkdocs.yml"),
-                           (project / "content" / "..", "holds a faq.yaml or mkdocs.yml"), (file, "is a file, not a folder")]:  # fmt: skip
-        with pytest.raises(PublishError, match=reason):
+    for name in ("mkdocs.yml", "faq.yaml"):  # another project's folder, whichever of its files it has
+        (tmp_path / f"other-{name}").mkdir()
+        (tmp_path / f"other-{name}" / name).write_text("")
+    foreign = tmp_path / "photos"
+    foreign.mkdir()
+    (foreign / "holiday.jpg").write_bytes(b"")
+    project_reason = "holds the project; the site goes into a folder of its own, such as site/"
+    other_reason = "holds a faq.yaml or mkdocs.yml; the site goes into a folder of its own"
+    for output, reason in [(project, project_reason), (project.parent, project_reason), (project / "content", project_reason),
+                           (file, "is a file, not a folder"), (tmp_path / "other-mkdocs.yml", other_reason),
+                           (tmp_path / "other-faq.yaml", other_reason), (project / "content" / "..", other_reason),
+                           (foreign, "was not made by `build_faq.py site` (it has no .faq-site file), so it is not replaced: "
+                                     "choose another --output, or move that folder away")]:  # fmt: skip
+        with pytest.raises(PublishError) as refused:
             refuse_output(project, output)
+        assert str(refused.value) == f"{output} {reason}"
     for output in (made, empty, tmp_path / "new"):
         refuse_output(project, output)  # a site it made, an empty folder, a folder to make
 
@@ -466,16 +476,39 @@ def test_site_in_this_process_waits_its_turn_replaces_its_site_and_removes_what_
     assert sorted(path.name for path in site.parent.iterdir()) == ["site"]  # no leftover, no staging folder
     assert (mkdocs_logger.level, mkdocs_logger.propagate, list(mkdocs_logger.handlers)) == before
     monkeypatch.delenv("FAQ_SITE_URL")
-    assert build_site(project, tmp_path / "new" / "site").site_url is None  # a folder to make; no address
+    assert build_site(project, tmp_path / "new" / "folders" / "site").site_url is None  # folders to make; no address
+    preview = build_site(project, tmp_path / "preview", preview="pull request 12")  # a reviewers' preview
+    assert preview.site_url is None and not (tmp_path / "preview" / "sitemap.xml").exists()
+    assert "pull request 12" in (tmp_path / "preview" / "index.html").read_text(encoding="utf-8")
+
+
+def test_site_in_this_process_publishes_nothing_from_a_faq_with_a_warning(tmp_path):
+    """`site` checks faq.yaml strictly, naming it as the editor knows it: a warning stops it too."""
+    project = make_project(tmp_path / "project", pdf=False)
+    faq = project / "faq.yaml"
+    text = faq.read_text(encoding="utf-8")
+    faq.write_text(text.replace("          confirmed: fr 406f82d7 en f0a5a2d9\n", "", 1), encoding="utf-8")
+    line = text.splitlines().index("      - id: provider-outside-prototype-regions") + 2  # its `question:`
+    with pytest.raises(FaqError) as refused:
+        build_site(project, tmp_path / "site")
+    [problem] = refused.value.problems  # a warning in `check`, an error here
+    assert (problem.file, problem.line, problem.severity, problem.context) == (
+        "faq.yaml", line, "error", "question provider-outside-prototype-regions")
+    assert problem.message.startswith("the French and English question are not confirmed equivalent")
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["project"]
 
 
 def test_site_in_this_process_leaves_the_site_as_it_was_when_verification_or_mkdocs_refuses(tmp_path, monkeypatch):
     project = make_project(tmp_path / "project", pdf=False)
     site = _made_site(tmp_path / "site", "an earlier site")
-    monkeypatch.setattr("faqgen.publish.verify_site", lambda *arguments, **options: ["index.html: a problem", "404.html: another"])
+    staged = []  # where the build was made: beside the site, under the name the next run's clean-up knows
+    monkeypatch.setattr("faqgen.publish.verify_site",
+                        lambda folder, *arguments, **options: staged.append(folder) or ["index.html: a problem", "404.html: another"])  # fmt: skip
     with pytest.raises(PublishError) as refused:
         build_site(project, site)
     assert str(refused.value) == "the built site failed verification:\nindex.html: a problem\n404.html: another"
+    [folder] = staged
+    assert folder.parent == tmp_path and folder.name.startswith(".site-new-")
     assert snapshot(site) == {MARKER: b"", "index.html": b"an earlier site"}
     assert sorted(path.name for path in tmp_path.iterdir()) == ["project", "site"]
     monkeypatch.undo()
