@@ -84,12 +84,13 @@ def _event(uid: str, stamp: dt.datetime, first: dt.date, last: dt.date, summary:
 
 def _plain(texts: RichTextRenderer, text: RichText, lang: str) -> str:
     """A rich text as the words a reader sees (links as their words): inline elements joined as
-    they read, blocks (paragraphs, list items) apart, no-break spaces kept."""
+    they read, blocks (paragraphs, list items) apart, in the language's typography as the pages
+    set it (French: no-break spaces before `:` and inside « »)."""
     html = texts.render(text.in_(lang), lang).html
     if not html:
         return ""
     apart = _BLOCK_END.sub(r"\g<0> ", html)
-    return _SPACES.sub(" ", LexborHTMLParser(apart, is_fragment=True).text(separator="")).strip()
+    return typeset(_SPACES.sub(" ", LexborHTMLParser(apart, is_fragment=True).text(separator="")).strip(), lang)
 
 
 _BLOCK_END = re.compile(r"</(?:p|li|ul|ol|h[1-6]|dd|dt|div)>|<br\s*/?>")

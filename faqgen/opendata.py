@@ -138,7 +138,9 @@ class _AsPublished:
             link.attrs["href"] = urljoin(places[number[wrapper.mem_id]][0], link.attributes["href"])
         for text, (_, made, lang) in zip(texts, places, strict=True):
             made["html"][lang] = text.inner_html.replace("&nbsp;", "\u00a0")
-            made["text"][lang] = " ".join(text.text(separator=" ").split())
+            # The words as they read: text nodes joined as they are (a separator would put a space
+            # between a link's words and the comma after it); blocks are apart by their line ends.
+            made["text"][lang] = " ".join(text.text(separator="").split())
 
 
 def _translation() -> dict:

@@ -31,6 +31,7 @@ updates:
     touched: [funding-per-client]
 """
 FAQ = validate(load_text(UPDATED)).faq
+FAQ_ANSWERS = {question.id: question.answer.en for _, _, question in FAQ.questions()}
 
 
 def both(translation) -> dict | None:
@@ -43,7 +44,10 @@ def address(name: str, anchor: str = "", site: str | None = SITE) -> dict:
 
 
 def plain(html: str) -> str:
-    return " ".join(LexborHTMLParser(f"<div>{html}</div>").css_first("div").text(separator=" ").split())
+    """The words of `html` as a reader reads them: an element's words against the punctuation after it."""
+    words = " ".join(LexborHTMLParser(f"<div>{html}</div>").css_first("div").text(separator="").split())
+    assert not re.search(r" [.,;)]", words), words  # "the Act , R.S.O." is not how it reads
+    return words
 
 
 def test_faq_json_holds_every_text_of_faq_yaml_with_the_address_where_it_is_read():
@@ -71,6 +75,9 @@ def test_faq_json_holds_every_text_of_faq_yaml_with_the_address_where_it_is_read
                 assert "&nbsp;" not in html  # the character itself, as in faq.yaml
                 # Links as published, made absolute: to the page's own address or elsewhere.
                 assert all(href.startswith(("https://", "mailto:")) for href in re.findall(r'href="([^"]*)"', html))
+    answers = {q["id"]: q["answer"]["text"] for a in data["audiences"] for q in a["questions"]}
+    assert "the *French Language Services Act*, R.S.O. 1990" in FAQ_ANSWERS["francophones"]  # the text as written…
+    assert "the French Language Services Act, R.S.O. 1990, will be met" in answers["francophones"]["en"]  # …as read
     first = data["audiences"][0]["questions"][0]["answer"]
     assert first["text"]["fr"].startswith("Dans les régions de modélisation, le ministère a adopté")
     # A link to another question, as its page has it (relative), made absolute: its own address.
@@ -78,7 +85,9 @@ def test_faq_json_holds_every_text_of_faq_yaml_with_the_address_where_it_is_read
     made_answers = {q["id"]: q["answer"]["html"]["en"] for a in data["audiences"] for q in a["questions"]}
     source, target = next((q.id, link) for _, _, q in FAQ.questions()
                           for link in re.findall(r"\[\[([a-z0-9-]+)\]\]", q.answer.en) if link in pages)  # fmt: skip
-    assert f'href="{SITE}en/{pages[target]}/#{target}"' in made_answers[source]
+    numbers = {question.id: n for audience in FAQ.audiences for n, question in enumerate(audience.questions, start=1)}
+    assert pages[source] == pages[target]  # on the same page, the link's words do not name the page
+    assert f'<a href="{SITE}en/{pages[target]}/#{target}">question {numbers[target]}</a>' in made_answers[source]
     assert data["phases"] == [
         {"id": phase.id, "number": phase.number, "name": both(phase.name), "start": phase.start.isoformat(),
          "end": phase.end.isoformat() if phase.end else None, "description": data["phases"][index]["description"]}
@@ -164,3 +173,32 @@ def test_the_data_package_describes_faq_json_for_a_catalogue():
 @pytest.mark.parametrize("value", [{"é": ["à", 1, None, {"ü": True}]}, {"items": [{"n": n, "s": "x" * n} for n in range(3000)]}])
 def test_json_is_written_indented_in_utf_8_with_a_final_line_end(value):
     assert write_json(value) == (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def test_texts_parsed_a_few_at_a_time_are_filled_as_when_parsed_at_once(monkeypatch):
+    """_AsPublished parses rich texts a thousand at a time (memory at 5,000 questions): a run cut
+    into many small batches gives the same faq.json."""
+    addresses = Addresses(SITE, LANGUAGE_DIRS, ROOT_LANGUAGE)
+    at_once = write_json(open_data(FAQ, addresses))
+    monkeypatch.setattr("faqgen.opendata._AsPublished.AT_ONCE", 7)
+    assert write_json(open_data(FAQ, addresses)) == at_once
+
+
+def test_an_abbreviation_is_written_out_where_its_page_first_uses_it_as_the_page_does():
+    """faq.json's texts are the pages' texts: an abbreviation written out at its first use on each
+    page (the timeline's phases before its milestones; an audience's key points before its answers)."""
+    minimal = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
+    faq = validate(load_text(
+        minimal.replace("description: {fr: Description., en: Description.}", "description: {fr: Le GSS travaille., en: The SSM works.}")
+        .replace("label: {fr: Début, en: Start}", "label: {fr: Le GSS commence, en: The SSM starts}")
+        .replace("    title: {fr: Fournisseurs, en: Providers}\n",
+                 "    title: {fr: Fournisseurs, en: Providers}\n    key_points:\n      - {fr: Le GSS est là., en: The SSM is here.}\n")
+        .replace("          fr: Réponse.\n          en: Answer.\n", "          fr: Le GSS répond.\n          en: The SSM answers.\n")
+        + "glossary:\n  - id: ssm\n    abbreviation: {fr: GSS, en: SSM}\n"
+          "    term: {fr: gestionnaire de système de services, en: Service System Manager}\n")).faq  # fmt: skip
+    data = open_data(faq, Addresses(SITE, LANGUAGE_DIRS, ROOT_LANGUAGE))
+    audience = data["audiences"][0]
+    assert [text["text"]["en"] for text in [*(p["description"] for p in data["phases"]), data["milestones"][0]["label"],
+                                            *audience["key_points"], audience["questions"][1]["answer"]]] == [
+        "The Service System Manager (SSM) works.", "The SSM works.", "The SSM starts",
+        "The Service System Manager (SSM) is here.", "The SSM answers."]  # fmt: skip

@@ -26,7 +26,8 @@ def addresses_of(name: str) -> dict[str, str]:
 
 def test_every_page_is_listed_in_every_language_with_its_date_and_its_alternates():
     made = sitemap(Addresses(SITE, LANGUAGE_DIRS, ROOT_LANGUAGE), NAMES, DATES.get)
-    assert made.startswith(b"<?xml version='1.0' encoding='utf-8'?>\n<urlset xmlns=\"http://www.sitemaps.org/")
+    assert made.startswith(b"<?xml version='1.0' encoding='utf-8'?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" "
+                           b"xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n")  # the prefixes search engines document
     assert made.endswith(b"</urlset>\n")
     entries = ET.fromstring(made).findall("s:url", NS)
     expected = [(name, lang) for name in NAMES for lang in LANGUAGE_DIRS]
@@ -52,3 +53,10 @@ def test_an_address_that_is_no_page_of_the_site_is_named_once():
     assert address_problems(made, None, every) == []
     problems = address_problems(b"<urlset", None, every)
     assert len(problems) == 1 and problems[0].startswith("not XML: ")
+    moved = made.replace(f"<loc>{SITE}</loc>".encode(), f"<loc>{SITE}gone/</loc>".encode(), 1)  # in a <loc> only
+    assert address_problems(moved.replace(f'href="{SITE}en/"'.encode(), b"", 1), None, site) == [
+        f"{SITE}gone/ is not a page of this site", f"{SITE}en/timeline/ is not a page of this site",
+        " is not a page of this site"]  # fmt: skip
+    addressed = BuiltSite(SITE, lambda url: set() if url else None, lambda path: None)  # every address is a page
+    assert address_problems(made.replace(f"<loc>{SITE}</loc>".encode(), b"<loc />", 1), None, addressed) == [
+        " is not a page of this site"]

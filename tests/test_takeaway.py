@@ -40,7 +40,8 @@ def test_the_site_holds_the_calendar_this_process_makes_and_the_timeline_offers_
 def test_the_calendar_holds_each_phase_and_dated_milestone_as_all_day_events(lang):
     calendar = icalendar.Calendar.from_ical(made_here("https://faq.example.ca/", FAQ, "calendar", lang))
     assert (str(calendar["PRODID"]), str(calendar["VERSION"])) == (f"-//faqgen//timeline//{lang.upper()}", "2.0")
-    assert calendar["X-WR-CALNAME"].params["LANGUAGE"] == lang and LABELS[lang]["timeline"] in str(calendar["X-WR-CALNAME"])
+    assert calendar["X-WR-CALNAME"].params["LANGUAGE"] == lang
+    assert str(calendar["X-WR-CALNAME"]) == f"{typeset(FAQ.document.title.in_(lang), lang)} — {LABELS[lang]['timeline']}"
     events = {str(event["UID"]): event for event in calendar.walk("VEVENT")}
     expected = {f"phase-{phase.id}.{lang}@www.ontario.ca" for phase in FAQ.phases}
     expected |= {f"milestone-{m.id}.{lang}@www.ontario.ca" for m in FAQ.milestones if m.date}

@@ -194,15 +194,37 @@ def test_a_phase_description_reaches_the_calendar_as_the_words_a_reader_sees():
     from faqgen.loader import load_text
     from faqgen.validate import validate
 
-    rich = "'Voir *ceci* et [le site](https://example.org/a?b=1&c=2), **ou** &amp; cela.'"
+    rich = "'Voir *ceci* et [le site](https://example.org/a?b=1&c=2) : **ou** &amp; cela.'"
     faq = validate(load_text(MINIMAL.replace("description: {fr: Description., en: Description.}",
                                              f"description: {{fr: {rich}, en: {rich}}}", 1))).faq  # fmt: skip
     calendar = icalendar.Calendar.from_ical(timeline_calendar(faq, "en", "example.org"))
     [phase] = [event for event in calendar.walk("VEVENT") if str(event["UID"]).startswith("phase-planning.")]
-    assert str(phase["DESCRIPTION"]) == "Voir ceci et le site, ou & cela."
+    assert str(phase["DESCRIPTION"]) == "Voir ceci et le site : ou & cela."
     [french] = [event for event in icalendar.Calendar.from_ical(timeline_calendar(faq, "fr", "example.org")).walk("VEVENT")
                 if str(event["UID"]).startswith("phase-planning.")]  # fmt: skip
-    assert str(french["DESCRIPTION"]) == "Voir ceci et le site, ou & cela."
+    assert str(french["DESCRIPTION"]) == "Voir ceci et le site\u00a0: ou & cela."  # French typography, as on the page
+
+
+def test_a_milestone_is_its_words_in_the_calendar_and_one_without_a_date_is_left_out():
+    """A milestone's label, linked words and all, is its event's summary (it has no description);
+    a milestone known only in words is left out, and the ones after it are not."""
+    import icalendar
+
+    from faqgen.ical import timeline_calendar
+    from faqgen.loader import load_text
+    from faqgen.validate import validate
+
+    faq = validate(load_text(MINIMAL.replace("milestones:\n", """milestones:
+  - id: someday
+    when: {fr: Un jour, en: Someday}
+    label: {fr: Plus tard, en: Later}
+""", 1).replace("label: {fr: Début, en: Start}", "label: {fr: 'Début : voir la [déclaration][statement]', en: 'Start: see the [statement][statement]'}"))).faq  # fmt: skip
+    for lang, summary in [("fr", "Début\u00a0: voir la déclaration"), ("en", "Start: see the statement")]:
+        events = icalendar.Calendar.from_ical(timeline_calendar(faq, lang, "example.org")).walk("VEVENT")
+        milestones = [event for event in events if str(event["UID"]).startswith("milestone-")]
+        assert [(str(event["UID"]), str(event["SUMMARY"])) for event in milestones] == [
+            (f"milestone-start.{lang}@example.org", summary)]
+        assert "DESCRIPTION" not in milestones[0]
 
 
 @pytest.mark.parametrize("command", ["confirm", "import-xliff"])
