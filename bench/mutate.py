@@ -40,6 +40,7 @@ from pathlib import Path
 from bench.harness import ROOT
 
 REPORT = ROOT / "bench" / "MUTATION.md"
+NOTES = ROOT / "bench" / "survivors.yaml"  # why a survivor is left: equivalent, or not worth a test
 TARGET = 0.80  # the share of mutants the tests must kill, per module (issue 35)
 _RESULT = re.compile(r"^\s*(?P<name>(?P<module>[\w.]+)\.x[_ǁ][^:]*): (?P<status>.+)$")
 KILLED = {"killed", "timeout"}  # a mutant that hangs the tests is noticed too
@@ -96,8 +97,22 @@ def module_of(name: str) -> str:
     return _RESULT.match(f"{name}: x")["module"]
 
 
-def report(statuses: dict[str, str], survivors: dict[str, str], seconds: float | None, tool: str = "mutmut") -> str:
-    """bench/MUTATION.md: the score of each module, then what survived in each."""
+def survivor_notes(text: str) -> dict[str, str]:
+    """bench/survivors.yaml: module → [{mutants: [names], why: ...}] as mutant name → why."""
+    import yaml
+
+    notes = {}
+    for module, groups in (yaml.safe_load(text) or {}).items():
+        for group in groups:
+            notes.update({f"{module}.{name}": " ".join(group["why"].split()) for name in group["mutants"]})
+    return notes
+
+
+def report(statuses: dict[str, str], survivors: dict[str, str], seconds: float | None, tool: str = "mutmut",
+           notes: dict[str, str] | None = None) -> str:  # fmt: skip
+    """bench/MUTATION.md: the score of each module, then what survived in each, with the note
+    that explains a survivor (bench/survivors.yaml), if it has one."""
+    notes = notes or {}
     counts: dict[str, Counter] = defaultdict(Counter)
     for name, status in statuses.items():
         counts[module_of(name)][status] += 1
@@ -111,8 +126,8 @@ def report(statuses: dict[str, str], survivors: dict[str, str], seconds: float |
         f"at least {TARGET:.0%} of its mutants (a mutant that hangs them counts as killed; one no selected test "
         "reaches, as not). What is mutated and which tests run: pyproject.toml, `[tool.mutmut]`.",
         "",
-        "| module | mutants | checked | killed | survived | no test reaches it | score | target |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+        "| module | mutants | checked | killed | survived | no test reaches it | explained | score | target |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
     for module in sorted(counts):
         count = counts[module]
@@ -120,18 +135,27 @@ def report(statuses: dict[str, str], survivors: dict[str, str], seconds: float |
         checked = total - count[NOT_RUN]
         score = killed / checked if checked else 0.0
         verdict = "met" if score >= TARGET and checked == total else "not met" if checked == total else "not all checked"
+        explained = sum(1 for name in survivors if module_of(name) == module and name in notes)
         lines.append(f"| `{module}` | {total} | {checked} | {killed} | {count['survived']} | {count['no tests']} | "
-                     f"{score:.0%} | {verdict} |")  # fmt: skip
+                     f"{explained} | {score:.0%} | {verdict} |")  # fmt: skip
     lines += ["", "The score is of the mutants checked (a stopped run leaves some unchecked: their modules say so).",
               "", "## What survived", "",
               "Each line: the mutant, and the line as it changed it (`python -m mutmut show NAME` in a kept folder "
-              "shows the whole diff). Each is to be killed by a test, shown equivalent, or explained.", ""]  # fmt: skip
+              "shows the whole diff); then, for those bench/survivors.yaml explains, why it is left. Each is to be "
+              "killed by a test, shown equivalent, or explained. The score counts the explained ones as survivors.",
+              ""]  # fmt: skip
     for module in sorted(counts):
         names = sorted((name for name in survivors if module_of(name) == module), key=_natural)  # unchecked: not listed
         if names:
             lines += [f"### `{module}`", ""]
-            lines += [f"- `{name.removeprefix(module + '.')}` ({statuses[name]}): `{survivors[name]}`" for name in names]
+            lines += [f"- `{name.removeprefix(module + '.')}` ({statuses[name]}): `{survivors[name]}`"
+                      + (f" — {notes[name]}" if name in notes else "") for name in names]  # fmt: skip
             lines.append("")
+    stale = sorted((name for name in notes if name in statuses and name not in survivors), key=_natural)
+    if stale:
+        lines += ["## Notes for mutants that no longer survive", "",
+                  "bench/survivors.yaml explains these, but the tests now kill them: their notes can go.", "",
+                  *(f"- `{name}`" for name in stale), ""]  # fmt: skip
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -178,7 +202,8 @@ def write_report(works: list[Path], seconds: float | None) -> None:
         names = [name for name, status in statuses.items() if status not in {*KILLED, NOT_RUN} and name in run
                  and name not in survivors]  # fmt: skip
         survivors.update(changed_lines(work, names))
-    REPORT.write_text(report(statuses, survivors, seconds, f"mutmut {version('mutmut')}"), encoding="utf-8")
+    notes = survivor_notes(NOTES.read_text(encoding="utf-8")) if NOTES.is_file() else {}
+    REPORT.write_text(report(statuses, survivors, seconds, f"mutmut {version('mutmut')}", notes), encoding="utf-8")
     print(f"{REPORT.relative_to(ROOT)}: {len(statuses)} mutants, {len(survivors)} checked and not killed")
 
 

@@ -80,7 +80,7 @@ def test_a_target_at_a_size_that_was_not_run_is_not_measured_rather_than_met():
 def test_the_mutation_report_scores_each_module_and_lists_what_survived():
     """bench/mutate.py's report: killed (and hung) mutants over those checked, per module; a module
     whose mutants were not all checked (a stopped run) does not meet the target; survivors listed."""
-    from bench.mutate import report
+    from bench.mutate import report, survivor_notes
 
     statuses = {
         **{f"faqgen.safety.x_check__mutmut_{n}": "killed" for n in range(1, 8)},
@@ -91,11 +91,14 @@ def test_the_mutation_report_scores_each_module_and_lists_what_survived():
         "faqgen.rules.unique_ids.x_check__mutmut_2": "not checked",
     }
     survivors = {"faqgen.safety.x_check__mutmut_9": "if tag != 'a':", "faqgen.safety.xǁPageFactsǁread__mutmut_1": "return None"}
-    text = report(statuses, survivors, 60.0)
-    assert "| `faqgen.safety` | 10 | 10 | 8 | 1 | 1 | 80% | met |" in text
-    assert "| `faqgen.rules.unique_ids` | 2 | 1 | 1 | 0 | 0 | 100% | not all checked |" in text
-    assert "- `x_check__mutmut_9` (survived): `if tag != 'a':`" in text
-    assert "- `xǁPageFactsǁread__mutmut_1` (no tests): `return None`" in text
+    notes = survivor_notes("faqgen.safety:\n  - mutants: [x_check__mutmut_9, x_check__mutmut_3]\n    why: >\n      equivalent:\n      the same tag.\n")
+    text = report(statuses, survivors, 60.0, notes=notes)
+    assert "| `faqgen.safety` | 10 | 10 | 8 | 1 | 1 | 1 | 80% | met |" in text
+    assert "| `faqgen.rules.unique_ids` | 2 | 1 | 1 | 0 | 0 | 0 | 100% | not all checked |" in text
+    assert "- `x_check__mutmut_9` (survived): `if tag != 'a':` — equivalent: the same tag." in text
+    assert "- `xǁPageFactsǁread__mutmut_1` (no tests): `return None`\n" in text
+    assert text.endswith("## Notes for mutants that no longer survive\n\nbench/survivors.yaml explains these, but the "
+                         "tests now kill them: their notes can go.\n\n- `faqgen.safety.x_check__mutmut_3`\n")  # fmt: skip
 
 
 def test_runs_of_the_same_code_merge_a_kill_in_any_as_a_kill():
