@@ -211,6 +211,15 @@ def _damage_policy_removed(site, url):
     return ["/glossary/index.html: no Content-Security-Policy <meta>: nothing would stop a script that got into the page"]
 
 
+def _damage_script_before_policy(site, url):
+    page = site / "glossary" / "index.html"
+    text = page.read_text(encoding="utf-8")
+    policy = "<meta http-equiv=" + text.split("<meta http-equiv=", 1)[1].split(">", 1)[0] + ">"
+    script = "<script>" + text.split("<script>", 1)[1].split("</script>", 1)[0] + "</script>"  # the theme's first
+    page.write_text(text.replace(policy, "", 1).replace(script, script + policy, 1), encoding="utf-8")
+    return ["/glossary/index.html: a script comes before the Content-Security-Policy <meta>, which does not cover it"]
+
+
 def _damage_policy_weakened(site, url):
     page = site / "glossary" / "index.html"
     text = page.read_text(encoding="utf-8")
@@ -229,7 +238,8 @@ def _damage_unrequested_file(site, url):
 
 @pytest.mark.parametrize("damage", [_damage_calendar, _damage_home_language, _damage_open_data, _damage_feed_link,
                                     _damage_iframe_in_the_content, _damage_search_body_on_the_frame,
-                                    _damage_theme_configuration, _damage_policy_removed, _damage_policy_weakened,
+                                    _damage_theme_configuration, _damage_policy_removed, _damage_script_before_policy,
+                                    _damage_policy_weakened,
                                     _damage_unrequested_file],
                          ids=lambda damage: damage.__name__.removeprefix("_damage_"))  # fmt: skip
 def test_each_check_of_the_take_away_files_and_heads_finds_exactly_its_damage(built_site, site_server, tmp_path, damage):
@@ -564,3 +574,31 @@ def test_the_new_site_takes_the_old_ones_place_in_one_step_or_else_in_two_rename
     assert sorted(path.name for path in tmp_path.iterdir()) == [".site-new-1", "site"]
     exchange(new, tmp_path / "first")  # nothing to replace: a rename
     assert (tmp_path / "first" / "index.html").read_text() == "new" and not new.exists()
+
+
+def test_each_page_allows_exactly_its_own_inline_scripts_by_their_hashes(built_site):
+    """The policy safety.with_policy writes, checked as a browser checks it: script-src lists the
+    SHA-256 of each inline script the page runs (the theme's), no other, and data scripts
+    (application/json) are not scripts to allow."""
+    import base64
+
+    from selectolax.lexbor import LexborHTMLParser
+
+    for name in ("index.html", "timeline/index.html", "en/glossary/index.html", "404.html"):
+        page = LexborHTMLParser((built_site / name).read_text(encoding="utf-8"))
+        policy = page.css_first('meta[http-equiv="Content-Security-Policy"]').attributes["content"]
+        sources = dict(part.strip().split(" ", 1) for part in policy.split(";"))
+        scripts = [script for script in page.css("script") if "src" not in script.attributes]
+        run = [script.text() for script in scripts if script.attributes.get("type") != "application/json"]
+        assert run and len(run) < len(scripts), name  # the theme's inline scripts and its configuration
+        hashes = {"'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'" for text in run}
+        assert sources["script-src"].split() == ["'self'", *sorted(hashes, key=lambda h: policy.index(h))], name
+        assert page.html.index('http-equiv="Content-Security-Policy"') < page.html.index("<script"), name
+
+
+def test_a_page_without_its_charset_cannot_take_a_policy():
+    from faqgen.safety import with_policy
+
+    with pytest.raises(ValueError) as refused:
+        with_policy("<html><head><script>alert(1)</script></head></html>")
+    assert str(refused.value) == 'a page without <meta charset="utf-8">: the policy must come before its first script'
