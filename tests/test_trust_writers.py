@@ -218,9 +218,12 @@ def test_a_milestone_is_its_words_in_the_calendar_and_one_without_a_date_is_left
   - id: someday
     when: {fr: Un jour, en: Someday}
     label: {fr: Plus tard, en: Later}
-""", 1).replace("label: {fr: Début, en: Start}", "label: {fr: 'Début : voir la [déclaration][statement]', en: 'Start: see the [statement][statement]'}"))).faq  # fmt: skip
+""", 1).replace("label: {fr: Début, en: Start}", "label: {fr: 'Début : voir la [déclaration][statement]', en: 'Start: see the [statement][statement]'}")
+        .replace("title: {fr: Titre, en: Title}", "title: {fr: 'Titre : sous-titre', en: 'Title: subtitle'}"))).faq  # fmt: skip
     for lang, summary in [("fr", "Début\u00a0: voir la déclaration"), ("en", "Start: see the statement")]:
-        events = icalendar.Calendar.from_ical(timeline_calendar(faq, lang, "example.org")).walk("VEVENT")
+        calendar = icalendar.Calendar.from_ical(timeline_calendar(faq, lang, "example.org"))
+        assert str(calendar["X-WR-CALNAME"]).startswith({"fr": "Titre\u00a0: sous-titre — ", "en": "Title: subtitle — "}[lang])
+        events = calendar.walk("VEVENT")
         milestones = [event for event in events if str(event["UID"]).startswith("milestone-")]
         assert [(str(event["UID"]), str(event["SUMMARY"])) for event in milestones] == [
             (f"milestone-start.{lang}@example.org", summary)]

@@ -198,3 +198,28 @@ def test_before_the_first_update_readers_can_already_subscribe(tmp_path):
         assert not parsed.bozo and parsed.entries == []
         assert parsed.feed.updated.startswith("2020-02-14")
         assert parsed.feed.link == f"{SITE_URL}{folder}whats-new/"
+
+
+def test_a_french_feed_is_set_in_french_typography_as_the_pages_are():
+    text = (faq_text().replace("  title: {fr: Titre, en: Title}", "  title: {fr: 'Titre : sous-titre', en: 'Title: subtitle'}")
+            .replace("  ministry: {fr: Ministère, en: Ministry}", "  ministry: {fr: 'Ministère : Ici', en: Ministry}")
+            .replace("{fr: La première réponse est précisée., en:", "{fr: 'La première réponse : précisée.', en:"))  # fmt: skip
+    root = ET.fromstring(made_here(SITE_URL, validate(load_text(text)).faq, "feed", "fr"))
+    atom = f"{{{ATOM_NS}}}"
+    assert root.findtext(atom + "title") == "Titre\u00a0: sous-titre — Quoi de neuf"
+    assert root.findtext(f"{atom}author/{atom}name") == "Ministère\u00a0: Ici"
+    assert root.find(atom + "entry").findtext(atom + "title") == "La première réponse\u00a0: précisée."
+
+
+def test_a_feed_link_to_no_page_or_to_an_anchor_the_page_lacks_is_named():
+    from faqgen.feeds import link_problems
+    from faqgen.formats import BuiltSite
+
+    feed = made_here(SITE_URL, validate(load_text(faq_text())).faq, "feed", "en")
+    pages = {f"{SITE_URL}en/whats-new/": {"update-first-clarified", "update-dates-confirmed"},
+             f"{SITE_URL}en/providers/": {"first-question", "second-question"}, f"{SITE_URL}en/": {"now"},
+             f"{SITE_URL}en/timeline/": set()}  # fmt: skip
+    site = BuiltSite(SITE_URL, pages.get, lambda path: None)
+    damaged = feed.replace(f'href="{SITE_URL}en/providers/#first-question"'.encode(), b"", 1)
+    assert link_problems(damaged, "en", site) == [
+        " is not a page of this site", f"{SITE_URL}en/timeline/#phases has no anchor #phases to land on"]  # fmt: skip

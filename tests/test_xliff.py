@@ -400,6 +400,18 @@ def test_without_the_sites_address_a_unit_names_its_page_and_anchor_and_everythi
         done = names["q/second-question/question"]
         state = done.find(f"{{{ns}}}target" if version == "1.2" else f"{{{ns}}}segment").get("state")
         assert state == "final"  # up to date: sent for reference, already final
+        # A translation's syntax is the source's placeholders, numbered as in the source.
+        target = names["q/first-question/answer"].find(f".//{{{ns}}}target")
+        assert [(child.get("id"), child.get("equiv-text") or child.get("equiv")) for child in target] == [
+            ("1", "\n\n"), ("2", "[[second-question]]"), ("3", "["), ("4", "][statement]")]
+
+
+def test_a_translations_syntax_its_source_lacks_is_sent_as_text():
+    faq = WAITING.replace("          en: Answer.\n", "          en: '**Answer**.'\n", 1)
+    exported = ET.fromstring(xliff.export(load_text(faq), "en"))
+    [unit] = [unit for unit in exported.iter(f"{{{xliff.XLIFF_12}}}trans-unit") if unit.get("id") == "q/second-question/answer"]
+    target = unit.find(f"{{{xliff.XLIFF_12}}}target")
+    assert (target.text, len(target)) == ("**Answer**.", 0)  # the translator sees it, and may keep or drop it
 
 
 def _with_target(document: str, unit_name: str, target: str) -> str:
