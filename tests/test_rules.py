@@ -6,6 +6,8 @@ from __future__ import annotations
 import pkgutil
 import re
 
+import pytest
+from helpers import FIXTURES
 from test_bad_files import BAD
 
 import faqgen.rules
@@ -31,3 +33,20 @@ def test_every_rule_has_a_bad_file_it_finds():
         except FaqError as error:
             found |= {problem.rule for problem in error.problems}
     assert {rule.ID for rule in RULES} <= found
+
+
+MINIMAL = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("answer, used", [
+    ("Le GSS répond.", True), ("GSS", True), ("a GSS b", True), ("(GSS)", True), ("x GSS", True),  # a word of its own
+    ("GSSs répondent.", False), ("xGSS", False), ("Les GSSx et yGSS.", False), ("ZGSS.", False),  # inside a word
+    ("aGSS puis GSS", True),  # a later use counts
+])  # fmt: skip
+def test_a_glossary_abbreviation_is_used_only_as_a_word_of_its_own(answer, used):
+    """glossary-used: an abbreviation found only inside other words is used by no text."""
+    text = MINIMAL.replace("          fr: Réponse.\n", f"          fr: '{answer}'\n", 1) + (
+        "glossary:\n  - id: ssm\n    abbreviation: {fr: GSS, en: QQQ}\n"
+        "    term: {fr: gestionnaire de système de services, en: Service System Manager}\n")  # fmt: skip
+    warned = [problem.rule for problem in validate(load_bytes(text.encode(), "faq.yaml")).warnings]
+    assert ("glossary-used" not in warned) is used, warned
