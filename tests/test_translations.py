@@ -173,3 +173,27 @@ def test_confirm_replaces_a_quoted_confirmed_value_quotes_and_all(quote):
     assert all(status.ok for status in statuses(load_text(confirmed)))
     new = states_line(confirmed)
     assert confirmed == text.replace(f"confirmed: {quote}{old}{quote}", f"confirmed: {new}")
+
+
+@pytest.mark.parametrize("line_end", ["\n", "\r\n"])
+def test_confirming_every_text_of_a_file_without_its_confirmed_lines_gives_the_file_back(line_end):
+    """Every `confirmed:` line of the questions removed (four texts, each below the one before),
+    then all confirmed at once: the original bytes, with the file's own line ends."""
+    original = MINIMAL.replace("\n", line_end)
+    bare = re.sub(r"(?m)^ *confirmed: [^\r\n]+\r?\n", "", original)
+    assert original.count("confirmed:") - bare.count("confirmed:") == 4
+    source = load_text(bare)
+    assert confirm(source, to_confirm(source, None)) == original
+
+
+def test_two_texts_confirmed_on_one_line_each_get_their_confirmed_key():
+    """Flow style, two texts on one line: each edit lands at its own place (the later one first)."""
+    text = MINIMAL.replace("""    points:
+      - confirmed: fr b074faf1 en b0f8d622
+        fr: Un point.
+        en: A point.
+""", "    points: [{fr: Un point., en: A point.}, {fr: Deux., en: Two.}]\n")
+    source = load_text(text)
+    confirmed = confirm(source, to_confirm(source, None))
+    assert "    points: [{confirmed: fr b074faf1 en b0f8d622, fr: Un point., en: A point.}, " in confirmed
+    assert all(status.ok for status in statuses(load_text(confirmed)))
