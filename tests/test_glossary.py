@@ -63,3 +63,14 @@ def test_a_hostile_expansion_is_shown_as_typed_never_as_markup():
     fragment = LexborHTMLParser(rendered.html, is_fragment=True)
     assert [node.tag for node in fragment.root.traverse(include_text=False) if node.tag != "-text"] == ["p"]
     assert fragment.text() == f"The {hostile} (ODSP) office."
+
+
+def test_a_longer_abbreviation_holding_a_shorter_one_is_a_use_of_the_longer_only():
+    """Longest first, a place taken once is taken: "ODSP ES" is not a use of ODSP, nor is a link's id."""
+    glossary = [("SSM", "Service System Manager"), ("ODSP", "Ontario Disability Support Program"),
+                ("ODSP ES", "ODSP Employment Supports")]  # fmt: skip
+    explained: set[str] = set()
+    assert expand_abbreviations("ODSP ES and [the rules][ODSP] for an SSM.", glossary, explained) == (
+        "ODSP Employment Supports (ODSP ES) and [the rules][ODSP] for an Service System Manager (SSM).")
+    assert explained == {"ODSP ES", "SSM"}
+    assert expand_abbreviations("Then ODSP alone.", glossary, explained) == "Then Ontario Disability Support Program (ODSP) alone."
