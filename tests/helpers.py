@@ -208,25 +208,34 @@ def changed_lines(before: str, after: str) -> list[tuple[str, list[str], list[st
     return [(tag, old[i1:i2], new[j1:j2]) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
 
 
+def expected_addresses(base: str, name: str) -> dict[str, str]:
+    """Page `name`'s address in each language, below the site's address `base` (worked out here,
+    not asked of faqgen/addresses.py, which the tests check)."""
+    path = "" if name == "index" else f"{name}/"
+    return {lang: f"{base}{folder}{path}" for lang, folder in LANGUAGE_DIRS.items()}
+
+
+def _output(name: str):
+    from faqgen import takeaway
+
+    [output] = [format for format in takeaway.FORMATS if format.name == name]
+    return output
+
+
 def made_here(site_url: str, faq, name: str, lang: str | None) -> bytes:
     """The output `name` (faqgen/takeaway.py's registry) as this process makes it for `lang`, for a
     site at `site_url`: a writer tested where `make mutate` sees it, without building a site."""
-    from faqgen import takeaway
     from faqgen.addresses import Addresses
     from faqgen.formats import FormatInputs
     from faqgen.updates import Changes
 
-    [output] = [format for format in takeaway.FORMATS if format.name == name]
     inputs = FormatInputs(faq, Addresses(site_url, LANGUAGE_DIRS, ROOT_LANGUAGE), Changes(faq, faq.document.as_of), None)
-    return output.make(inputs, lang)
+    return _output(name).make(inputs, lang)
 
 
 def made_as_published(site: Path, site_url: str, faq, name: str, lang: str | None) -> bytes:
     """made_here's output, after checking that the built `site` holds exactly those bytes (the
     site holds what this process makes)."""
-    from faqgen import takeaway
-
-    [output] = [format for format in takeaway.FORMATS if format.name == name]
     content = made_here(site_url, faq, name, lang)
-    assert (site / output.path(LANGUAGE_DIRS, lang)).read_bytes() == content
+    assert (site / _output(name).path(LANGUAGE_DIRS, lang)).read_bytes() == content
     return content

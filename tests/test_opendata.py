@@ -9,7 +9,7 @@ import re
 
 import jsonschema
 import pytest
-from helpers import FIXTURES, LANGUAGE_DIRS, ROOT, ROOT_LANGUAGE
+from helpers import FIXTURES, LANGUAGE_DIRS, ROOT, ROOT_LANGUAGE, expected_addresses
 from selectolax.lexbor import LexborHTMLParser
 
 from faqgen.addresses import Addresses
@@ -39,8 +39,7 @@ def both(translation) -> dict | None:
 
 
 def address(name: str, anchor: str = "", site: str | None = SITE) -> dict:
-    dirs = {lang: (site or "/") + folder + ("" if name == "index" else f"{name}/") for lang, folder in LANGUAGE_DIRS.items()}
-    return {lang: url + (f"#{anchor}" if anchor else "") for lang, url in dirs.items()}
+    return {lang: url + (f"#{anchor}" if anchor else "") for lang, url in expected_addresses(site or "/", name).items()}
 
 
 def plain(html: str) -> str:

@@ -14,6 +14,7 @@ from helpers import (
     LANGUAGE_DIRS,
     ROOT,
     ROOT_LANGUAGE,
+    expected_addresses,
     html,
     made_as_published,
     make_project,
@@ -278,11 +279,6 @@ def test_every_page_says_when_its_content_was_last_updated(built_site, lang, wor
 
 # Addresses for search engines and sharing: the session's site is built for its server's address.
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
-
-
-def expected_addresses(base: str, name: str) -> dict[str, str]:
-    path = "" if name == "index" else f"{name}/"
-    return {lang: f"{base}{folder}{path}" for lang, folder in LANGUAGE_DIRS.items()}
 
 
 def test_every_page_names_its_canonical_address_and_no_alternate_the_theme_would_chase(built_site, site_server):

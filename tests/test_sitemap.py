@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import xml.etree.ElementTree as ET
 
-from helpers import LANGUAGE_DIRS, ROOT_LANGUAGE
+from helpers import LANGUAGE_DIRS, ROOT_LANGUAGE, expected_addresses
 
 from faqgen.addresses import Addresses
 from faqgen.formats import BuiltSite
@@ -20,8 +20,7 @@ DATES = {"index": dt.date(2020, 2, 14), "service-providers": dt.date(2020, 3, 2)
 
 
 def addresses_of(name: str) -> dict[str, str]:
-    path = "" if name == "index" else f"{name}/"
-    return {lang: SITE + folder + path for lang, folder in LANGUAGE_DIRS.items()}
+    return expected_addresses(SITE, name)
 
 
 def test_every_page_is_listed_in_every_language_with_its_date_and_its_alternates():
