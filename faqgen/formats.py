@@ -55,7 +55,6 @@ class FormatInputs:
 class BuiltSite:
     """What an output's check may ask of the built site besides its own file, as verification read it."""
 
-    root_url: str  # the site's address ("/" when it has none)
     anchors: Callable[[str], set[str] | None]  # a page's anchors by its address (absolute, without #); None: no page of this site
     file: Callable[[str], bytes | None]  # another file's content by its path below the site root; None: there is none
 

@@ -48,7 +48,7 @@ from .render import GENERATED_MARKER, RenderedPages, faq_page
 from .rich_text import RichTextRenderer
 from .safety import unrequested_file, with_policy
 from .search import SearchIndexError
-from .site_plan import HOME, page_names, page_of_source
+from .site_plan import HOME, NOT_FOUND, page_names, page_of_source
 from .takeaway import downloads, relative_href
 from .updates import Changes
 from .validate import Validated
@@ -123,7 +123,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         self.builds_open += 1
         if self.builds_open > 1:  # a further language: generated already
             # It writes into the same folder: its 404.html (in its language's chrome) would replace the root's.
-            config.theme.static_templates.discard("404.html")
+            config.theme.static_templates.discard(NOT_FOUND)
             return config
         self.outputs.stop()  # the preview's last ones: this build empties the site folder
         faq, warnings, texts, prepared = self._generate(config)
@@ -269,10 +269,10 @@ class FaqPlugin(BasePlugin[FaqConfig]):
 
     def on_template_context(self, context, *, template_name, config):
         """The not-found page (one for the whole site) speaks every language, the root's first."""
-        if template_name == "404.html":
+        if template_name == NOT_FOUND:
             dirs, root = self.build.addresses.language_dirs, self.build.addresses.default_language
             context["faq_ui"] = LABELS[root]
-            context["faq_frame"] = {"footer": page_frame(self.build.faq, root, "404.html", "", None)["footer"]}
+            context["faq_frame"] = {"footer": page_frame(self.build.faq, root, NOT_FOUND, "", None)["footer"]}
             context["not_found"] = [{"lang": lang, "folder": dirs[lang], **LABELS[lang]}
                                     for lang in sorted(dirs, key=lambda lang: lang != root)]  # fmt: skip
             if self.preview is not None:
@@ -285,7 +285,7 @@ class FaqPlugin(BasePlugin[FaqConfig]):
         return self._with_policy(output)
 
     def on_post_template(self, output_content, *, template_name, config):
-        return self._with_policy(output_content) if template_name == "404.html" else output_content
+        return self._with_policy(output_content) if template_name == NOT_FOUND else output_content
 
     def _with_policy(self, html: str) -> str:
         """Every published page carries its Content-Security-Policy (faqgen/safety.py); the

@@ -98,7 +98,7 @@ def policy_of(page: LexborHTMLParser) -> str:
     hashes = []
     for script in page.css("script:not([src])"):
         text = script.text(deep=True)
-        if script.attributes.get("type") not in theme.DATA_SCRIPT_TYPES and _fingerprint(text) in theme.INLINE_SCRIPTS:
+        if _fingerprint(text) in theme.INLINE_SCRIPTS:  # a data script (JSON) is never one of them
             hashes.append("'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'")
     return POLICY.format(scripts="".join(" " + sha for sha in dict.fromkeys(hashes)))
 
@@ -185,9 +185,11 @@ def check_page(html: str | bytes) -> tuple[PageFacts, list[str]]:
     facts, problems = PageFacts(), []
     head, content = _Zone(HEAD, "in the head", False), _Zone(CONTENT, "in the content", True)
     # The publisher's footer (faqgen/frame.py) links to its own site: the frame's only links elsewhere.
+    # It is the page's last: one pasted into the content comes before it.
     footer = _Zone(CHROME, "in the page", True)
+    footers = page.css("footer.faq-footer")
     starts = {node.mem_id: (zone, _end_of(node)) for zone, node in
-              ((head, page.head), (content, page.css_first("article")), (footer, page.css_first("footer.faq-footer")))
+              ((head, page.head), (content, page.css_first("article")), (footer, footers[-1] if footers else None))
               if node is not None}  # fmt: skip
     zones = [(_Zone(CHROME, "in the page", False), None)]  # (zone, where it ends): the innermost last
     scripts_before_policy = False

@@ -406,9 +406,11 @@ ENTRY_FILE = f"{BUNDLE}/pagefind-entry.json"
 def index_problems(facts: bytes, lang: str | None, site: BuiltSite) -> list[str]:
     """Verification: the language's facts are read, and Pagefind indexed every record of the
     language that faqgen wrote (a language the index lacks finds nothing)."""
+    if (entry_file := site.file(ENTRY_FILE)) is None:
+        return [f"no /{ENTRY_FILE}: Pagefind indexed nothing, and search finds nothing"]
     try:
         records = json.loads(facts)["records"]
-        entry = json.loads(site.file(ENTRY_FILE) or b"null")
+        entry = json.loads(entry_file)
         indexed = entry["languages"].get(lang, {}).get("page_count", 0)
     except (ValueError, TypeError, KeyError, AttributeError) as error:
         return [f"the search facts or /{ENTRY_FILE} cannot be read: {error!r}"]

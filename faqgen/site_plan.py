@@ -28,6 +28,10 @@ GLOSSARY = "glossary"
 DOCUMENT = "document"
 """Not a page: the whole FAQ in one document (the PDF), where every question has its anchor."""
 
+NOT_FOUND = "404.html"
+"""The not-found page: one for the whole site, at its root, every language on it (MkDocs's static
+template of that name: where a host such as GitHub Pages looks for it)."""
+
 SEARCH_FOLDER = "pagefind"
 """The search index and its scripts (faqgen/search.py)."""
 SITEMAP = "sitemap.xml"

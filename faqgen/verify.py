@@ -24,7 +24,7 @@ from .languages import LANGUAGES, folders
 from .model import Faq
 from .opendata import DATA_FILE
 from .safety import check_page, read_url, unrequested_file
-from .site_plan import ADMIN_FOLDER, SITEMAP, page_names, page_path
+from .site_plan import ADMIN_FOLDER, NOT_FOUND, SITEMAP, page_names, page_path
 from .takeaway import FORMATS
 
 
@@ -43,12 +43,11 @@ class ParsedPage:
 
 def read_page(site: Path, path: Path) -> ParsedPage:
     facts, problems = check_page(path.read_bytes())  # lexbor reads the UTF-8 itself, as the page declares it
-    page = ParsedPage("/" + path.relative_to(site).as_posix(), facts.lang, facts.robots, set(facts.ids), facts.links,
-                      problems=problems)  # fmt: skip
-    for rel, kind, href in facts.addresses:
-        # The page's Atom feed (faqgen/feeds.py) is an alternate of its own kind.
-        page.addresses[("feed" if rel == "alternate" and kind == FEED.media_type else rel, href)] = None
-    return page
+    # The page's Atom feed (faqgen/feeds.py) is an alternate of its own kind.
+    addresses = dict.fromkeys(("feed" if rel == "alternate" and kind == FEED.media_type else rel, href)
+                              for rel, kind, href in facts.addresses)  # fmt: skip
+    return ParsedPage("/" + path.relative_to(site).as_posix(), facts.lang, facts.robots, set(facts.ids), facts.links,
+                      addresses, problems)  # fmt: skip
 
 
 def page_file(site: Path, lang: str, name: str, dirs: dict[str, str]) -> Path:
@@ -76,6 +75,8 @@ def _verified(site: Path, faq: Faq, root_language: str, parallel: bool, preview:
         home = pages.get(site / folder / "index.html")
         if home is not None and home.lang != lang:
             problems.append(f"/{folder}index.html is in `{home.lang}`, not `{lang}` (the root language is {root_language})")
+    if site / NOT_FOUND not in pages:
+        problems.append(f"no /{NOT_FOUND}: a reader who follows a dead link would get the host's own page, in one language")
     floor = len(LANGUAGES) * len(page_names(faq))
     if len(pages) < floor:
         problems.append(f"only {len(pages)} HTML pages; a complete build has at least {floor}")
@@ -87,9 +88,9 @@ def _verified(site: Path, faq: Faq, root_language: str, parallel: bool, preview:
                  for path in sorted(files) if unrequested_file(path[1:])]  # fmt: skip
     by_address = {page.where: page for page in pages.values()}
     feeds = {FEED.path(dirs, lang) for lang in dirs}
-    for path, page in pages.items():
+    for page in pages.values():
         problems += [f"{page.where}: {message}" for message in page.problems]
-        problems += [f"{page.where}: {message}" for message in broken_links(site, path, page, pages, site_path, files, by_address)]
+        problems += [f"{page.where}: {message}" for message in broken_links(page, site_path, files, by_address)]
         problems += [f"{page.where}: {message}" for message in address_links(site, page, root_url, feeds)]
         problems += [f"{page.where}: {message}" for message in _indexing(page, preview)]
     problems += _open_data_problems(by_address, root_url or "/", open_data)
@@ -112,7 +113,7 @@ def _output_problems(site: Path, dirs: dict[str, str], pages: dict[Path, ParsedP
     def file(path: str) -> bytes | None:
         return (site / path).read_bytes() if (site / path).is_file() else None
 
-    built = BuiltSite(root, anchors, file)
+    built = BuiltSite(anchors, file)
     problems = []
     for format in FORMATS:
         for lang in format.languages(dirs):
@@ -169,8 +170,11 @@ def _open_data_addresses(site: Path) -> tuple[list[str], list[str]]:
         data = json.loads((site / DATA_FILE).read_text(encoding="utf-8"), object_hook=_addresses_only)
     except (OSError, ValueError) as error:
         return [], [f"/{DATA_FILE}: cannot be read: {error}"]
-    return [href for audience in data.get("audiences", []) for question in audience.get("questions", [])
-            for href in question.get("address", {}).values()], []  # fmt: skip
+    try:
+        return [href for audience in data["audiences"] for question in audience["questions"]
+                for href in question["address"].values()], []  # fmt: skip
+    except (KeyError, TypeError, AttributeError) as error:  # another shape than opendata.py's
+        return [], [f"/{DATA_FILE}: not faqgen's open data (its questions' addresses cannot be found: {error!r})"]
 
 
 _ON_THE_WAY = frozenset({"audiences", "questions", "address", *LANGUAGES})
@@ -186,8 +190,8 @@ def _open_data_problems(by_address: dict[str, ParsedPage], root_url: str, open_d
     and anchors of this site (`by_address`: "/en/index.html" → its page)."""
     addresses, problems = open_data[0], list(open_data[1])
     for href in addresses:
-        page_path_, _, anchor = href.removeprefix(root_url).lstrip("/").partition("#")
-        page = by_address.get(posixpath.join("/", page_path_, "index.html"))
+        page_path_, _, anchor = href.removeprefix(root_url).partition("#")
+        page = by_address.get(posixpath.join("/", page_path_, "index.html"))  # from the root, "/" or not
         if page is None or anchor not in page.ids:
             problems.append(f"/{DATA_FILE}: {href} is not a question of this site")
     return problems
@@ -209,15 +213,11 @@ def _expected_pages_and_anchors(site: Path, faq: Faq, dirs: dict[str, str], page
     return problems
 
 
-def broken_links(site: Path, path: Path, page: ParsedPage, pages: dict[Path, ParsedPage], site_path: str = "/",
-                 files: set[str] | None = None, by_address: dict[str, ParsedPage] | None = None) -> list[str]:  # fmt: skip
-    """Internal links whose page or anchor does not exist; `site_path`: where the site is served,
-    as in site_url; `files`: every file of the site ("/en/index.html"), `by_address`: `pages`
-    by their address ("/en/index.html"), if already made."""
-    if files is None:
-        files = {"/" + file.relative_to(site).as_posix() for file in site.rglob("*") if file.is_file()}
+def broken_links(page: ParsedPage, site_path: str, files: set[str], by_address: dict[str, ParsedPage]) -> list[str]:
+    """The page's internal links whose page or anchor does not exist; `site_path`: where the site
+    is served, as in site_url; `files`: every file of the site ("/en/index.html"); `by_address`:
+    its pages by their address ("/en/index.html")."""
     problems = []
-    by_address = by_address or {parsed.where: parsed for parsed in pages.values()}
     here = posixpath.dirname(page.where)
     for href in page.links:
         parts = read_url(href)
@@ -229,8 +229,8 @@ def broken_links(site: Path, path: Path, page: ParsedPage, pages: dict[Path, Par
         if target not in files:
             problems.append(f"the link {href} leads nowhere")
         elif parts.fragment and target.endswith(".html"):
-            target_page = by_address.get(target) or read_page(site, site / target.lstrip("/"))
-            if parts.fragment not in target_page.ids:
+            target_page = by_address.get(target)  # None: the editors' page, whose anchors are its script's
+            if target_page is None or parts.fragment not in target_page.ids:
                 problems.append(f"the link {href} has no anchor #{parts.fragment} to land on")
     return problems
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -18,11 +17,10 @@ from playwright.sync_api import expect
 
 from bench.harness import AdminEditor as Editor
 from faqgen.cms import LABELS, config
-from faqgen.editor import BUILT, MANIFEST, admin_files
+from faqgen.editor import BUILT, MANIFEST
 from faqgen.hints_fr import HINTS_FR
 from faqgen.schema import schema
 from faqgen.translations import FOLLOWED_TEXTS
-from faqgen.verify import verify_site
 
 ADMIN = ROOT / "faqgen" / "admin"
 ANSWER = "audiences.0.questions.0.answer"  # provider-inside-prototype-region's
@@ -196,22 +194,3 @@ def test_the_editors_page_is_not_a_page_of_the_faq(built_site):
     assert "/admin" not in sitemap
     assert not any("admin" in path.name for path in (built_site / "pagefind").rglob("*"))
     assert all("/admin" not in (built_site / name / "index.html").read_text() for name in ("", "en"))
-
-
-def test_verification_finds_an_editors_page_changed_by_hand(built_site, tmp_path):
-    from faqgen.loader import load_file
-    from faqgen.validate import validate
-
-    site = tmp_path / "site"
-    shutil.copytree(built_site, site)
-    faq = validate(load_file(ROOT / "faq.yaml")).faq
-    assert [problem for problem in verify_site(site, faq, "fr") if "/admin/" in problem] == []
-    (site / "admin" / "main.js").write_text("alert(1)")
-    (site / "admin" / "extra.js").write_text("")
-    (site / "admin" / "in_place.js").unlink()
-    assert [problem for problem in verify_site(site, faq, "fr") if "/admin/" in problem] == [
-        "/admin/in_place.js: missing",
-        "/admin/extra.js: not a file of the editors' page",
-        "/admin/main.js: not the file faqgen/editor.py writes",
-    ]
-    assert set(admin_files(None, "main")) >= {"index.html", "config.json", "main.js", "in_place.js"}

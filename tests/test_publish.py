@@ -18,14 +18,17 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import ROOT, ROOT_LANGUAGE, build_faq, make_project, plain_environment, snapshot
+from helpers import LANGUAGE_DIRS, ROOT, ROOT_LANGUAGE, build_faq, make_project, plain_environment, snapshot
 
 from bench.harness import wait_for
+from faqgen.feeds import FORMAT as FEED
+from faqgen.opendata import DATA_FILE
 from faqgen.pipeline import check
 from faqgen.problems import FaqError
 from faqgen.publish import MARKER, Published, PublishError, build_site, refuse_output
 from faqgen.publish import _exchange as exchange
-from faqgen.site_plan import page_names
+from faqgen.search import ENTRY_FILE, search_facts_file
+from faqgen.site_plan import ADMIN_FOLDER, NOT_FOUND, SITEMAP, page_names
 from faqgen.verify import verify_site
 
 FAQ = check(ROOT / "faq.yaml").faq
@@ -175,9 +178,70 @@ def _damage_open_data(site, url):
 
 def _damage_feed_link(site, url):
     page = site / "timeline" / "index.html"
-    link = f'<link rel="alternate" type="application/atom+xml" href="{url}feed-xx.xml">'
+    links = "".join(f'<link rel="alternate" type="application/atom+xml" href="{url}{file}">'
+                    for file in ("feed-xx.xml", "faq.json"))  # none, and a file that is not a feed  # fmt: skip
+    page.write_text(_first(page.read_text(encoding="utf-8"), "</head>", links + "</head>"), encoding="utf-8")
+    return [f"/timeline/index.html: the feed link {url}feed-xx.xml is not one of this site's feeds",
+            f"/timeline/index.html: the feed link {url}faq.json is not one of this site's feeds"]
+
+
+def _damage_a_feed_removed_and_the_next_one_changed(site, url):
+    """Each output is checked though the one before is missing; a page's feed link (as once there
+    is an update), to the feed that is missing."""
+    first, second = FEED.path(LANGUAGE_DIRS, ROOT_LANGUAGE), FEED.path(LANGUAGE_DIRS, "en")
+    (site / first).unlink()
+    page = site / "timeline" / "index.html"
+    link = f'<link rel="alternate" type="application/atom+xml" href="{url}{first}">'
     page.write_text(_first(page.read_text(encoding="utf-8"), "</head>", link + "</head>"), encoding="utf-8")
-    return [f"/timeline/index.html: the feed link {url}feed-xx.xml is not one of this site's feeds"]
+    feed = site / second
+    feed.write_text(_first(feed.read_text(encoding="utf-8"), f'href="{url}en/', f'href="{url}en/gone/'), encoding="utf-8")
+    return [f"/timeline/index.html: the feed link {url}{first} is not one of this site's feeds",
+            f"/{second}: {url}en/gone/whats-new/ is not a page of this site"]
+
+
+def _damage_links_on_the_not_found_page(site, url):
+    """The one page not named index.html: a link to its own anchor lands on it; a link elsewhere
+    is passed over, not the end of the check; an empty link is the page itself."""
+    page = site / NOT_FOUND
+    links = '<a href="https://example.org/">x</a><a href="/municipalitiesX/">x</a><a href="#only-here">x</a><a href="">x</a>'
+    page.write_text(_first(page.read_text(encoding="utf-8"), "</article>", f'{links}<p id="only-here"></p></article>'),
+                    encoding="utf-8")  # fmt: skip
+    return [f"/{NOT_FOUND}: the link /municipalitiesX/ leads nowhere"]  # a page's name and one letter more
+
+
+def _damage_not_found_page_removed(site, url):
+    (site / NOT_FOUND).unlink()
+    return [f"no /{NOT_FOUND}: a reader who follows a dead link would get the host's own page, in one language"]
+
+
+def _damage_sitemap_relative_address(site, url):
+    sitemap = site / SITEMAP
+    text = sitemap.read_text(encoding="utf-8")
+    sitemap.write_text(_first(text, f"<loc>{url}en/municipalities/</loc>", "<loc>en/municipalities/</loc>"), encoding="utf-8")
+    return [f"/{SITEMAP}: en/municipalities/ is not a page of this site"]  # a sitemap's addresses are absolute
+
+
+def _damage_search_entry_removed(site, url):
+    (site / ENTRY_FILE).unlink()
+    return [f"/{search_facts_file(lang)}: no /{ENTRY_FILE}: Pagefind indexed nothing, and search finds nothing"
+            for lang in LANGUAGE_DIRS]
+
+
+def _damage_open_data_shape(site, url):
+    (site / DATA_FILE).write_text('{"audiences": [{"questions": [{"number": 1}]}]}', encoding="utf-8")
+    return [f"/{DATA_FILE}: not faqgen's open data (its questions' addresses cannot be found: KeyError('address'))"]
+
+
+def _damage_editors_page(site, url):
+    """The editors' page is exactly what faqgen/editor.py writes, but its configuration (the
+    build's settings)."""
+    admin = site / ADMIN_FOLDER
+    (admin / "main.js").write_text("alert(1)")
+    (admin / "extra.js").write_text("")
+    (admin / "in_place.js").unlink()
+    (admin / "config.json").write_text('{"backend": {"name": "github", "repo": "another/faq"}}')
+    return ["/admin/in_place.js: missing", "/admin/extra.js: not a file of the editors' page",
+            "/admin/main.js: not the file faqgen/editor.py writes"]
 
 
 def _damage_iframe_in_the_content(site, url):
@@ -237,6 +301,9 @@ def _damage_unrequested_file(site, url):
 
 
 @pytest.mark.parametrize("damage", [_damage_calendar, _damage_home_language, _damage_open_data, _damage_feed_link,
+                                    _damage_a_feed_removed_and_the_next_one_changed, _damage_links_on_the_not_found_page,
+                                    _damage_not_found_page_removed, _damage_sitemap_relative_address,
+                                    _damage_search_entry_removed, _damage_open_data_shape, _damage_editors_page,
                                     _damage_iframe_in_the_content, _damage_search_body_on_the_frame,
                                     _damage_theme_configuration, _damage_policy_removed, _damage_script_before_policy,
                                     _damage_policy_weakened,
@@ -584,8 +651,13 @@ def test_each_page_allows_exactly_its_own_inline_scripts_by_their_hashes(built_s
 
     from selectolax.lexbor import LexborHTMLParser
 
+    from faqgen.safety import with_policy
+
     for name in ("index.html", "timeline/index.html", "en/glossary/index.html", "404.html"):
-        page = LexborHTMLParser((built_site / name).read_text(encoding="utf-8"))
+        built = (built_site / name).read_text(encoding="utf-8")
+        # As the build wrote it, and as this process writes it again (where `make mutate` sees it).
+        assert with_policy(re.sub(r'\n  <meta http-equiv="Content-Security-Policy"[^>]*>', "", built, count=1)) == built
+        page = LexborHTMLParser(built)
         policy = page.css_first('meta[http-equiv="Content-Security-Policy"]').attributes["content"]
         sources = dict(part.strip().split(" ", 1) for part in policy.split(";"))
         scripts = [script for script in page.css("script") if "src" not in script.attributes]

@@ -45,10 +45,10 @@ def test_without_dates_no_entry_says_when_it_changed():
 
 def test_an_address_that_is_no_page_of_the_site_is_named_once():
     pages = {url for name in NAMES for url in addresses_of(name).values()} - {SITE + "en/timeline/"}
-    site = BuiltSite(SITE, lambda url: set() if url in pages else None, lambda path: None)
+    site = BuiltSite(lambda url: set() if url in pages else None, lambda path: None)
     made = sitemap(Addresses(SITE, LANGUAGE_DIRS, ROOT_LANGUAGE), NAMES, DATES.get)
     assert address_problems(made, None, site) == [f"{SITE}en/timeline/ is not a page of this site"]
-    every = BuiltSite(SITE, lambda url: set(), lambda path: None)
+    every = BuiltSite(lambda url: set(), lambda path: None)
     assert address_problems(made, None, every) == []
     problems = address_problems(b"<urlset", None, every)
     assert len(problems) == 1 and problems[0].startswith("not XML: ")
@@ -56,6 +56,6 @@ def test_an_address_that_is_no_page_of_the_site_is_named_once():
     assert address_problems(moved.replace(f'href="{SITE}en/"'.encode(), b"", 1), None, site) == [
         f"{SITE}gone/ is not a page of this site", f"{SITE}en/timeline/ is not a page of this site",
         " is not a page of this site"]  # fmt: skip
-    addressed = BuiltSite(SITE, lambda url: set() if url else None, lambda path: None)  # every address is a page
+    addressed = BuiltSite(lambda url: set() if url else None, lambda path: None)  # every address is a page
     assert address_problems(made.replace(f"<loc>{SITE}</loc>".encode(), b"<loc />", 1), None, addressed) == [
         " is not a page of this site"]

@@ -11,7 +11,7 @@ from helpers import build_faq
 from faqgen.confirm import confirm, to_confirm
 from faqgen.loader import load_text
 from faqgen.problems import FaqError
-from faqgen.translations import FOLLOWED_TEXTS, State, fingerprint, statuses, summary, tracked_texts
+from faqgen.translations import FOLLOWED_TEXTS, State, fingerprint, statuses, summary, tracked_texts, unreadable_summary
 from faqgen.validate import validate
 
 MINIMAL = (Path(__file__).parent / "fixtures" / "minimal.yaml").read_text(encoding="utf-8")
@@ -144,6 +144,15 @@ def test_the_pull_request_summary_is_a_table_of_the_texts_that_wait_and_the_tota
         "| question second-question, question |  | stale |\n"
         "| question second-question, answer |  | missing |\n\n"
         "5 texts followed: 3 up to date, 1 missing, 1 stale, 0 unconfirmed.\n"
+    )
+
+
+@pytest.mark.parametrize("errors, counted", [(1, "1 error"), (2, "2 errors")])
+def test_the_pull_request_summary_of_a_file_that_cannot_be_read_counts_its_errors(errors, counted):
+    """Its errors are the check's annotations beside it (tests/test_changes.py runs the command)."""
+    assert unreadable_summary("faq.yaml", errors) == (
+        "### Translation status of faq.yaml\n\nfaq.yaml cannot be read "
+        f"({counted}): the status is given once it reads.\n"
     )
 
 

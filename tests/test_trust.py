@@ -4,7 +4,9 @@ Places are counted as editors count them, and what `check` accepts, `site` publi
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections.abc import Callable
 
 import markdown
 import pytest
@@ -218,6 +220,8 @@ INJECTIONS = [  # (where: in the head or at the start of the content, what, what
     ("head", '<link rel="stylesheet" href="/\\evil.example/x.css">', "<link> loads `/\\evil.example/x.css` from another host"),
     ("head", '<script src="https://evil.example/x.js"></script>', "<script> loads `https://evil.example/x.js` from another host"),
     ("head", '<base href="https://evil.example/">', "the element <base> is not allowed in the head"),
+    # Browsers end the head before an <a>: it is the frame's, where links stay on the site.
+    ("head", '<a href="https://evil.example/">x</a>', "a link to another site in the page's frame: `https://evil.example/`"),
     ("head", '<script type="application/ld+json">{}</script>', "an inline script that is not the theme's"),
     ("head", '<meta http-equiv="refresh" content="0;url=https://evil.example/">', "the attribute `http-equiv` on <meta> is not allowed in the head"),
     ("content", '<p style="background:url(https://evil.example/x.png)">', "the attribute `style` on <p> is not allowed in the content"),
@@ -258,6 +262,42 @@ def test_verification_reads_each_zone_to_its_last_element(hostile_site, before, 
     assert check_page((page[:position] + injected + page[position:]).encode()) == (facts, problems)
 
 
+def _in_content(html: str) -> Callable[[str], str]:
+    return lambda page: page.replace("</article>", html + "</article>", 1)
+
+
+_PASTED_FOOTER = '<footer class="faq-footer"><a href="https://elsewhere.example/">x</a></footer>'
+_PASTED_FOOTER_PROBLEMS = ["the element <footer> is not allowed in the content",
+                           "the attribute `class` on <footer> is not allowed in the content"]
+_SCRIPT = "window.steal = () => fetch('/a-long-enough-address-to-be-cut-in-the-message/' + document.cookie)"
+
+
+@pytest.mark.parametrize("change, problems, fact", [
+    # A footer like the publisher's, pasted into the content, is the content's (the frame's is the
+    # page's last), even where the frame's is gone: the content's rules win.
+    (_in_content(_PASTED_FOOTER), _PASTED_FOOTER_PROBLEMS, None),
+    (lambda page: _in_content(_PASTED_FOOTER)(re.sub(r'<footer class="faq-footer".*?</footer>', "", page, flags=re.S)),
+     _PASTED_FOOTER_PROBLEMS, None),
+    (_in_content("<p id>x</p><p id>y</p>"), ["the id `` is used twice"], None),  # an empty id, as browsers read it
+    (_in_content(f"<script>{_SCRIPT}</script>"),
+     ["the element <script> is not allowed in the content",
+      f"an inline script that is not the theme's (sha256 {hashlib.sha256(_SCRIPT.encode()).hexdigest()}): {_SCRIPT[:60]!r}"],
+     None),
+    (lambda page: re.sub(r'(<meta http-equiv="Content-Security-Policy") content="[^"]*"', r"\1", page, count=1),
+     ["the Content-Security-Policy is not faqgen's (``; expected `{policy}`)"], None),
+    (lambda page: page.replace("</head>", '<link rel="canonical"><meta name="robots"></head>', 1), [],
+     lambda facts: ("canonical", None, "") in facts.addresses and facts.robots == ""),
+    (lambda page: _in_content('<p lang="fr">x</p>')(re.sub(r"<html lang=\"en\"", "<html", page, count=1)), [],
+     lambda facts: facts.lang is None),  # the page's language is <html>'s, or none
+])  # fmt: skip
+def test_verification_reads_a_page_as_browsers_do(hostile_site, change, problems, fact):
+    page = (hostile_site.project / "site" / "en" / "index.html").read_text(encoding="utf-8")
+    policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"', page)[1]
+    facts, found = check_page(change(page))
+    assert found == [problem.format(policy=policy) for problem in problems]
+    assert fact is None or fact(facts), facts
+
+
 def test_verification_reads_a_byte_that_is_not_utf8_as_browsers_do(hostile_site):
     page = (hostile_site.project / "site" / "en" / "index.html").read_bytes()
     position = page.index(b"</article>")
@@ -293,6 +333,13 @@ def test_any_plain_text_is_shown_literally_in_a_markdown_heading(text):
     heading = LexborHTMLParser(html, is_fragment=True).css_first("h2")
     assert heading is not None and list(heading.attributes) == ["id"] and heading.attributes["id"] == "anchor"
     assert " ".join(heading.text().split()) == " ".join(text.split())
+
+
+@pytest.mark.parametrize("text", ["- not a list", "1. not a list", "2026. A year", "---", "-1"])
+def test_a_plain_text_that_opens_like_a_list_or_a_rule_stays_a_paragraph_of_its_words(text):
+    html = markdown.markdown(markdown_escape(text))
+    paragraph = LexborHTMLParser(html, is_fragment=True).root
+    assert (paragraph.tag, paragraph.next, paragraph.text()) == ("p", None, text), html
 
 
 _PLAIN = st.sampled_from(["a", "é", " ", "  ", "\n", "\n\n", "\n \n", "1", "2.", ".", "-", "+", "#", "=", ":", "’",

@@ -219,7 +219,7 @@ def test_a_feed_link_to_no_page_or_to_an_anchor_the_page_lacks_is_named():
     pages = {f"{SITE_URL}en/whats-new/": {"update-first-clarified", "update-dates-confirmed"},
              f"{SITE_URL}en/providers/": {"first-question", "second-question"}, f"{SITE_URL}en/": {"now"},
              f"{SITE_URL}en/timeline/": set()}  # fmt: skip
-    site = BuiltSite(SITE_URL, pages.get, lambda path: None)
+    site = BuiltSite(pages.get, lambda path: None)
     damaged = feed.replace(f'href="{SITE_URL}en/providers/#first-question"'.encode(), b"", 1)
     assert link_problems(damaged, "en", site) == [
         " is not a page of this site", f"{SITE_URL}en/timeline/#phases has no anchor #phases to land on"]  # fmt: skip
