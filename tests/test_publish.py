@@ -233,8 +233,8 @@ def _damage_open_data_shape(site, url):
 
 
 def _damage_editors_page(site, url):
-    """The editors' page is exactly what faqgen/editor.py writes, but its configuration (the
-    build's settings)."""
+    """The editors' page is exactly what faqgen/editor.py writes, except its configuration
+    (the build's settings), which is not compared."""
     admin = site / ADMIN_FOLDER
     (admin / "main.js").write_text("alert(1)")
     (admin / "extra.js").write_text("")
